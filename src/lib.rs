@@ -1,0 +1,2 @@
+//! agora
+pub mod model;

@@ -1,0 +1,106 @@
+//! A comment as the thread shows it, whether it came with the article or was
+//! posted in this browser.
+
+use std::fmt;
+
+/// A stable comment id: ASCII letters, digits and `-` only, so that it is safe
+/// inside a storage key and an HTML id / URL fragment (`#comment-<id>`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CommentId(String);
+
+impl CommentId {
+    pub const MAX_LEN: usize = 40;
+
+    /// Accepts an id read from storage or a URL, if it has the id's shape.
+    pub fn parse(s: &str) -> Option<CommentId> {
+        let valid = !s.is_empty()
+            && s.len() <= Self::MAX_LEN
+            && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        valid.then(|| CommentId(s.to_string()))
+    }
+
+    /// A new id from the posting time and random bits. Two tabs posting in the
+    /// same millisecond still get different ids (and so different storage keys)
+    /// because the random part differs.
+    pub fn generate(now_ms: f64, entropy: u64) -> CommentId {
+        let millis = if now_ms.is_finite() && now_ms > 0.0 { now_ms as u64 } else { 0 };
+        CommentId(format!("{}-{}", base36(millis), base36(entropy)))
+    }
+
+    /// The id of the `index`th (0-based) seed comment of an article.
+    pub fn for_seed(index: usize) -> CommentId {
+        CommentId(format!("seed-{}", index + 1))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for CommentId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn base36(mut n: u64) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Where a comment came from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Origin {
+    /// Part of the article's content: no posting time, never stored.
+    Seed,
+    /// Posted by a reader, at this time (milliseconds since the Unix epoch).
+    Posted { at_ms: f64 },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comment {
+    pub id: CommentId,
+    pub author: String,
+    pub text: String,
+    pub origin: Origin,
+}
+
+impl Comment {
+    pub fn posted_at(&self) -> Option<f64> {
+        match self.origin {
+            Origin::Posted { at_ms } => Some(at_ms),
+            Origin::Seed => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_ids_are_valid_and_differ_by_entropy() {
+        let a = CommentId::generate(1_732_460_000_000.0, 1);
+        let b = CommentId::generate(1_732_460_000_000.0, 2);
+        assert_ne!(a, b);
+        assert_eq!(CommentId::parse(a.as_str()), Some(a.clone()));
+        assert_eq!(CommentId::generate(f64::NAN, u64::MAX).as_str(), "0-3w5e11264sgsf");
+    }
+
+    #[test]
+    fn parse_rejects_what_could_break_a_key_or_an_anchor() {
+        for bad in ["", "a:b", "a b", "<x>", "é", &"a".repeat(41)] {
+            assert_eq!(CommentId::parse(bad), None, "{bad:?}");
+        }
+        assert!(CommentId::parse("seed-1").is_some());
+    }
+}

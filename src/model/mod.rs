@@ -1,0 +1,16 @@
+//! The pure model: plain Rust types and rules with no browser APIs and no
+//! signals, so that `cargo test` covers them natively.
+
+pub mod age;
+pub mod article;
+pub mod comment;
+pub mod record;
+pub mod thread;
+pub mod validate;
+
+pub use age::{age, Age, AgeUnit};
+pub use article::{Article, ArticleError, SeedComment};
+pub use comment::{Comment, CommentId, Origin};
+pub use record::{Keys, RecordError, StoredRecord, ThreadId, ThreadIdError};
+pub use thread::{count_heading, Thread};
+pub use validate::{Draft, DraftErrors, Field, FieldError, Limits, NAME_LIMITS, TEXT_LIMITS};
