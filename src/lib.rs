@@ -1,2 +1,14 @@
-//! agora
+//! agora: a news article and its live comment thread in one WebAssembly
+//! widget. Data flows one way: the article and stored comments come in, the
+//! pure [`model`] merges them into a thread, [`components`] render it, and
+//! reader actions go back through the model to the [`store`].
+
+mod app;
+mod browser;
+pub mod components;
+pub mod embed;
 pub mod model;
+pub mod store;
+
+pub use app::App;
+pub use embed::{mount_standalone, Config};

@@ -5,6 +5,7 @@ pub mod age;
 pub mod article;
 pub mod comment;
 pub mod record;
+pub mod sync;
 pub mod thread;
 pub mod validate;
 
@@ -12,5 +13,6 @@ pub use age::{age, Age, AgeUnit};
 pub use article::{Article, ArticleError, SeedComment};
 pub use comment::{Comment, CommentId, Origin};
 pub use record::{Keys, RecordError, StoredRecord, ThreadId, ThreadIdError};
+pub use sync::{change_from_event, Change};
 pub use thread::{count_heading, Thread};
 pub use validate::{Draft, DraftErrors, Field, FieldError, Limits, NAME_LIMITS, TEXT_LIMITS};

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs what agora needs, at pinned versions, skipping what is already
+# there. `scripts/setup.sh` is enough to build and serve; `--test` adds what
+# the tests need (Chromium and ChromeDriver).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+TRUNK_VERSION=0.21.14
+# wasm-bindgen-cli must equal the wasm-bindgen that Cargo.lock pins.
+WASM_BINDGEN_VERSION=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print }' Cargo.lock)
+WASM_OPT_VERSION=132
+PLAYWRIGHT_VERSION=1.65.1
+
+step() { printf '\n==> %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+for tool in cargo rustup node npm; do
+  command -v "$tool" >/dev/null || { echo "setup: '$tool' is missing; install Rust (rustup) and Node.js 20+ first" >&2; exit 1; }
+done
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "Adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  step "Installing Trunk $TRUNK_VERSION (about 7 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  step "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
+  # Not --locked: one of its locked dependencies is no longer on crates.io.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if ! { wasm-opt --version 2>/dev/null | grep -q "version_$WASM_OPT_VERSION"; } ||
+   [ "$(playwright --version 2>/dev/null)" != "Version $PLAYWRIGHT_VERSION" ]; then
+  step "Installing npm tools (binaryen $WASM_OPT_VERSION for wasm-opt, Playwright $PLAYWRIGHT_VERSION)"
+  npm ci --no-audit --no-fund
+fi
+
+if [ "${1:-}" = "--test" ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    step "Installing Chromium and ChromeDriver (Debian packages)"
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+  fi
+fi

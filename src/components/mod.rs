@@ -1,0 +1,11 @@
+//! Thin Leptos views: they render signals and hand user actions to the app.
+
+mod article_view;
+pub mod comment_item;
+mod composer;
+mod thread_view;
+
+pub use article_view::ArticleView;
+pub use comment_item::CommentItem;
+pub use composer::{Composer, PostResult};
+pub use thread_view::ThreadView;

@@ -1,0 +1,160 @@
+//! The only code that touches `localStorage`. It turns model records into
+//! stored entries and back, reports every failure as a [`StoreError`], and
+//! never panics: gloo-storage's `LocalStorage` panics when storage is blocked,
+//! so it is used only after [`Store::open`] has seen that storage is there.
+
+use crate::model::{Comment, Keys, StoredRecord, ThreadId};
+use gloo_storage::errors::StorageError;
+use gloo_storage::{LocalStorage, Storage};
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoreError {
+    /// The browser does not let this page use storage (blocked site data,
+    /// a sandboxed iframe).
+    Unavailable,
+    /// The origin's storage quota is used up.
+    Full,
+    /// Any other failure, with the browser's words.
+    Failed(String),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Unavailable => f.write_str(
+                "This browser does not let the page keep data, so comments posted here are \
+                 shown during this visit only and will be gone when you leave.",
+            ),
+            StoreError::Full => f.write_str(
+                "Your comment was not posted: this browser's storage for the site is full. \
+                 Your text is still here.",
+            ),
+            StoreError::Failed(detail) => write!(
+                f,
+                "Your comment was not posted: the browser could not save it ({detail}). \
+                 Your text is still here."
+            ),
+        }
+    }
+}
+
+impl From<StorageError> for StoreError {
+    fn from(error: StorageError) -> StoreError {
+        match error {
+            StorageError::JsError(js)
+                if js.name == "QuotaExceededError" || js.name == "NS_ERROR_DOM_QUOTA_REACHED" =>
+            {
+                StoreError::Full
+            }
+            StorageError::JsError(js) if js.name == "SecurityError" => StoreError::Unavailable,
+            StorageError::JsError(js) => StoreError::Failed(js.message),
+            other => StoreError::Failed(other.to_string()),
+        }
+    }
+}
+
+/// What a load found.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub comments: Vec<Comment>,
+    /// Entries that could not be used and were moved aside.
+    pub set_aside: usize,
+}
+
+/// One thread's storage.
+#[derive(Clone, Debug)]
+pub struct Store {
+    keys: Keys,
+    available: bool,
+}
+
+impl Store {
+    pub fn open(thread: &ThreadId) -> Store {
+        let available = web_sys::window()
+            .map(|window| matches!(window.local_storage(), Ok(Some(_))))
+            .unwrap_or(false);
+        Store { keys: Keys::new(thread), available }
+    }
+
+    pub fn keys(&self) -> &Keys {
+        &self.keys
+    }
+
+    pub fn is_available(&self) -> bool {
+        self.available
+    }
+
+    fn check(&self) -> Result<web_sys::Storage, StoreError> {
+        if self.available { Ok(LocalStorage::raw()) } else { Err(StoreError::Unavailable) }
+    }
+
+    /// Reads every comment of the thread. Entries that do not decode are
+    /// moved aside so that they cost only themselves and are never overwritten.
+    pub fn load(&self) -> Result<Loaded, StoreError> {
+        let storage = self.check()?;
+        let length = storage.length().map_err(|_| StoreError::Unavailable)?;
+        // Collect the keys first: moving entries aside changes the key order.
+        let keys: Vec<String> = (0..length)
+            .filter_map(|index| storage.key(index).ok().flatten())
+            .filter(|key| self.keys.comment_suffix(key).is_some())
+            .collect();
+        let mut loaded = Loaded { comments: Vec::with_capacity(keys.len()), set_aside: 0 };
+        for key in keys {
+            let Ok(Some(raw)) = storage.get_item(&key) else { continue };
+            let suffix = self.keys.comment_suffix(&key).unwrap_or_default();
+            match StoredRecord::decode(suffix, &raw) {
+                Ok(comment) => loaded.comments.push(comment),
+                Err(_) => {
+                    self.set_aside(&storage, &key, &raw);
+                    loaded.set_aside += 1;
+                }
+            }
+        }
+        Ok(loaded)
+    }
+
+    /// Moves an unusable entry to an aside key that holds nothing else yet.
+    /// If even that write fails (storage full) the entry stays where it is:
+    /// it is ignored on every load, and still not lost.
+    fn set_aside(&self, storage: &web_sys::Storage, key: &str, raw: &str) {
+        let base = self.keys.aside(key);
+        for attempt in 0..100 {
+            let aside = if attempt == 0 { base.clone() } else { format!("{base}~{attempt}") };
+            match storage.get_item(&aside) {
+                Ok(Some(existing)) if existing != raw => continue,
+                Ok(Some(_)) => {}
+                Ok(None) => {
+                    if storage.set_item(&aside, raw).is_err() {
+                        return;
+                    }
+                }
+                Err(_) => return,
+            }
+            let _ = storage.remove_item(key);
+            return;
+        }
+    }
+
+    /// Writes one posted comment under its own key: the same small amount of
+    /// work however many comments the thread has.
+    pub fn save(&self, comment: &Comment) -> Result<(), StoreError> {
+        self.check()?;
+        let record = StoredRecord::from_comment(comment)
+            .ok_or_else(|| StoreError::Failed("seed comments are not stored".into()))?;
+        LocalStorage::set(self.keys.comment(&comment.id), &record)?;
+        Ok(())
+    }
+
+    /// The name this reader posted under last time, in any thread.
+    pub fn remembered_name(&self) -> Option<String> {
+        self.check().ok()?;
+        LocalStorage::get::<String>(Keys::NAME).ok()
+    }
+
+    pub fn remember_name(&self, name: &str) -> Result<(), StoreError> {
+        self.check()?;
+        LocalStorage::set(Keys::NAME, name)?;
+        Ok(())
+    }
+}
