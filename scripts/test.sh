@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Sets up what is missing (build tools, Chromium, ChromeDriver, Playwright),
+# then runs every test layer:
+#   1. native `cargo test`: the model and the storage record format
+#   2. wasm-bindgen-test in headless Chromium: the mounted app
+#   3. the release bundle (dist/), built and used end to end with Playwright
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+source scripts/env.sh
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Model: native cargo test"
+cargo test --lib
+
+step "Components: wasm-bindgen-test in headless Chromium"
+CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}" \
+  cargo test --target wasm32-unknown-unknown --test web
+
+step "Release bundle: trunk build --release"
+trunk build --release
+for file in dist/*.wasm dist/*.js; do
+  printf '%-44s %8d bytes, %7d gzip\n' "$file" "$(wc -c <"$file")" "$(gzip -9c "$file" | wc -c)"
+done
+
+step "End to end: the release bundle in headless Chromium (Playwright)"
+npx playwright test

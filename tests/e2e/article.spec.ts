@@ -1,0 +1,74 @@
+import { test, expect } from '@playwright/test';
+import { comments, heading, open, seed, shownComments, watchErrors } from './helpers';
+
+test('shows the article word for word in semantic HTML', async ({ page }) => {
+  await open(page);
+  const article = page.locator('article.agora-article');
+  await expect(article.locator('h1')).toHaveText(seed.title);
+  await expect(article.locator('p')).toHaveText(seed.paragraphs);
+  await expect(page).toHaveTitle(seed.title);
+});
+
+test('shows the eight seed comments in the seed order, text as written', async ({ page }) => {
+  await open(page);
+  await expect(heading(page)).toHaveText('8 Comments');
+  await expect(comments(page)).toHaveCount(8);
+  expect(await shownComments(page)).toEqual(seed.comments);
+  // Seed comments are content: nothing is written to storage by viewing them.
+  expect(await page.evaluate(() => localStorage.length)).toBe(0);
+});
+
+test('a normal load logs no console error and no exception', async ({ page }) => {
+  const errors = watchErrors(page);
+  await open(page);
+  await page.waitForTimeout(300);
+  expect(errors).toEqual([]);
+});
+
+for (const width of [360, 1280]) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`fits ${width} px without horizontal scrolling (${colorScheme})`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme });
+      await open(page);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBe(0);
+      await page.screenshot({
+        path: `tests/e2e/screenshots/page-${width}-${colorScheme}.png`,
+        fullPage: true,
+      });
+    });
+  }
+}
+
+test('the article paragraphs keep a readable line length on a wide screen', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await open(page);
+  // Group the characters of each paragraph by the line they are laid out on.
+  const lineLengths = await page.locator('.agora-article p').evaluateAll((paragraphs) =>
+    paragraphs.flatMap((p) => {
+      const text = p.firstChild!;
+      const range = document.createRange();
+      const lines = new Map<number, number>();
+      for (let i = 0; i < text.textContent!.length; i++) {
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        const top = Math.round(range.getBoundingClientRect().top);
+        lines.set(top, (lines.get(top) ?? 0) + 1);
+      }
+      return [...lines.values()].slice(0, -1); // the last line of a paragraph is short
+    }),
+  );
+  const average = lineLengths.reduce((a, b) => a + b, 0) / lineLengths.length;
+  console.log(`article line length: ${average.toFixed(1)} characters on average`);
+  expect(average).toBeGreaterThan(55);
+  expect(average).toBeLessThan(75);
+});
+
+test('an invalid ?thread= says what is wrong and still shows the article', async ({ page }) => {
+  await page.goto('/?thread=bad%20name%3Cx%3E');
+  await expect(page.getByRole('alert')).toContainText('cannot be used');
+  await expect(page.locator('article.agora-article h1')).toHaveText(seed.title);
+});

@@ -1,0 +1,61 @@
+import { expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The built-in article, as compiled into the app. */
+export const seed: {
+  id: string;
+  title: string;
+  paragraphs: string[];
+  comments: { author: string; text: string }[];
+} = JSON.parse(readFileSync(join(__dirname, '../../src/content/seed.json'), 'utf8'));
+
+/** Opens the page and waits until the thread is rendered. */
+export async function open(page: Page, path = '/') {
+  await page.goto(path);
+  await expect(page.locator('.agora-thread__count')).toBeVisible();
+}
+
+export const heading = (page: Page) => page.locator('.agora-thread__count');
+export const comments = (page: Page) => page.locator('.agora-thread > li');
+export const nameField = (page: Page) => page.getByLabel('Name', { exact: true });
+export const commentField = (page: Page) => page.getByLabel('Comment', { exact: true });
+
+/** Fills the composer and presses "Post comment". */
+export async function post(page: Page, name: string, text: string) {
+  await nameField(page).fill(name);
+  await commentField(page).fill(text);
+  await page.getByRole('button', { name: 'Post comment' }).click();
+}
+
+/** Authors and texts of the comments shown, in order. */
+export async function shownComments(page: Page) {
+  return comments(page).evaluateAll((items) =>
+    items.map((li) => ({
+      author: li.querySelector('.agora-comment__author')?.textContent ?? '',
+      text: li.querySelector('.agora-comment__text')?.textContent ?? '',
+    })),
+  );
+}
+
+/** Collects console errors and uncaught exceptions for the test to assert on. */
+export function watchErrors(page: Page) {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+/** The stored comment entries of a thread, as raw strings by key. */
+export async function storedEntries(page: Page, thread = seed.id) {
+  return page.evaluate((prefix) => {
+    const entries: Record<string, string> = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i)!;
+      if (key.startsWith(prefix)) entries[key] = localStorage.getItem(key)!;
+    }
+    return entries;
+  }, `agora:v1:${thread}:`);
+}
