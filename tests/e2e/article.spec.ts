@@ -25,7 +25,7 @@ test('a normal load logs no console error and no exception', async ({ page }) =>
   expect(errors).toEqual([]);
 });
 
-for (const width of [360, 1280]) {
+for (const width of [320, 360, 768, 1280]) {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`fits ${width} px without horizontal scrolling (${colorScheme})`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
