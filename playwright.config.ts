@@ -1,7 +1,12 @@
 import { defineConfig } from '@playwright/test';
+import { ASSETS, HOST, STRICT_ASSETS, STRICT_HOST, strictPolicy } from './tests/e2e/origins';
 
 // End-to-end tests of the built release bundle (dist/) in Debian's Chromium.
-const port = 4173;
+const serve = (folder: string, origin: string, ...options: string[]) => ({
+  command: `node tests/e2e/serve.mjs ${folder} ${new URL(origin).port} ${options.map((o) => JSON.stringify(o)).join(' ')}`,
+  url: `${origin}/`,
+  reuseExistingServer: !process.env.CI,
+});
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -11,7 +16,7 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}/`,
+    baseURL: `${ASSETS}/`,
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
       // Without the networking flags Chromium keeps trying connections that
@@ -22,9 +27,10 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node tests/e2e/serve.mjs dist ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env.CI,
-  },
+  webServer: [
+    serve('dist', ASSETS, '--cors'),
+    serve('.', HOST, '--cors', `--assets=${ASSETS}/`),
+    serve('dist', STRICT_ASSETS, '--cors', `--csp=${strictPolicy("'self'")}`),
+    serve('.', STRICT_HOST, `--assets=${STRICT_ASSETS}/`, `--csp=${strictPolicy(STRICT_ASSETS)}`),
+  ],
 });

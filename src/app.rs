@@ -4,11 +4,12 @@
 use crate::browser::{entropy, now_ms};
 use crate::components::comment_item::Clock;
 use crate::components::{ArticleView, Composer, PostResult, ThreadView};
-use crate::embed::Config;
-use crate::model::{change_from_event, Article, Change, Comment, CommentId, Origin, Thread, ThreadId};
-use crate::store::{Store, StoreError};
-use leptos::ev;
+use crate::embed::{ArticleSource, Config};
+use crate::fetch::fetch_article;
+use crate::model::{Article, Change, Comment, CommentId, Origin, Thread, ThreadId};
+use crate::store::Store;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
@@ -21,10 +22,64 @@ fn next_id_prefix() -> String {
     format!("agora-{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
+#[derive(Clone, Debug)]
+enum ArticleState {
+    Loading,
+    Ready(Article),
+    Failed(String),
+}
+
+/// `standalone`: the widget is the whole page, so it also names the page.
 #[component]
-pub fn App(config: Config) -> impl IntoView {
-    let Config { article, thread } = config;
-    let discussion = match thread {
+pub fn App(config: Config, standalone: bool) -> impl IntoView {
+    let Config { article, thread, theme, lang, problems } = config;
+    let state = RwSignal::new(match &article {
+        ArticleSource::BuiltIn => ArticleState::Ready(Article::built_in()),
+        ArticleSource::Url(_) => ArticleState::Loading,
+    });
+    if let ArticleSource::Url(url) = article {
+        spawn_local(async move {
+            let loaded = match fetch_article(&url).await {
+                Ok(article) => ArticleState::Ready(article),
+                Err(message) => ArticleState::Failed(message),
+            };
+            // The widget may have been removed while the article loaded.
+            let _ = state.try_set(loaded);
+        });
+    }
+    let content = move || match state.get() {
+        ArticleState::Loading => {
+            view! { <p class="agora-loading" role="status">"Loading the article\u{2026}"</p> }.into_any()
+        }
+        ArticleState::Failed(message) => view! {
+            <p class="agora-notice agora-notice--error" role="alert">{message}</p>
+        }
+        .into_any(),
+        ArticleState::Ready(article) => {
+            if standalone {
+                if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+                    document.set_title(&article.title);
+                }
+            }
+            view! { <ArticleWithDiscussion article thread=thread.clone() /> }.into_any()
+        }
+    };
+    view! {
+        <div class="agora" data-theme=theme.attribute() lang=lang>
+            {problems
+                .into_iter()
+                .map(|problem| {
+                    view! { <p class="agora-notice agora-notice--error" role="alert">{problem}</p> }
+                })
+                .collect_view()}
+            {content}
+        </div>
+    }
+}
+
+#[component]
+fn ArticleWithDiscussion(article: Article, thread: Option<String>) -> impl IntoView {
+    let discussion = match ThreadId::parse(thread.as_deref().unwrap_or(&article.id)) {
         Ok(thread_id) => view! { <Discussion article=article.clone() thread_id /> }.into_any(),
         Err(error) => view! {
             <p class="agora-notice agora-notice--error" role="alert">{error.to_string()}</p>
@@ -32,10 +87,8 @@ pub fn App(config: Config) -> impl IntoView {
         .into_any(),
     };
     view! {
-        <div class="agora">
-            <ArticleView article />
-            {discussion}
-        </div>
+        <ArticleView article />
+        {discussion}
     }
 }
 
@@ -65,28 +118,24 @@ fn Discussion(article: Article, thread_id: ThreadId) -> impl IntoView {
         on_cleanup(move || ticker.clear());
     }
 
-    // Other tabs of this origin: show what they post, follow what they remove.
-    let listener = window_event_listener(ev::storage, {
+    // Other tabs and other widgets of this thread: show what they post,
+    // follow what they remove.
+    let watch = store.watch({
         let store = store.clone();
-        move |event| {
-            let key = event.key();
-            let value = event.new_value();
-            match change_from_event(store.keys(), key.as_deref(), value.as_deref()) {
-                Some(Change::Posted(comment)) => thread.update(|t| {
-                    t.insert(comment);
-                }),
-                Some(Change::Removed(id)) => thread.update(|t| {
-                    t.remove(&id);
-                }),
-                Some(Change::Cleared) => {
-                    let posted = store.load().map(|loaded| loaded.comments).unwrap_or_default();
-                    thread.update(|t| t.set_posted(posted));
-                }
-                None => {}
+        move |change| match change {
+            Change::Posted(comment) => thread.update(|t| {
+                t.insert(comment);
+            }),
+            Change::Removed(id) => thread.update(|t| {
+                t.remove(&id);
+            }),
+            Change::Cleared => {
+                let posted = store.load().map(|loaded| loaded.comments).unwrap_or_default();
+                thread.update(|t| t.set_posted(posted));
             }
         }
     });
-    on_cleanup(move || listener.remove());
+    on_cleanup(move || drop(watch));
 
     let initial_name = store.remembered_name().unwrap_or_default();
     let on_post = Callback::new({
@@ -105,7 +154,7 @@ fn Discussion(article: Article, thread_id: ThreadId) -> impl IntoView {
     }
 }
 
-/// Stores a new comment, then shows it. When storage is unavailable the
+/// Keeps a new comment, then shows it. When storage is unavailable the
 /// comment is shown for this visit only (the notice says so); any other
 /// storage failure refuses the post so the composer keeps the text.
 fn post(store: &Store, thread: RwSignal<Thread>, author: String, text: String) -> PostResult {
@@ -116,10 +165,7 @@ fn post(store: &Store, thread: RwSignal<Thread>, author: String, text: String) -
         text,
         origin: Origin::Posted { at_ms },
     };
-    match store.save(&comment) {
-        Ok(()) | Err(StoreError::Unavailable) => {}
-        Err(error) => return Err(error.to_string()),
-    }
+    store.post(&comment).map_err(|error| error.to_string())?;
     // Not remembering the name loses nothing the reader wrote.
     let _ = store.remember_name(&comment.author);
     thread.update(|t| {

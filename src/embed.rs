@@ -1,39 +1,158 @@
-//! How the widget is mounted and what it reads from the page that hosts it.
+//! How the widget is mounted, and the configuration it reads from its host:
+//! the query string of its own page (standalone or iframe), or the attributes
+//! of an `<agora-thread>` element (passed in by `embed.js`).
 
 use crate::app::App;
-use crate::model::{Article, ThreadId, ThreadIdError};
+use leptos::mount::{mount_to, UnmountHandle};
 use leptos::prelude::*;
+use leptos::tachys::view::any_view::AnyViewState;
+use wasm_bindgen::prelude::*;
+
+/// Where the article comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ArticleSource {
+    BuiltIn,
+    /// An article JSON (DESIGN.md format) to fetch.
+    Url(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    /// Follows the reader's `prefers-color-scheme`.
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// The value of the widget root's `data-theme` attribute (none for auto).
+    pub fn attribute(self) -> Option<&'static str> {
+        match self {
+            Theme::Auto => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        }
+    }
+}
 
 /// Everything the widget needs to know from its host.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Config {
-    pub article: Article,
-    /// The storage namespace, or why the requested one cannot be used.
-    pub thread: Result<ThreadId, ThreadIdError>,
+    pub article: ArticleSource,
+    /// The requested thread (storage namespace); the article's id if `None`.
+    pub thread: Option<String>,
+    pub theme: Theme,
+    pub lang: Option<String>,
+    /// Settings that could not be used, in words for the site owner.
+    pub problems: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config { article: ArticleSource::BuiltIn, thread: None, theme: Theme::Auto, lang: None, problems: Vec::new() }
+    }
 }
 
 impl Config {
-    /// The built-in article, in the thread named by `?thread=` or its own id.
-    pub fn standalone() -> Config {
-        let article = Article::built_in();
-        let thread = match query_parameter("thread") {
-            Some(requested) => ThreadId::parse(&requested),
-            None => ThreadId::parse(&article.id),
+    /// Reads settings by name (`thread`, `src`, `theme`, `lang`); empty
+    /// values count as absent.
+    pub fn from_settings(get: impl Fn(&str) -> Option<String>) -> Config {
+        let get = |name: &str| get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let mut config = Config::default();
+        if let Some(src) = get("src") {
+            config.article = ArticleSource::Url(src);
+        }
+        config.thread = get("thread");
+        config.lang = get("lang");
+        config.theme = match get("theme").as_deref() {
+            None | Some("auto") => Theme::Auto,
+            Some("light") => Theme::Light,
+            Some("dark") => Theme::Dark,
+            Some(other) => {
+                config.problems.push(format!(
+                    "The theme \u{201c}{}\u{201d} is not known; use light, dark or auto. Following the reader\u{2019}s setting instead.",
+                    other.chars().take(40).collect::<String>()
+                ));
+                Theme::Auto
+            }
         };
-        Config { article, thread }
+        config
+    }
+
+    /// The widget's own page: `?thread=`, `?src=`, `?theme=`, `?lang=`.
+    pub fn from_query() -> Config {
+        let params = web_sys::window()
+            .and_then(|window| window.location().search().ok())
+            .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok());
+        Config::from_settings(|name| params.as_ref().and_then(|params| params.get(name)))
+    }
+
+    /// An options object from `embed.js`: `{ thread, src, theme, lang }`.
+    pub fn from_options(options: &JsValue) -> Config {
+        Config::from_settings(|name| {
+            js_sys::Reflect::get(options, &JsValue::from_str(name)).ok().and_then(|value| value.as_string())
+        })
     }
 }
 
-fn query_parameter(name: &str) -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
-}
-
-/// Mounts the widget as its own page (`index.html`).
+/// Mounts the widget as its own page (`index.html`, also inside an iframe).
+#[wasm_bindgen(js_name = mountStandalone)]
 pub fn mount_standalone() {
-    let config = Config::standalone();
-    if let Some(document) = web_sys::window().and_then(|window| window.document()) {
-        document.set_title(&config.article.title);
+    let config = Config::from_query();
+    mount_to_body(move || view! { <App config standalone=true /> });
+}
+
+/// A widget mounted by `embed.js`; `unmount()` removes it and stops
+/// everything it started (listeners, timers).
+#[wasm_bindgen]
+pub struct Widget {
+    handle: Option<UnmountHandle<AnyViewState>>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    pub fn unmount(&mut self) {
+        self.handle = None;
     }
-    mount_to_body(move || view! { <App config /> });
+}
+
+/// Mounts a widget into `parent` (an element inside the host element's
+/// shadow root) with the host element's settings.
+#[wasm_bindgen(js_name = mountWidget)]
+pub fn mount_widget(parent: web_sys::HtmlElement, options: JsValue) -> Widget {
+    let config = Config::from_options(&options);
+    let handle = mount_to(parent, move || view! { <App config standalone=false /> }.into_any());
+    Widget { handle: Some(handle) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |name| pairs.iter().find(|(key, _)| *key == name).map(|(_, value)| value.to_string())
+    }
+
+    #[test]
+    fn no_settings_mean_the_built_in_article_in_its_own_thread() {
+        assert_eq!(Config::from_settings(settings(&[])), Config::default());
+        assert_eq!(Config::from_settings(settings(&[("thread", " "), ("src", "")])), Config::default());
+    }
+
+    #[test]
+    fn settings_are_read_and_an_unknown_theme_is_reported() {
+        let config = Config::from_settings(settings(&[
+            ("src", "https://example.org/a.json"),
+            ("thread", "my-post"),
+            ("theme", "purple"),
+            ("lang", "uk"),
+        ]));
+        assert_eq!(config.article, ArticleSource::Url("https://example.org/a.json".into()));
+        assert_eq!(config.thread.as_deref(), Some("my-post"));
+        assert_eq!(config.lang.as_deref(), Some("uk"));
+        assert_eq!(config.theme, Theme::Auto);
+        assert_eq!(config.problems.len(), 1);
+        assert!(config.problems[0].contains("\u{201c}purple\u{201d} is not known"));
+        assert_eq!(Config::from_settings(settings(&[("theme", "dark")])).theme, Theme::Dark);
+    }
 }

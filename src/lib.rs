@@ -1,14 +1,17 @@
 //! agora: a news article and its live comment thread in one WebAssembly
 //! widget. Data flows one way: the article and stored comments come in, the
 //! pure [`model`] merges them into a thread, [`components`] render it, and
-//! reader actions go back through the model to the [`store`].
+//! reader actions go back through the model to the [`store`]. [`embed`] is
+//! how the widget is mounted: as its own page, or inside an `<agora-thread>`
+//! element of another site (see `public/embed.js`).
 
 mod app;
 mod browser;
 pub mod components;
 pub mod embed;
+mod fetch;
 pub mod model;
 pub mod store;
 
 pub use app::App;
-pub use embed::{mount_standalone, Config};
+pub use embed::{mount_standalone, mount_widget, Config};

@@ -3,10 +3,14 @@
 //! never panics: gloo-storage's `LocalStorage` panics when storage is blocked,
 //! so it is used only after [`Store::open`] has seen that storage is there.
 
-use crate::model::{Comment, Keys, StoredRecord, ThreadId};
+use crate::model::{change_from_event, Change, Comment, Keys, StoredRecord, ThreadId};
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
+use leptos::ev;
+use leptos::prelude::window_event_listener;
+use std::cell::RefCell;
 use std::fmt;
+use std::rc::Rc;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum StoreError {
@@ -60,6 +64,51 @@ pub struct Loaded {
     pub comments: Vec<Comment>,
     /// Entries that could not be used and were moved aside.
     pub set_aside: usize,
+}
+
+/// How a posted comment was kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kept {
+    Stored,
+    /// Storage is unavailable: shown until the page is left.
+    ThisVisitOnly,
+}
+
+/// The widgets on this page that watch a thread. All widgets of a page share
+/// one WebAssembly instance, so a plain list reaches them all.
+#[derive(Default)]
+struct Watchers {
+    next_id: u64,
+    list: Vec<(u64, Keys, Rc<dyn Fn(Change)>)>,
+}
+
+thread_local! {
+    static WATCHERS: RefCell<Watchers> = RefCell::default();
+}
+
+fn announce_on_page(keys: &Keys, change: &Change) {
+    // Collect first: a watcher may mount or unmount widgets while it runs.
+    let targets: Vec<Rc<dyn Fn(Change)>> = WATCHERS.with(|watchers| {
+        watchers.borrow().list.iter().filter(|(_, k, _)| k == keys).map(|(_, _, f)| f.clone()).collect()
+    });
+    for target in targets {
+        target(change.clone());
+    }
+}
+
+/// An active [`Store::watch`]; dropping it stops the watching.
+pub struct Watch {
+    id: u64,
+    listener: Option<leptos::prelude::WindowListenerHandle>,
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        WATCHERS.with(|watchers| watchers.borrow_mut().list.retain(|(id, _, _)| *id != self.id));
+        if let Some(listener) = self.listener.take() {
+            listener.remove();
+        }
+    }
 }
 
 /// One thread's storage.
@@ -136,14 +185,49 @@ impl Store {
         }
     }
 
-    /// Writes one posted comment under its own key: the same small amount of
-    /// work however many comments the thread has.
-    pub fn save(&self, comment: &Comment) -> Result<(), StoreError> {
+    /// Keeps a new comment: writes it under its own key (the same small
+    /// amount of work however many comments the thread has) and tells the
+    /// other widgets of this thread on the page. When storage is unavailable
+    /// the comment is still shared on the page, for this visit only.
+    pub fn post(&self, comment: &Comment) -> Result<Kept, StoreError> {
+        let kept = match self.write(comment) {
+            Ok(()) => Kept::Stored,
+            Err(StoreError::Unavailable) => Kept::ThisVisitOnly,
+            Err(error) => return Err(error),
+        };
+        announce_on_page(&self.keys, &Change::Posted(comment.clone()));
+        Ok(kept)
+    }
+
+    fn write(&self, comment: &Comment) -> Result<(), StoreError> {
         self.check()?;
         let record = StoredRecord::from_comment(comment)
             .ok_or_else(|| StoreError::Failed("seed comments are not stored".into()))?;
         LocalStorage::set(self.keys.comment(&comment.id), &record)?;
         Ok(())
+    }
+
+    /// Calls `on_change` for every change to this thread made elsewhere:
+    /// by another tab (the `storage` event) or by another widget on this page
+    /// (which the `storage` event does not report). Stops when the returned
+    /// [`Watch`] is dropped.
+    pub fn watch(&self, on_change: impl Fn(Change) + 'static) -> Watch {
+        let on_change: Rc<dyn Fn(Change)> = Rc::new(on_change);
+        let id = WATCHERS.with(|watchers| {
+            let mut watchers = watchers.borrow_mut();
+            watchers.next_id += 1;
+            let id = watchers.next_id;
+            watchers.list.push((id, self.keys.clone(), on_change.clone()));
+            id
+        });
+        let keys = self.keys.clone();
+        let listener = window_event_listener(ev::storage, move |event| {
+            let (key, value) = (event.key(), event.new_value());
+            if let Some(change) = change_from_event(&keys, key.as_deref(), value.as_deref()) {
+                on_change(change);
+            }
+        });
+        Watch { id, listener: Some(listener) }
     }
 
     /// The name this reader posted under last time, in any thread.

@@ -3,7 +3,6 @@
 //! lets the reactive system run, and asserts what the reader would see.
 #![cfg(target_arch = "wasm32")]
 
-use agora::model::{Article, ThreadId};
 use agora::{App, Config};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -25,12 +24,9 @@ fn mount(thread: &str) -> Mounted {
     let document = document();
     let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
-    let thread_id = ThreadId::parse(thread).unwrap();
     clear_thread(thread);
-    let handle = mount_to(root.clone(), move || {
-        let config = Config { article: Article::built_in(), thread: Ok(thread_id.clone()) };
-        view! { <App config /> }.into_any()
-    });
+    let config = Config { thread: Some(thread.to_string()), ..Config::default() };
+    let handle = mount_to(root.clone(), move || view! { <App config standalone=false /> }.into_any());
     Mounted { root, thread: thread.to_string(), _handle: handle }
 }
 

@@ -23,7 +23,7 @@ pub fn CommentItem(comment: Arc<Comment>) -> impl IntoView {
         }
     });
     view! {
-        <article class="agora-comment" id=anchor aria-labelledby=labelled_by>
+        <article class="agora-comment" part="comment" id=anchor aria-labelledby=labelled_by>
             <header class="agora-comment__header">
                 <span class="agora-comment__author" id=author_id dir="auto">
                     {comment.author.clone()}

@@ -75,6 +75,7 @@ pub fn Composer(
     view! {
         <form
             class="agora-composer"
+            part="composer"
             novalidate
             on:submit=move |event| {
                 event.prevent_default();
@@ -136,7 +137,20 @@ pub fn Composer(
             </div>
             <p class="agora-composer__failure" role="alert">{move || failure.get()}</p>
             <div class="agora-composer__actions">
-                <button class="agora-button" type="submit">"Post comment"</button>
+                // Posting runs on the click itself: a sandboxed iframe without
+                // `allow-forms` blocks form submission before `submit` fires.
+                // Preventing the default stops that submission, so it runs once.
+                <button
+                    class="agora-button"
+                    part="button"
+                    type="submit"
+                    on:click=move |event| {
+                        event.prevent_default();
+                        submit();
+                    }
+                >
+                    "Post comment"
+                </button>
                 <p class="agora-composer__hint" id=text_hint_id>
                     <kbd>"Ctrl"</kbd>"+"<kbd>"Enter"</kbd>" posts too"
                 </p>

@@ -1,3 +1,0 @@
-fn main() {
-    agora::mount_standalone();
-}

@@ -1,0 +1,52 @@
+import { test, expect, type Page } from '@playwright/test';
+import { STRICT_ASSETS, STRICT_HOST } from './origins';
+import { watchErrors } from './helpers';
+
+/** Records every CSP violation the page (or its frames) reports. */
+async function watchViolations(page: Page) {
+  const violations: string[] = [];
+  await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as any).reportViolation(`${event.violatedDirective} blocked ${event.blockedURI}`);
+    });
+  });
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
+}
+
+test('the standalone page works under the strict policy', async ({ page }) => {
+  const violations = await watchViolations(page);
+  const errors = watchErrors(page);
+  const response = await page.goto(`${STRICT_ASSETS}/`);
+  expect(response?.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  await expect(page.locator('.agora-thread__count')).toHaveText('8 Comments');
+  await page.getByLabel('Name', { exact: true }).fill('Ann');
+  await page.getByLabel('Comment', { exact: true }).fill('Under a strict policy.');
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  await expect(page.locator('.agora-thread__count')).toHaveText('9 Comments');
+  expect(violations).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('the element embed works under a strict policy that allows only the assets origin', async ({ page }) => {
+  const violations = await watchViolations(page);
+  await page.goto(`${STRICT_HOST}/tests/e2e/hosts/csp-element.html`);
+  const widget = page.locator('agora-thread');
+  await expect(widget.locator('.agora-thread__count')).toHaveText('2 Comments');
+  const border = await widget.locator('.agora-comment').first().evaluate((n) => getComputedStyle(n).borderTopWidth);
+  expect(border).toBe('1px'); // the stylesheet was allowed in
+  expect(violations).toEqual([]);
+});
+
+test('the iframe embed works under a strict policy that allows only the assets origin', async ({ page }) => {
+  const violations = await watchViolations(page);
+  await page.goto(`${STRICT_HOST}/tests/e2e/hosts/csp-iframe.html`);
+  const frame = page.frameLocator('agora-thread iframe');
+  await expect(frame.locator('.agora-thread__count')).toHaveText('2 Comments');
+  await expect.poll(() => page.locator('agora-thread iframe').evaluate((f) => f.getBoundingClientRect().height))
+    .toBeGreaterThan(700);
+  expect(violations).toEqual([]);
+});

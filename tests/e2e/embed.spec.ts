@@ -1,0 +1,190 @@
+import { test, expect, type Page } from '@playwright/test';
+import { ASSETS, HOST } from './origins';
+import { watchErrors } from './helpers';
+
+const hostPage = (path: string) => `${HOST}/tests/e2e/hosts/${path}`;
+const example = (path: string) => `${HOST}/dist/examples/${path}`;
+
+/** Posts through the composer of the widget inside `scope`. */
+async function postIn(scope: ReturnType<Page['locator']>, name: string, text: string) {
+  await scope.getByLabel('Name', { exact: true }).fill(name);
+  await scope.getByLabel('Comment', { exact: true }).fill(text);
+  await scope.getByRole('button', { name: 'Post comment' }).click();
+}
+
+test('the script embed works cross-origin: host article, posting, keys in the host origin', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(example('script.html'));
+  await page.evaluate(() => localStorage.setItem('host-app:session', 'keep me'));
+  const widget = page.locator('agora-thread');
+  await expect(widget.locator('h1')).toHaveText('Harbour bridge reopens after two years of repairs');
+  await expect(widget.locator('.agora-article__byline')).toHaveText('Example News, city desk');
+  await expect(widget.locator('.agora-thread__count')).toHaveText('2 Comments');
+  await postIn(widget, 'Ann', 'Posted from another site.');
+  await expect(widget.locator('.agora-thread__count')).toHaveText('3 Comments');
+
+  // The WebAssembly came from the assets' origin; storage is the host's.
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  expect(keys.filter((k) => k.startsWith('agora:v1:harbour-bridge-reopens:c:'))).toHaveLength(1);
+  expect(await page.evaluate(() => localStorage.getItem('host-app:session'))).toBe('keep me');
+  expect(keys.every((k) => k.startsWith('agora:v1:') || k === 'host-app:session')).toBe(true);
+
+  await page.reload();
+  await expect(widget.locator('.agora-thread__count')).toHaveText('3 Comments');
+  expect(errors).toEqual([]);
+});
+
+test('the shadow root isolates both ways: hostile host CSS changes nothing inside, widget CSS nothing outside', async ({ page }) => {
+  await page.goto(hostPage('hostile.html'));
+  const widget = page.locator('agora-thread');
+  await expect(widget.locator('.agora-thread__count')).toHaveText('8 Comments');
+  const text = widget.locator('.agora-comment__text').first();
+  await expect(text).toBeVisible();
+  const inside = await text.evaluate((node) => {
+    const style = getComputedStyle(node);
+    return { color: style.color, size: style.fontSize, spacing: style.letterSpacing, transform: style.textTransform };
+  });
+  expect(inside.color).not.toBe('rgb(255, 0, 0)');
+  expect(parseFloat(inside.size)).toBeLessThan(20);
+  expect(inside.spacing).toBe('normal');
+  expect(inside.transform).toBe('none');
+  await expect(widget.locator('.agora-article p').first()).toBeVisible();
+
+  // The host's elements that share the widget's class names are untouched.
+  const outside = await page.locator('#host-paragraph').evaluate((node) => {
+    const style = getComputedStyle(node);
+    return { border: style.borderTopWidth, background: style.backgroundColor, padding: style.paddingTop };
+  });
+  expect(outside).toEqual({ border: '0px', background: 'rgba(0, 0, 0, 0)', padding: '0px' });
+  await page.screenshot({ path: 'tests/e2e/screenshots/embed-hostile-host.png' });
+});
+
+test('several widgets on one page: separate threads stay apart, the same thread stays in step', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(hostPage('two-threads.html'));
+  const [first, second, third] = ['#first', '#second', '#third'].map((id) => page.locator(id));
+  for (const widget of [first, second, third]) {
+    await expect(widget.locator('.agora-thread__count')).toHaveText('8 Comments');
+  }
+  await postIn(first, 'Ann', 'For thread one.');
+  await expect(first.locator('.agora-thread__count')).toHaveText('9 Comments');
+  await expect(third.locator('.agora-thread__count')).toHaveText('9 Comments');
+  await expect(third.locator('.agora-comment__text').last()).toHaveText('For thread one.');
+  await expect(second.locator('.agora-thread__count')).toHaveText('8 Comments');
+  await postIn(second, 'Bob', 'For thread two.');
+  await expect(second.locator('.agora-thread__count')).toHaveText('9 Comments');
+  await expect(first.locator('.agora-thread__count')).toHaveText('9 Comments');
+  expect(errors).toEqual([]);
+});
+
+test('changing attributes takes effect; removing the element unmounts it cleanly', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(hostPage('two-threads.html'));
+  const first = page.locator('#first');
+  await postIn(page.locator('#second'), 'Bob', 'Only in thread two.');
+  await expect(first.locator('.agora-thread__count')).toHaveText('8 Comments');
+
+  await first.evaluate((element) => element.setAttribute('thread', 'page-two'));
+  await expect(first.locator('.agora-thread__count')).toHaveText('9 Comments');
+
+  await first.evaluate((element) => element.setAttribute('theme', 'dark'));
+  await expect(first.locator('.agora')).toHaveAttribute('data-theme', 'dark');
+  const background = await first.locator('.agora').evaluate((node) => getComputedStyle(node).backgroundColor);
+  expect(background).toBe('rgb(22, 24, 28)');
+
+  // Removed: its listeners are gone, so posting elsewhere reaches nothing stale.
+  await first.evaluate((element) => element.remove());
+  await postIn(page.locator('#second'), 'Bob', 'After the removal.');
+  await expect(page.locator('#second .agora-thread__count')).toHaveText('10 Comments');
+  await page.evaluate(() => localStorage.setItem('agora:v1:page-two:c:zz-9',
+    JSON.stringify({ v: 1, id: 'zz-9', author: 'Tab', text: 'From elsewhere', at: Date.now() })));
+  await page.waitForTimeout(200);
+  expect(await page.locator('agora-thread').count()).toBe(2);
+  expect(errors).toEqual([]);
+});
+
+test('articles from the host: each failure is explained inside the widget; long and comment-less ones work', async ({ page }) => {
+  await page.goto(hostPage('articles.html'));
+  const alert = (id: string) => page.locator(`#${id}`).getByRole('alert');
+  await expect(alert('missing')).toContainText('the server answered 404');
+  await expect(alert('missing')).toContainText('/tests/e2e/hosts/missing.json');
+  await expect(alert('unreachable')).toContainText('the server did not answer');
+  await expect(alert('not-json')).toContainText('could not be read');
+  await expect(alert('no-title')).toContainText('missing field `title`');
+  await expect(page.locator('#long h1')).toHaveText('A very long read');
+  await expect(page.locator('#long .agora-article p:not(.agora-article__byline)')).toHaveCount(40);
+  await expect(page.locator('#no-comments .agora-thread__count')).toHaveText('0 Comments');
+  await postIn(page.locator('#no-comments'), 'Ann', 'The first word.');
+  await expect(page.locator('#no-comments .agora-thread__count')).toHaveText('1 Comment');
+  await expect(alert('bad-theme')).toContainText('The theme “purple” is not known');
+  await expect(page.locator('#bad-theme .agora-thread__count')).toHaveText('8 Comments');
+});
+
+/** The iframe's height against the height of the page inside it. */
+async function frameFit(page: Page) {
+  const frameElement = page.locator('agora-thread iframe');
+  const outer = await frameElement.evaluate((frame) => frame.getBoundingClientRect().height);
+  const frame = page.frameLocator('agora-thread iframe');
+  const inner = await frame.locator('body').evaluate(() => ({
+    content: document.body.getBoundingClientRect().height,
+    scrollable: document.documentElement.scrollHeight - document.documentElement.clientHeight,
+  }));
+  return { outer, ...inner };
+}
+
+test('the iframe embed sizes itself to its content, after a post and after a resize', async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 800 });
+  await page.goto(example('iframe.html'));
+  const frame = page.frameLocator('agora-thread iframe');
+  await expect(frame.locator('.agora-thread__count')).toHaveText('2 Comments');
+  await expect.poll(async () => (await frameFit(page)).scrollable).toBe(0);
+  const before = await frameFit(page);
+  expect(Math.abs(before.outer - before.content)).toBeLessThanOrEqual(1);
+
+  await postIn(frame.locator('body'), 'Ann', 'A comment long enough to need a few lines. '.repeat(8));
+  await expect(frame.locator('.agora-thread__count')).toHaveText('3 Comments');
+  await expect.poll(async () => (await frameFit(page)).outer).toBeGreaterThan(before.outer + 40);
+  expect((await frameFit(page)).scrollable).toBe(0);
+
+  const wide = (await frameFit(page)).outer;
+  await page.setViewportSize({ width: 360, height: 800 });
+  await expect.poll(async () => (await frameFit(page)).outer).toBeGreaterThan(wide + 100);
+  await expect.poll(async () => (await frameFit(page)).scrollable).toBe(0);
+  await page.screenshot({ path: 'tests/e2e/screenshots/embed-iframe-360.png', fullPage: true });
+});
+
+test('the iframe accepts height messages only from its own frame and origin', async ({ page }) => {
+  await page.goto(example('iframe.html'));
+  const frame = page.frameLocator('agora-thread iframe');
+  await expect(frame.locator('.agora-thread__count')).toHaveText('2 Comments');
+  await expect.poll(async () => (await frameFit(page)).scrollable).toBe(0);
+  const height = (await frameFit(page)).outer;
+  // The host page itself (wrong source and origin) tries to resize the frame.
+  await page.evaluate(() => window.postMessage({ type: 'agora:resize', height: 5 }, '*'));
+  await page.waitForTimeout(200);
+  expect((await frameFit(page)).outer).toBe(height);
+});
+
+test('a sandboxed iframe without allow-same-origin shows the storage notice, not a crash', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(hostPage('sandboxed.html'));
+  const frame = page.frameLocator('#frame');
+  await expect(frame.locator('.agora-thread__count')).toHaveText('8 Comments');
+  await expect(frame.getByRole('status').filter({ hasText: 'does not let the page keep data' })).toBeVisible();
+  const border = await frame.locator('.agora-comment').first().evaluate((n) => getComputedStyle(n).borderTopWidth);
+  expect(border).toBe('1px'); // styled: the stylesheets were not blocked
+  // No allow-forms either: the button must post without a form submission.
+  await postIn(frame.locator('body'), 'Ann', 'Kept for this visit.');
+  await expect(frame.locator('.agora-thread__count')).toHaveText('9 Comments');
+  expect(errors).toEqual([]);
+});
+
+test('the assets load from their own origin, whatever the host page path', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(example('script.html'));
+  await expect(page.locator('agora-thread .agora-thread__count')).toHaveText('2 Comments');
+  for (const file of ['embed.js', 'agora.js', 'agora_bg.wasm', 'agora.css']) {
+    expect(requests).toContain(`${ASSETS}/${file}`);
+  }
+});

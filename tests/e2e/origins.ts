@@ -1,0 +1,13 @@
+// The origins the end-to-end tests use, all on loopback.
+export const ASSETS = 'http://127.0.0.1:4173';
+/** Another site that embeds agora from ASSETS. Serves the repository root. */
+export const HOST = 'http://127.0.0.1:4174';
+/** agora's dist/ again, every page under the strict Content-Security-Policy. */
+export const STRICT_ASSETS = 'http://127.0.0.1:4175';
+/** A host page under a strict policy that allows only STRICT_ASSETS. */
+export const STRICT_HOST = 'http://127.0.0.1:4176';
+
+/** The policy of DESIGN.md, for a page whose assets come from `origin`. */
+export const strictPolicy = (origin: string) =>
+  `default-src ${origin}; script-src ${origin} 'wasm-unsafe-eval'; style-src ${origin}; ` +
+  `img-src ${origin} data:; connect-src ${origin}`;
