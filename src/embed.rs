@@ -6,7 +6,7 @@ use crate::app::App;
 use leptos::mount::{mount_to, UnmountHandle};
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
-use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsValue;
 
 /// Where the article comes from.
 #[derive(Clone, Debug, PartialEq)]
@@ -96,33 +96,19 @@ impl Config {
 }
 
 /// Mounts the widget as its own page (`index.html`, also inside an iframe).
-#[wasm_bindgen(js_name = mountStandalone)]
 pub fn mount_standalone() {
     let config = Config::from_query();
     mount_to_body(move || view! { <App config standalone=true /> });
 }
 
-/// A widget mounted by `embed.js`; `unmount()` removes it and stops
-/// everything it started (listeners, timers).
-#[wasm_bindgen]
-pub struct Widget {
-    handle: Option<UnmountHandle<AnyViewState>>,
-}
-
-#[wasm_bindgen]
-impl Widget {
-    pub fn unmount(&mut self) {
-        self.handle = None;
-    }
-}
+/// A mounted widget: dropping it unmounts the widget and stops everything it
+/// started (listeners, timers).
+pub type Mounted = UnmountHandle<AnyViewState>;
 
 /// Mounts a widget into `parent` (an element inside the host element's
-/// shadow root) with the host element's settings.
-#[wasm_bindgen(js_name = mountWidget)]
-pub fn mount_widget(parent: web_sys::HtmlElement, options: JsValue) -> Widget {
-    let config = Config::from_options(&options);
-    let handle = mount_to(parent, move || view! { <App config standalone=false /> }.into_any());
-    Widget { handle: Some(handle) }
+/// shadow root).
+pub fn mount_widget(parent: web_sys::HtmlElement, config: Config) -> Mounted {
+    mount_to(parent, move || view! { <App config standalone=false /> }.into_any())
 }
 
 #[cfg(test)]

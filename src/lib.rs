@@ -14,4 +14,4 @@ pub mod model;
 pub mod store;
 
 pub use app::App;
-pub use embed::{mount_standalone, mount_widget, Config};
+pub use embed::Config;
