@@ -4,6 +4,7 @@
 pub mod age;
 pub mod article;
 pub mod comment;
+pub mod format;
 pub mod record;
 pub mod sync;
 pub mod thread;

@@ -1,0 +1,1 @@
+//! Renders formatted comment text as DOM nodes (being written).

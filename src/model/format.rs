@@ -1,0 +1,1 @@
+//! The safe formatting subset of comment text (being written).
