@@ -1,13 +1,15 @@
 //! The widget: the article, then its discussion. This is where the model,
 //! the store and the components meet; rules stay in the model.
 
-use crate::browser::{entropy, now_ms};
+use crate::browser::now_ms;
 use crate::components::comment_item::Clock;
-use crate::components::{ArticleView, Composer, PostResult, ThreadView};
+use crate::components::{ArticleView, Composer, ThreadView, Transfer, UndoBar};
+use crate::discussion::{Discussion, NEW_COMMENT, PAGE_SIZE};
 use crate::embed::{ArticleSource, Config};
 use crate::fetch::fetch_article;
-use crate::model::{Article, Change, Comment, CommentId, Origin, Thread, ThreadId};
-use crate::store::Store;
+use crate::model::{Article, Change, CommentId, Thread, ThreadId, Tree};
+use crate::store::{Loaded, Store};
+use std::collections::HashSet;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -94,23 +96,46 @@ fn ArticleWithDiscussion(article: Article, thread: Option<String>) -> impl IntoV
 
 #[component]
 fn Discussion(article: Article, thread_id: ThreadId) -> impl IntoView {
-    let id_prefix = next_id_prefix();
     let store = Store::open(&thread_id);
-    let mut initial = Thread::from_article(&article);
-    let notice = match store.load() {
-        Ok(loaded) => {
-            if loaded.set_aside > 0 {
-                leptos::logging::warn!(
-                    "agora: {} stored comment(s) could not be read and were kept aside",
-                    loaded.set_aside
-                );
-            }
-            initial.set_posted(loaded.comments);
-            None
-        }
-        Err(error) => Some(error.to_string()),
+    let mut thread = Thread::from_article(&article);
+    let (loaded, notice) = match store.load() {
+        Ok(loaded) => (loaded, None),
+        Err(error) => (Loaded::default(), Some(error.to_string())),
     };
-    let thread = RwSignal::new(initial);
+    if loaded.set_aside > 0 {
+        leptos::logging::warn!(
+            "agora: {} stored comment(s) could not be read and were kept aside",
+            loaded.set_aside
+        );
+    }
+    let Loaded { comments, liked, collapsed, drafts, .. } = loaded;
+    thread.set_posted(comments, liked);
+    // Reply boxes with unsent text open again.
+    let replying: HashSet<CommentId> = drafts
+        .keys()
+        .filter_map(|slot| slot.strip_prefix("reply-").and_then(CommentId::parse))
+        .filter(|id| thread.contains(id))
+        .collect();
+    let thread = RwSignal::new(thread);
+    let sort = RwSignal::new(store.sort().unwrap_or_default());
+    let tree = Memo::new(move |_| thread.with(|thread| Tree::build(thread, sort.get())));
+    let d = Discussion {
+        thread_id,
+        store: store.clone(),
+        id_prefix: next_id_prefix(),
+        thread,
+        sort,
+        tree,
+        collapsed: RwSignal::new(collapsed),
+        replying: RwSignal::new(replying),
+        editing: RwSignal::new(None),
+        highlighted: RwSignal::new(None),
+        deleted: RwSignal::new(None),
+        shown: RwSignal::new(PAGE_SIZE),
+        name: RwSignal::new(store.remembered_name().unwrap_or_default()),
+        drafts: StoredValue::new(drafts),
+    };
+    provide_context(d.clone());
 
     let (now, set_now) = signal(now_ms());
     provide_context(Clock(now));
@@ -118,58 +143,60 @@ fn Discussion(article: Article, thread_id: ThreadId) -> impl IntoView {
         on_cleanup(move || ticker.clear());
     }
 
-    // Other tabs and other widgets of this thread: show what they post,
-    // follow what they remove.
+    // Other tabs and other widgets of this thread: follow every change.
     let watch = store.watch({
-        let store = store.clone();
-        move |change| match change {
-            Change::Posted(comment) => thread.update(|t| {
-                t.insert(comment);
-            }),
-            Change::Removed(id) => thread.update(|t| {
-                t.remove(&id);
-            }),
-            Change::Cleared => {
-                let posted = store.load().map(|loaded| loaded.comments).unwrap_or_default();
-                thread.update(|t| t.set_posted(posted));
-            }
-        }
+        let d = d.clone();
+        move |change| apply(&d, change)
     });
     on_cleanup(move || drop(watch));
 
-    let initial_name = store.remembered_name().unwrap_or_default();
-    let on_post = Callback::new({
-        let store = store.clone();
-        move |(author, text): (String, String)| post(&store, thread, author, text)
+    // Permalinks: `#comment-<id>` on arrival and whenever the hash changes.
+    reveal_hash(&d);
+    let on_hash = window_event_listener(leptos::ev::hashchange, {
+        let d = d.clone();
+        move |_| reveal_hash(&d)
     });
-    let heading_id = format!("{id_prefix}-count");
-    let labelled_by = heading_id.clone();
+    on_cleanup(move || on_hash.remove());
 
+    let heading_id = format!("{}-count", d.id_prefix);
+    let labelled_by = heading_id.clone();
     view! {
         <section class="agora-discussion" aria-labelledby=labelled_by>
             {notice.map(|text| view! { <p class="agora-notice" role="status">{text}</p> })}
-            <ThreadView thread heading_id />
-            <Composer id_prefix initial_name on_post />
+            <ThreadView heading_id />
+            <Composer draft_slot=NEW_COMMENT.to_string() title="Join the discussion".to_string() />
+            <UndoBar />
+            <Transfer />
         </section>
     }
 }
 
-/// Keeps a new comment, then shows it. When storage is unavailable the
-/// comment is shown for this visit only (the notice says so); any other
-/// storage failure refuses the post so the composer keeps the text.
-fn post(store: &Store, thread: RwSignal<Thread>, author: String, text: String) -> PostResult {
-    let at_ms = now_ms();
-    let comment = Comment {
-        id: CommentId::generate(at_ms, entropy()),
-        author,
-        text,
-        origin: Origin::Posted { at_ms },
-    };
-    store.post(&comment).map_err(|error| error.to_string())?;
-    // Not remembering the name loses nothing the reader wrote.
-    let _ = store.remember_name(&comment.author);
-    thread.update(|t| {
-        t.insert(comment);
-    });
-    Ok(())
+/// Applies a change made by another tab or another widget of this thread.
+fn apply(d: &Discussion, change: Change) {
+    match change {
+        Change::Upsert(comment) => d.thread.update(|t| {
+            t.upsert(comment);
+        }),
+        Change::Removed(id) => d.thread.update(|t| {
+            t.remove(&id);
+        }),
+        Change::Liked(id, liked) => d.thread.update(|t| {
+            t.set_liked(&id, liked);
+        }),
+        Change::Collapsed(id, collapsed) => d.collapsed.update(|c| {
+            if collapsed { c.insert(id) } else { c.remove(&id) };
+        }),
+        Change::Cleared => {
+            let loaded = d.store.load().unwrap_or_default();
+            d.thread.update(|t| t.set_posted(loaded.comments, loaded.liked));
+            d.collapsed.set(loaded.collapsed);
+        }
+    }
+}
+
+fn reveal_hash(d: &Discussion) {
+    let hash = web_sys::window().and_then(|window| window.location().hash().ok()).unwrap_or_default();
+    if let Some(id) = hash.strip_prefix("#comment-").and_then(CommentId::parse) {
+        d.reveal(&id);
+    }
 }

@@ -51,3 +51,34 @@ pub fn full_time(ms: f64) -> String {
     let _ = Reflect::set(&options, &"timeStyle".into(), &"short".into());
     Date::new(&JsValue::from_f64(ms)).to_locale_string(LOCALE, &options).into()
 }
+
+/// Offers `text` to the reader as a downloaded file.
+pub fn download(file_name: &str, text: &str) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let fail = |_| "the browser refused".to_string();
+    let parts = Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a").map_err(fail)?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The text of the file chosen in a file input.
+pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<String, String> {
+    let file = input.files().and_then(|files| files.get(0)).ok_or("no file was chosen")?;
+    if file.size() > crate::model::export::MAX_FILE_BYTES as f64 {
+        return Err("it is far larger than an agora export can be".into());
+    }
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| "the browser could not read it".into())
+}

@@ -8,6 +8,7 @@
 mod app;
 mod browser;
 pub mod components;
+mod discussion;
 pub mod embed;
 mod fetch;
 pub mod model;

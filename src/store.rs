@@ -3,12 +3,13 @@
 //! never panics: gloo-storage's `LocalStorage` panics when storage is blocked,
 //! so it is used only after [`Store::open`] has seen that storage is there.
 
-use crate::model::{change_from_event, Change, Comment, Keys, StoredRecord, ThreadId};
+use crate::model::{change_from_event, Change, Comment, CommentId, Import, Keys, Kind, Sort, StoredRecord, ThreadId};
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::ev;
 use leptos::prelude::window_event_listener;
 use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::rc::Rc;
 
@@ -30,15 +31,8 @@ impl fmt::Display for StoreError {
                 "This browser does not let the page keep data, so comments posted here are \
                  shown during this visit only and will be gone when you leave.",
             ),
-            StoreError::Full => f.write_str(
-                "Your comment was not posted: this browser's storage for the site is full. \
-                 Your text is still here.",
-            ),
-            StoreError::Failed(detail) => write!(
-                f,
-                "Your comment was not posted: the browser could not save it ({detail}). \
-                 Your text is still here."
-            ),
+            StoreError::Full => f.write_str("this browser's storage for the site is full."),
+            StoreError::Failed(detail) => write!(f, "the browser could not save it ({detail})."),
         }
     }
 }
@@ -62,6 +56,10 @@ impl From<StorageError> for StoreError {
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub comments: Vec<Comment>,
+    pub liked: HashSet<CommentId>,
+    pub collapsed: HashSet<CommentId>,
+    /// Unsent text by draft slot.
+    pub drafts: HashMap<String, String>,
     /// Entries that could not be used and were moved aside.
     pub set_aside: usize,
 }
@@ -138,26 +136,37 @@ impl Store {
         if self.available { Ok(LocalStorage::raw()) } else { Err(StoreError::Unavailable) }
     }
 
-    /// Reads every comment of the thread. Entries that do not decode are
-    /// moved aside so that they cost only themselves and are never overwritten.
+    /// Reads everything stored for the thread in one pass. Comment entries
+    /// that do not decode are moved aside so that they cost only themselves
+    /// and are never overwritten.
     pub fn load(&self) -> Result<Loaded, StoreError> {
         let storage = self.check()?;
         let length = storage.length().map_err(|_| StoreError::Unavailable)?;
         // Collect the keys first: moving entries aside changes the key order.
         let keys: Vec<String> = (0..length)
             .filter_map(|index| storage.key(index).ok().flatten())
-            .filter(|key| self.keys.comment_suffix(key).is_some())
+            .filter(|key| self.keys.parse(key).is_some())
             .collect();
-        let mut loaded = Loaded { comments: Vec::with_capacity(keys.len()), set_aside: 0 };
+        let mut loaded = Loaded { comments: Vec::with_capacity(keys.len()), ..Loaded::default() };
         for key in keys {
+            let Some((kind, name)) = self.keys.parse(&key) else { continue };
             let Ok(Some(raw)) = storage.get_item(&key) else { continue };
-            let suffix = self.keys.comment_suffix(&key).unwrap_or_default();
-            match StoredRecord::decode(suffix, &raw) {
-                Ok(comment) => loaded.comments.push(comment),
-                Err(_) => {
-                    self.set_aside(&storage, &key, &raw);
-                    loaded.set_aside += 1;
+            match kind {
+                Kind::Comment => match StoredRecord::decode(name, &raw) {
+                    Ok(comment) => loaded.comments.push(comment),
+                    Err(_) => {
+                        self.set_aside(&storage, &key, &raw);
+                        loaded.set_aside += 1;
+                    }
+                },
+                Kind::Like => loaded.liked.extend(CommentId::parse(name)),
+                Kind::Collapsed => loaded.collapsed.extend(CommentId::parse(name)),
+                Kind::Draft => {
+                    if let Ok(text) = serde_json::from_str::<String>(&raw) {
+                        loaded.drafts.insert(name.to_string(), text);
+                    }
                 }
+                Kind::Aside => {}
             }
         }
         Ok(loaded)
@@ -185,26 +194,114 @@ impl Store {
         }
     }
 
-    /// Keeps a new comment: writes it under its own key (the same small
-    /// amount of work however many comments the thread has) and tells the
-    /// other widgets of this thread on the page. When storage is unavailable
-    /// the comment is still shared on the page, for this visit only.
-    pub fn post(&self, comment: &Comment) -> Result<Kept, StoreError> {
-        let kept = match self.write(comment) {
-            Ok(()) => Kept::Stored,
-            Err(StoreError::Unavailable) => Kept::ThisVisitOnly,
-            Err(error) => return Err(error),
-        };
-        announce_on_page(&self.keys, &Change::Posted(comment.clone()));
+    /// Keeps a comment, new or changed (an edit, a placeholder, an undo):
+    /// writes it under its own key (the same small amount of work however
+    /// many comments the thread has) and tells the other widgets of this
+    /// thread on the page. When storage is unavailable the change is still
+    /// shared on the page, for this visit only.
+    pub fn put(&self, comment: &Comment) -> Result<Kept, StoreError> {
+        let record = StoredRecord::from_comment(comment)
+            .ok_or_else(|| StoreError::Failed("the article's own comments are not stored".into()))?;
+        let kept = kept(self.set(&self.keys.comment(&comment.id), &record))?;
+        announce_on_page(&self.keys, &Change::Upsert(comment.clone()));
         Ok(kept)
     }
 
-    fn write(&self, comment: &Comment) -> Result<(), StoreError> {
+    /// Deletes a comment's entry.
+    pub fn remove(&self, id: &CommentId) {
+        self.delete(&self.keys.comment(id));
+        announce_on_page(&self.keys, &Change::Removed(id.clone()));
+    }
+
+    pub fn set_liked(&self, id: &CommentId, liked: bool) -> Result<Kept, StoreError> {
+        let kept = self.set_flag(&self.keys.key(Kind::Like, id.as_str()), liked)?;
+        announce_on_page(&self.keys, &Change::Liked(id.clone(), liked));
+        Ok(kept)
+    }
+
+    pub fn set_collapsed(&self, id: &CommentId, collapsed: bool) -> Result<Kept, StoreError> {
+        let kept = self.set_flag(&self.keys.key(Kind::Collapsed, id.as_str()), collapsed)?;
+        announce_on_page(&self.keys, &Change::Collapsed(id.clone(), collapsed));
+        Ok(kept)
+    }
+
+    /// Keeps unsent text under its slot; empty text removes the draft.
+    pub fn save_draft(&self, slot: &str, text: &str) {
+        let key = self.keys.key(Kind::Draft, slot);
+        if text.trim().is_empty() {
+            self.delete(&key);
+        } else {
+            // A draft that cannot be kept costs nothing: the text is still on screen.
+            let _ = self.set(&key, text);
+        }
+    }
+
+    /// Writes an import whole or not at all: if one write fails (storage
+    /// full) the entries already written are removed again.
+    pub fn import(&self, import: &Import) -> Result<Kept, StoreError> {
+        let mut written: Vec<String> = Vec::new();
+        let mut result = Ok(Kept::Stored);
+        for comment in &import.comments {
+            let Some(record) = StoredRecord::from_comment(comment) else { continue };
+            let key = self.keys.comment(&comment.id);
+            result = kept(self.set(&key, &record));
+            if result.is_err() {
+                break;
+            }
+            written.push(key);
+        }
+        if result.is_ok() {
+            for id in &import.likes {
+                let key = self.keys.key(Kind::Like, id.as_str());
+                result = kept(self.set(&key, 1));
+                if result.is_err() {
+                    break;
+                }
+                written.push(key);
+            }
+        }
+        if let Err(error) = result {
+            written.iter().for_each(|key| self.delete(key));
+            return Err(error);
+        }
+        for comment in &import.comments {
+            announce_on_page(&self.keys, &Change::Upsert(comment.clone()));
+        }
+        for id in &import.likes {
+            announce_on_page(&self.keys, &Change::Liked(id.clone(), true));
+        }
+        result
+    }
+
+    pub fn sort(&self) -> Option<Sort> {
+        self.check().ok()?;
+        LocalStorage::get::<String>(Keys::SORT).ok().and_then(|name| Sort::parse(&name))
+    }
+
+    pub fn set_sort(&self, sort: Sort) {
+        // Not remembering the order loses nothing the reader wrote.
+        let _ = self.set(Keys::SORT, sort.as_str());
+    }
+
+    fn set_flag(&self, key: &str, on: bool) -> Result<Kept, StoreError> {
+        if on {
+            kept(self.set(key, 1))
+        } else {
+            self.delete(key);
+            Ok(if self.available { Kept::Stored } else { Kept::ThisVisitOnly })
+        }
+    }
+
+    fn set(&self, key: &str, value: impl serde::Serialize) -> Result<(), StoreError> {
         self.check()?;
-        let record = StoredRecord::from_comment(comment)
-            .ok_or_else(|| StoreError::Failed("seed comments are not stored".into()))?;
-        LocalStorage::set(self.keys.comment(&comment.id), &record)?;
+        LocalStorage::set(key, value)?;
         Ok(())
+    }
+
+    fn delete(&self, key: &str) {
+        if self.available {
+            LocalStorage::delete(key);
+        }
     }
 
     /// Calls `on_change` for every change to this thread made elsewhere:
@@ -237,8 +334,16 @@ impl Store {
     }
 
     pub fn remember_name(&self, name: &str) -> Result<(), StoreError> {
-        self.check()?;
-        LocalStorage::set(Keys::NAME, name)?;
-        Ok(())
+        self.set(Keys::NAME, name)
+    }
+}
+
+/// A write refused only because storage is unavailable still counts for
+/// this visit.
+fn kept(result: Result<(), StoreError>) -> Result<Kept, StoreError> {
+    match result {
+        Ok(()) => Ok(Kept::Stored),
+        Err(StoreError::Unavailable) => Ok(Kept::ThisVisitOnly),
+        Err(error) => Err(error),
     }
 }

@@ -108,7 +108,7 @@ async fn a_post_adds_a_comment_and_writes_one_entry() {
     tick().await;
     assert_eq!(app.count_heading(), "9 Comments");
     assert_eq!(app.texts(".agora-comment__author").last().unwrap(), "Ann");
-    assert_eq!(app.texts(".agora-comment__text").last().unwrap(), "Hello from a browser test.");
+    assert_eq!(app.texts(".agora-formatted").last().unwrap(), "Hello from a browser test.");
     assert_eq!(app.find::<HtmlTextAreaElement>("textarea").value(), "");
     let keys = app.stored_keys();
     assert_eq!(keys.len(), 1);

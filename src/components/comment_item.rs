@@ -1,5 +1,8 @@
+use super::{Composer, EditBox, FormattedText};
 use crate::browser::{full_time, iso_time, relative_time};
-use crate::model::Comment;
+use crate::discussion::{reply_slot, use_discussion, Discussion};
+use crate::model::{Comment, CommentId, Node};
+use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -8,29 +11,270 @@ use std::sync::Arc;
 #[derive(Clone, Copy)]
 pub struct Clock(pub ReadSignal<f64>);
 
-/// One comment. Its author and text are rendered as text nodes, never as HTML.
+/// One comment with its actions, its reply box and its replies. Keyed by id:
+/// what it shows is looked up in the discussion's tree, so an edit, a like or
+/// a new reply updates only the parts that changed. Reader text is rendered
+/// as text nodes, never as HTML.
 #[component]
-pub fn CommentItem(comment: Arc<Comment>) -> impl IntoView {
-    let anchor = format!("comment-{}", comment.id);
+pub fn CommentItem(id: CommentId) -> impl IntoView {
+    let Some(d) = use_discussion() else {
+        return ().into_any();
+    };
+    let node = Memo::new({
+        let (d, id) = (d.clone(), id.clone());
+        move |_| d.tree.with(|tree| tree.node(&id).cloned())
+    });
+    let comment = Memo::new(move |_| node.with(|n| n.as_ref().map(|n| Arc::clone(&n.comment))));
+    let replies = Memo::new(move |_| node.with(|n| n.as_ref().map(|n| n.replies.clone()).unwrap_or_default()));
+    let reply_total = Memo::new(move |_| node.with(|n| n.as_ref().map_or(0, |n| n.reply_total)));
+
+    let anchor = format!("comment-{id}");
     let author_id = format!("{anchor}-author");
     let labelled_by = author_id.clone();
-    let posted = comment.posted_at().map(|at| {
-        let now = use_context::<Clock>().map(|clock| clock.0);
-        view! {
-            <time class="agora-comment__time" datetime=iso_time(at) title=full_time(at)>
-                {move || relative_time(now.map(|now| now.get()).unwrap_or(at), at)}
-            </time>
+    let article_ref = NodeRef::<html::Article>::new();
+    let reply_button = NodeRef::<html::Button>::new();
+    let edit_button = NodeRef::<html::Button>::new();
+
+    // Scroll to this comment when it is the one to highlight (a permalink).
+    Effect::new({
+        let (d, id) = (d.clone(), id.clone());
+        move |_| {
+            if d.highlighted.with(|h| h.as_ref() == Some(&id)) {
+                if let Some(article) = article_ref.get() {
+                    article.scroll_into_view();
+                }
+            }
         }
     });
-    view! {
-        <article class="agora-comment" part="comment" id=anchor aria-labelledby=labelled_by>
-            <header class="agora-comment__header">
-                <span class="agora-comment__author" id=author_id dir="auto">
+
+    let highlighted = {
+        let (d, id) = (d.clone(), id.clone());
+        move || d.highlighted.with(|h| h.as_ref() == Some(&id))
+    };
+    let is_collapsed = {
+        let (d, id) = (d.clone(), id.clone());
+        move || d.collapsed.with(|c| c.contains(&id))
+    };
+    let is_replying = {
+        let (d, id) = (d.clone(), id.clone());
+        move || d.replying.with(|r| r.contains(&id))
+    };
+    let is_editing = {
+        let (d, id) = (d.clone(), id.clone());
+        move || d.editing.with(|e| e.as_ref() == Some(&id))
+    };
+    let failure = RwSignal::new(None::<String>);
+
+    let header = move || {
+        comment.get().map(|comment| {
+            if comment.deleted {
+                return view! { <span class="agora-comment__deleted">"[deleted]"</span> }.into_any();
+            }
+            view! {
+                <span class="agora-comment__author" id=author_id.clone() dir="auto">
                     {comment.author.clone()}
                 </span>
-                {posted}
-            </header>
-            <p class="agora-comment__text" dir="auto">{comment.text.clone()}</p>
-        </article>
+                {node.with(|n| n.as_ref().and_then(|n| n.answers.clone())).map(|name| view! {
+                    <span class="agora-comment__answers" dir="auto">"@" {name}</span>
+                })}
+                {posted_time(&comment)}
+                {comment.edited_at.map(|_| view! { <span class="agora-comment__edited">"edited"</span> })}
+            }
+            .into_any()
+        })
+    };
+    let body = move || {
+        comment.get().filter(|c| !c.deleted).map(|comment| view! { <FormattedText text=comment.text.clone() /> })
+    };
+
+    let actions = {
+        let (d, id) = (d.clone(), id.clone());
+        move || {
+            let comment = comment.get()?;
+            if comment.deleted {
+                return None;
+            }
+            Some(actions_view(d.clone(), id.clone(), comment, node, failure, reply_button, edit_button))
+        }
+    };
+
+    let edit_box = {
+        let (d, id) = (d.clone(), id.clone());
+        move || {
+            is_editing().then(|| {
+                let text = comment.with_untracked(|c| c.as_ref().map(|c| c.text.clone()).unwrap_or_default());
+                let d = d.clone();
+                let on_close = Callback::new(move |()| {
+                    d.editing.set(None);
+                    edit_button.get_untracked().map(|b| b.focus());
+                });
+                view! { <EditBox id=id.clone() text on_close /> }
+            })
+        }
+    };
+
+    let reply_box = {
+        let (d, id) = (d.clone(), id.clone());
+        move || {
+            is_replying().then(|| {
+                let (d, id) = (d.clone(), id.clone());
+                let to = comment.with_untracked(|c| c.as_ref().map(|c| c.author.clone()).unwrap_or_default());
+                let on_close = Callback::new({
+                    let id = id.clone();
+                    move |()| {
+                        d.replying.update(|r| {
+                            r.remove(&id);
+                        });
+                        reply_button.get_untracked().map(|b| b.focus());
+                    }
+                });
+                view! {
+                    <div class="agora-comment__reply-box">
+                        <Composer draft_slot=reply_slot(&id) parent=id.clone() title=format!("Reply to {to}") on_close />
+                    </div>
+                }
+            })
+        }
+    };
+
+    let collapse_toggle = {
+        let (d, id, is_collapsed) = (d.clone(), id.clone(), is_collapsed.clone());
+        move || {
+            let total = reply_total.get();
+            (total > 0).then(|| {
+                let (d, id) = (d.clone(), id.clone());
+                let collapsed = is_collapsed();
+                let label = if collapsed {
+                    format!("[+] {total} {}", if total == 1 { "reply" } else { "replies" })
+                } else {
+                    "[\u{2013}]".to_string()
+                };
+                let accessible = if collapsed { format!("Show {total} {}", if total == 1 { "reply" } else { "replies" }) } else { "Hide replies".into() };
+                view! {
+                    <button
+                        class="agora-action agora-action--fold"
+                        type="button"
+                        aria-expanded=(!collapsed).to_string()
+                        aria-label=accessible
+                        on:click=move |_| d.toggle_collapsed(&id)
+                    >
+                        {label}
+                    </button>
+                }
+            })
+        }
+    };
+
+    let reply_list = {
+        let is_collapsed = is_collapsed.clone();
+        move || {
+            (!replies.with(Vec::is_empty) && !is_collapsed()).then(|| {
+                view! {
+                    <ol class="agora-thread agora-thread--replies">
+                        <For each=move || replies.get() key=|id| id.clone() let:child>
+                            {view! { <CommentItem id=child /> }.into_any()}
+                        </For>
+                    </ol>
+                }
+            })
+        }
+    };
+
+    view! {
+        <li class="agora-thread__item">
+            <article
+                class=move || if highlighted() { "agora-comment agora-comment--highlighted" } else { "agora-comment" }
+                part="comment"
+                id=anchor
+                aria-labelledby=labelled_by
+                node_ref=article_ref
+            >
+                <header class="agora-comment__header">{header}</header>
+                {body}
+                {edit_box}
+                <div class="agora-comment__actions">{actions} {collapse_toggle}</div>
+                <p class="agora-comment__failure" role="alert">{move || failure.get()}</p>
+            </article>
+            {reply_box}
+            {reply_list}
+        </li>
+    }
+    .into_any()
+}
+
+fn posted_time(comment: &Comment) -> Option<impl IntoView> {
+    let at = comment.posted_at()?;
+    let now = use_context::<Clock>().map(|clock| clock.0);
+    Some(view! {
+        <time class="agora-comment__time" datetime=iso_time(at) title=full_time(at)>
+            {move || relative_time(now.map(|now| now.get()).unwrap_or(at), at)}
+        </time>
+    })
+}
+
+/// Reply, like, link, and for the reader's own comments edit and delete.
+fn actions_view(
+    d: Discussion,
+    id: CommentId,
+    comment: Arc<Comment>,
+    node: Memo<Option<Node>>,
+    failure: RwSignal<Option<String>>,
+    reply_button: NodeRef<html::Button>,
+    edit_button: NodeRef<html::Button>,
+) -> impl IntoView {
+    let author = comment.author.clone();
+    let likes = move || node.with(|n| n.as_ref().map_or(0, |n| n.likes));
+    let liked = move || node.with(|n| n.as_ref().is_some_and(|n| n.liked));
+    let like_label = {
+        let author = author.clone();
+        move || {
+            let n = likes();
+            format!("Like {author}\u{2019}s comment, {n} {}", if n == 1 { "like" } else { "likes" })
+        }
+    };
+    let report = move |result: Result<(), String>| failure.set(result.err());
+    let own = comment.is_own().then(|| {
+        let (d1, id1, d2, id2) = (d.clone(), id.clone(), d.clone(), id.clone());
+        view! {
+            <button class="agora-action" type="button" node_ref=edit_button on:click=move |_| d1.editing.set(Some(id1.clone()))>
+                "Edit"
+            </button>
+            <button class="agora-action" type="button" on:click=move |_| report(d2.delete(&id2))>
+                "Delete"
+            </button>
+        }
+    });
+    let (d_reply, id_reply, d_like, id_like) = (d.clone(), id.clone(), d.clone(), id.clone());
+    view! {
+        <button
+            class="agora-action"
+            type="button"
+            node_ref=reply_button
+            aria-label=format!("Reply to {author}")
+            aria-expanded=move || d_reply.replying.with(|r| r.contains(&id_reply)).to_string()
+            on:click={
+                let (d, id) = (d.clone(), id.clone());
+                move |_| d.replying.update(|r| {
+                    if !r.remove(&id) {
+                        r.insert(id.clone());
+                    }
+                })
+            }
+        >
+            "Reply"
+        </button>
+        <button
+            class="agora-action agora-action--like"
+            type="button"
+            aria-pressed=move || liked().to_string()
+            aria-label=like_label
+            on:click=move |_| report(d_like.toggle_like(&id_like))
+        >
+            "Like " <span class="agora-action__count">{likes}</span>
+        </button>
+        <a class="agora-action" href=format!("#comment-{id}") aria-label=format!("Link to {}\u{2019}s comment", comment.author)>
+            "Link"
+        </a>
+        {own}
     }
 }

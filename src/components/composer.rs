@@ -1,24 +1,34 @@
-use crate::model::validate::{counter, Field};
-use crate::model::{Draft, DraftErrors, FieldError, NAME_LIMITS, TEXT_LIMITS};
+use crate::discussion::use_discussion;
+use crate::model::validate::{counter, Field, Limits};
+use crate::model::{CommentId, Draft, DraftErrors, FieldError, NAME_LIMITS, TEXT_LIMITS};
 use leptos::html;
 use leptos::prelude::*;
+use std::time::Duration;
 use web_sys::KeyboardEvent;
 
-/// What posting returns: `Err` carries a message for the reader.
-pub type PostResult = Result<(), String>;
+/// How long typing pauses before a draft is saved.
+const DRAFT_DELAY: Duration = Duration::from_millis(300);
 
-/// The form for a new comment. It checks the draft with the model's rules,
-/// shows what to fix next to each field, and never clears text that was not
-/// posted.
+/// The form for a new comment (`parent: None`) or a reply. It checks the
+/// draft with the model's rules, shows what to fix next to each field, keeps
+/// unsent text as a draft that survives a reload, and never clears text that
+/// was not posted.
 #[component]
 pub fn Composer(
-    /// Prefix for element ids, unique per widget on the page.
-    id_prefix: String,
-    initial_name: String,
-    on_post: Callback<(String, String), PostResult>,
+    /// The draft slot (see `discussion::NEW_COMMENT`, `discussion::reply_slot`).
+    draft_slot: String,
+    #[prop(optional, into)] parent: Option<CommentId>,
+    title: String,
+    /// For a reply box: closes it (after posting, or "Cancel").
+    #[prop(optional)]
+    on_close: Option<Callback<()>>,
 ) -> impl IntoView {
-    let name = RwSignal::new(initial_name);
-    let text = RwSignal::new(String::new());
+    let Some(d) = use_discussion() else {
+        return ().into_any();
+    };
+    let slot = draft_slot;
+    let name = d.name;
+    let text = RwSignal::new(d.draft(&slot));
     let errors = RwSignal::new(DraftErrors::default());
     // Once a post was refused, errors follow the typing so they vanish when fixed.
     let recheck_as_typed = RwSignal::new(false);
@@ -26,6 +36,26 @@ pub fn Composer(
     let status = RwSignal::new(String::new());
     let name_ref = NodeRef::<html::Input>::new();
     let text_ref = NodeRef::<html::Textarea>::new();
+    // Each keystroke bumps the generation; a pending draft save runs only if
+    // nothing was typed (or posted) since.
+    let draft_generation = StoredValue::new(0u64);
+
+    let save_draft_soon = {
+        let (d, slot) = (d.clone(), slot.clone());
+        move || {
+            draft_generation.update_value(|g| *g += 1);
+            let generation = draft_generation.get_value();
+            let (d, slot) = (d.clone(), slot.clone());
+            set_timeout(
+                move || {
+                    if draft_generation.try_get_value() == Some(generation) {
+                        d.save_draft(&slot, &text.get_untracked());
+                    }
+                },
+                DRAFT_DELAY,
+            );
+        }
+    };
 
     let draft = move || Draft { name: name.get_untracked(), text: text.get_untracked() };
     let recheck = move || {
@@ -33,44 +63,67 @@ pub fn Composer(
             errors.set(draft().check().err().unwrap_or_default());
         }
     };
-    let submit = move || {
-        status.set(String::new());
-        match draft().check() {
-            Err(found) => {
-                recheck_as_typed.set(true);
-                if found.name.is_some() {
-                    name_ref.get_untracked().map(|input| input.focus());
-                } else {
-                    text_ref.get_untracked().map(|input| input.focus());
-                }
-                errors.set(found);
-            }
-            Ok((author, body)) => {
-                recheck_as_typed.set(false);
-                errors.set(DraftErrors::default());
-                match on_post.run((author, body)) {
-                    Ok(()) => {
-                        text.set(String::new());
-                        failure.set(None);
-                        status.set("Your comment was posted.".into());
+    let submit = {
+        let (d, slot, parent) = (d.clone(), slot.clone(), parent.clone());
+        move || {
+            status.set(String::new());
+            match draft().check() {
+                Err(found) => {
+                    recheck_as_typed.set(true);
+                    if found.name.is_some() {
+                        name_ref.get_untracked().map(|input| input.focus());
+                    } else {
                         text_ref.get_untracked().map(|input| input.focus());
                     }
-                    Err(message) => failure.set(Some(message)),
+                    errors.set(found);
+                }
+                Ok((author, body)) => {
+                    recheck_as_typed.set(false);
+                    errors.set(DraftErrors::default());
+                    match d.post(parent.clone(), author, body) {
+                        Ok(_) => {
+                            draft_generation.update_value(|g| *g += 1);
+                            d.save_draft(&slot, "");
+                            text.set(String::new());
+                            failure.set(None);
+                            status.set("Your comment was posted.".into());
+                            match on_close {
+                                Some(close) => close.run(()),
+                                None => {
+                                    text_ref.get_untracked().map(|input| input.focus());
+                                }
+                            }
+                        }
+                        Err(message) => failure.set(Some(message)),
+                    }
                 }
             }
         }
     };
 
+    // A reply box opens ready to type.
+    if parent.is_some() {
+        Effect::new(move |_| {
+            if let Some(input) = text_ref.get() {
+                let _ = input.focus();
+            }
+        });
+    }
+
+    let id_prefix = format!("{}-{}", d.id_prefix, slot);
     let name_id = format!("{id_prefix}-name");
-    let name_error_id = format!("{name_id}-error");
-    let name_counter_id = format!("{name_id}-counter");
     let text_id = format!("{id_prefix}-text");
-    let text_error_id = format!("{text_id}-error");
-    let text_counter_id = format!("{text_id}-counter");
-    let text_hint_id = format!("{text_id}-hint");
-    let name_error = move || errors.with(|e| e.name.map(|error| error.message(Field::Name)));
-    let text_error = move || errors.with(|e| e.text.map(|error| error.message(Field::Text)));
+    let hint_id = format!("{text_id}-hint");
     let invalid = |error: Option<FieldError>| error.map(|_| "true");
+    let submit_on_click = submit.clone();
+    let submit_on_keys = submit.clone();
+    let cancel = on_close.map(|close| {
+        view! {
+            <button class="agora-button agora-button--secondary" type="button" on:click=move |_| close.run(())>
+                "Cancel"
+            </button>
+        }
+    });
 
     view! {
         <form
@@ -82,58 +135,63 @@ pub fn Composer(
                 submit();
             }
         >
-            <h3 class="agora-composer__title">"Join the discussion"</h3>
+            <h3 class="agora-composer__title">{title}</h3>
             <div class="agora-field">
                 <label class="agora-field__label" for=name_id.clone()>"Name"</label>
                 <input
                     class="agora-field__input"
-                    id=name_id
+                    id=name_id.clone()
                     name="name"
                     type="text"
                     autocomplete="nickname"
                     required
                     node_ref=name_ref
                     aria-invalid=move || invalid(errors.with(|e| e.name))
-                    aria-describedby=format!("{name_error_id} {name_counter_id}")
+                    aria-describedby=format!("{name_id}-error {name_id}-counter")
                     prop:value=move || name.get()
                     on:input=move |event| {
                         name.set(event_target_value(&event));
                         recheck();
                     }
                 />
-                <p class="agora-field__error" id=name_error_id>{name_error}</p>
-                <p class="agora-field__counter" id=name_counter_id>
-                    {move || name.with(|value| counter(value, NAME_LIMITS))}
-                </p>
+                <FieldMessages
+                    field_id=name_id
+                    error=Signal::derive(move || errors.with(|e| e.name.map(|e| e.message(Field::Name))))
+                    value=name.into()
+                    limits=NAME_LIMITS
+                />
             </div>
             <div class="agora-field">
                 <label class="agora-field__label" for=text_id.clone()>"Comment"</label>
                 <textarea
                     class="agora-field__input agora-field__input--text"
-                    id=text_id
+                    id=text_id.clone()
                     name="comment"
                     rows="5"
                     required
                     node_ref=text_ref
                     aria-keyshortcuts="Control+Enter Meta+Enter"
                     aria-invalid=move || invalid(errors.with(|e| e.text))
-                    aria-describedby=format!("{text_error_id} {text_counter_id} {text_hint_id}")
+                    aria-describedby=format!("{text_id}-error {text_id}-counter {hint_id}")
                     prop:value=move || text.get()
                     on:input=move |event| {
                         text.set(event_target_value(&event));
                         recheck();
+                        save_draft_soon();
                     }
                     on:keydown=move |event: KeyboardEvent| {
                         if event.key() == "Enter" && (event.ctrl_key() || event.meta_key()) {
                             event.prevent_default();
-                            submit();
+                            submit_on_keys();
                         }
                     }
                 ></textarea>
-                <p class="agora-field__error" id=text_error_id>{text_error}</p>
-                <p class="agora-field__counter" id=text_counter_id>
-                    {move || text.with(|value| counter(value, TEXT_LIMITS))}
-                </p>
+                <FieldMessages
+                    field_id=text_id
+                    error=Signal::derive(move || errors.with(|e| e.text.map(|e| e.message(Field::Text))))
+                    value=text.into()
+                    limits=TEXT_LIMITS
+                />
             </div>
             <p class="agora-composer__failure" role="alert">{move || failure.get()}</p>
             <div class="agora-composer__actions">
@@ -146,16 +204,35 @@ pub fn Composer(
                     type="submit"
                     on:click=move |event| {
                         event.prevent_default();
-                        submit();
+                        submit_on_click();
                     }
                 >
                     "Post comment"
                 </button>
-                <p class="agora-composer__hint" id=text_hint_id>
+                {cancel}
+                <p class="agora-composer__hint" id=hint_id>
                     <kbd>"Ctrl"</kbd>"+"<kbd>"Enter"</kbd>" posts too"
                 </p>
             </div>
             <p class="agora-visually-hidden" role="status">{move || status.get()}</p>
         </form>
+    }
+    .into_any()
+}
+
+/// The error and the length counter under a field, both referenced by the
+/// field's `aria-describedby` (`<field_id>-error`, `<field_id>-counter`).
+#[component]
+pub fn FieldMessages(
+    field_id: String,
+    error: Signal<Option<String>>,
+    value: Signal<String>,
+    limits: Limits,
+) -> impl IntoView {
+    view! {
+        <p class="agora-field__error" id=format!("{field_id}-error")>{move || error.get()}</p>
+        <p class="agora-field__counter" id=format!("{field_id}-counter")>
+            {move || value.with(|value| counter(value, limits))}
+        </p>
     }
 }

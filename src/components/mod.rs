@@ -1,13 +1,20 @@
-//! Thin Leptos views: they render signals and hand user actions to the app.
+//! Thin Leptos views: they render the discussion's signals and hand reader
+//! actions to `crate::discussion`.
 
 mod article_view;
 pub mod comment_item;
 mod composer;
+mod edit_box;
 mod formatted_text;
 mod thread_view;
+mod transfer;
+mod undo_bar;
 
 pub use article_view::ArticleView;
 pub use comment_item::CommentItem;
-pub use composer::{Composer, PostResult};
+pub use composer::Composer;
+pub use edit_box::EditBox;
 pub use formatted_text::FormattedText;
 pub use thread_view::ThreadView;
+pub use transfer::Transfer;
+pub use undo_bar::UndoBar;

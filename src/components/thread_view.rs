@@ -1,21 +1,59 @@
 use super::CommentItem;
-use crate::model::{count_heading, Thread};
+use crate::discussion::{use_discussion, PAGE_SIZE};
+use crate::model::{count_heading, Sort};
 use leptos::prelude::*;
 
-/// The count heading and the comments, in display order.
+/// The count heading, the sort choice, and the top-level comments a page of
+/// fifty at a time (each with its replies).
 #[component]
-pub fn ThreadView(thread: RwSignal<Thread>, heading_id: String) -> impl IntoView {
-    let comments = move || thread.with(|thread| thread.comments().cloned().collect::<Vec<_>>());
+pub fn ThreadView(heading_id: String) -> impl IntoView {
+    let Some(d) = use_discussion() else {
+        return ().into_any();
+    };
+    let tree = d.tree;
+    let shown = d.shown;
+    let visible = move || tree.with(|tree| tree.top().iter().take(shown.get()).cloned().collect::<Vec<_>>());
+    let remaining = move || tree.with(|tree| tree.top().len()).saturating_sub(shown.get());
+    let sort_buttons = Sort::ALL
+        .into_iter()
+        .map(|sort| {
+            let d = d.clone();
+            let pressed = move || (d.sort.get() == sort).to_string();
+            let choose = d.clone();
+            view! {
+                <button class="agora-sort__option" type="button" aria-pressed=pressed on:click=move |_| choose.set_sort(sort)>
+                    {sort.label()}
+                </button>
+            }
+        })
+        .collect_view();
     view! {
-        <h2 class="agora-thread__count" id=heading_id aria-live="polite">
-            {move || count_heading(thread.with(Thread::len))}
-        </h2>
+        <div class="agora-thread__bar">
+            <h2 class="agora-thread__count" id=heading_id aria-live="polite">
+                {move || count_heading(tree.with(|tree| tree.count()))}
+            </h2>
+            <div class="agora-sort" role="group" aria-label="Sort comments">
+                <span class="agora-sort__label" aria-hidden="true">"Sort:"</span>
+                {sort_buttons}
+            </div>
+        </div>
         <ol class="agora-thread">
-            <For each=comments key=|comment| comment.id.clone() let:comment>
-                <li class="agora-thread__item">
-                    <CommentItem comment />
-                </li>
+            <For each=visible key=|id| id.clone() let:id>
+                <CommentItem id />
             </For>
         </ol>
+        {move || {
+            let more = remaining().min(PAGE_SIZE);
+            (more > 0).then(|| view! {
+                <button
+                    class="agora-button agora-button--secondary agora-thread__more"
+                    type="button"
+                    on:click=move |_| shown.update(|shown| *shown += PAGE_SIZE)
+                >
+                    {format!("Show {more} more")}
+                </button>
+            })
+        }}
     }
+    .into_any()
 }

@@ -22,6 +22,9 @@ pub struct Article {
 pub struct SeedComment {
     pub author: String,
     pub text: String,
+    /// Likes the comment already has where the article comes from.
+    #[serde(default)]
+    pub likes: u32,
 }
 
 /// Why an article could not be used, in words for the site owner who made it.

@@ -72,14 +72,48 @@ pub struct Comment {
     pub author: String,
     pub text: String,
     pub origin: Origin,
+    /// The comment this one answers.
+    pub parent: Option<CommentId>,
+    /// When the text was last changed.
+    pub edited_at: Option<f64>,
+    /// Deleted, but kept as a placeholder because it has replies. Author and
+    /// text are gone.
+    pub deleted: bool,
+    /// Likes the article ships with (seed comments only).
+    pub base_likes: u32,
 }
 
 impl Comment {
+    /// A comment posted in this browser.
+    pub fn posted(id: CommentId, author: String, text: String, at_ms: f64, parent: Option<CommentId>) -> Comment {
+        Comment {
+            id,
+            author,
+            text,
+            origin: Origin::Posted { at_ms },
+            parent,
+            edited_at: None,
+            deleted: false,
+            base_likes: 0,
+        }
+    }
+
     pub fn posted_at(&self) -> Option<f64> {
         match self.origin {
             Origin::Posted { at_ms } => Some(at_ms),
             Origin::Seed => None,
         }
+    }
+
+    /// Comments posted in this browser can be edited and deleted by it;
+    /// the article's own comments cannot.
+    pub fn is_own(&self) -> bool {
+        matches!(self.origin, Origin::Posted { .. }) && !self.deleted
+    }
+
+    /// What stays of a deleted comment that has replies.
+    pub fn tombstone(&self) -> Comment {
+        Comment { author: String::new(), text: String::new(), deleted: true, ..self.clone() }
     }
 }
 

@@ -4,16 +4,20 @@
 pub mod age;
 pub mod article;
 pub mod comment;
+pub mod export;
 pub mod format;
 pub mod record;
 pub mod sync;
 pub mod thread;
+pub mod tree;
 pub mod validate;
 
 pub use age::{age, Age, AgeUnit};
 pub use article::{Article, ArticleError, SeedComment};
 pub use comment::{Comment, CommentId, Origin};
-pub use record::{Keys, RecordError, StoredRecord, ThreadId, ThreadIdError};
+pub use export::{Import, ImportError};
+pub use record::{Keys, Kind, RecordError, StoredRecord, ThreadId, ThreadIdError};
 pub use sync::{change_from_event, Change};
 pub use thread::{count_heading, Thread};
+pub use tree::{Node, Sort, Tree};
 pub use validate::{Draft, DraftErrors, Field, FieldError, Limits, NAME_LIMITS, TEXT_LIMITS};

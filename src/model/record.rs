@@ -1,18 +1,26 @@
-//! The storage format: which keys agora uses and what a stored comment looks
-//! like. One comment is one key, so posting writes one small entry whatever
-//! the thread's size, and two tabs posting at once write different keys.
+//! The storage format: which keys agora uses and what they hold. One comment
+//! is one key, so posting, editing, deleting or liking writes one small entry
+//! whatever the thread's size, and two tabs acting at once write different
+//! keys.
 //!
-//! Format version 1
-//! - key   `agora:v1:<thread>:c:<comment id>`
-//! - value `{"v":1,"id":"<comment id>","author":"…","text":"…","at":<ms since epoch>}`
-//! - a value that cannot be used is moved to `agora:v1:<thread>:aside:<comment id>`
-//!   (kept for inspection, never shown, never overwritten by a post)
-//! - the reader's name, shared by all threads, under `agora:v1:name`
+//! Format version 1 (all keys start `agora:v1:`)
+//! - `<thread>:c:<id>`: a comment,
+//!   `{"v":1,"id":"<id>","author":"…","text":"…","at":<ms since epoch>}` plus,
+//!   when they apply, `"parent":"<id>"` (a reply), `"edited":<ms>` and
+//!   `"deleted":true` (a placeholder kept for its replies, with empty author
+//!   and text).
+//! - `<thread>:like:<id>`: `1` while this browser likes that comment.
+//! - `<thread>:collapsed:<id>`: `1` while that comment's replies are folded.
+//! - `<thread>:draft:<slot>`: unsent text, `new` for the composer and
+//!   `reply-<id>` for a reply box, as a JSON string.
+//! - `<thread>:aside:<id>`: a comment value that could not be used, kept for
+//!   inspection, never shown, never overwritten.
+//! - `name` and `sort`: the reader's name and chosen order, for every thread.
 //!
 //! A future version 2 gets its own `agora:v2:` keys, and a migration reads the
 //! v1 entries, so that neither version ever misreads the other's values.
 
-use super::comment::{Comment, CommentId, Origin};
+use super::comment::{Comment, CommentId};
 use super::validate::{check, NAME_LIMITS, TEXT_LIMITS};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -61,35 +69,73 @@ impl ThreadId {
 /// The storage keys of one thread.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Keys {
-    comment_prefix: String,
-    aside_prefix: String,
+    thread_prefix: String,
+}
+
+/// The kinds of per-thread entries, by their key segment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Comment,
+    Like,
+    Collapsed,
+    Draft,
+    Aside,
+}
+
+impl Kind {
+    fn segment(self) -> &'static str {
+        match self {
+            Kind::Comment => "c",
+            Kind::Like => "like",
+            Kind::Collapsed => "collapsed",
+            Kind::Draft => "draft",
+            Kind::Aside => "aside",
+        }
+    }
 }
 
 impl Keys {
     /// The reader's remembered name, shared by every thread.
     pub const NAME: &'static str = "agora:v1:name";
+    /// The reader's chosen sort order, shared by every thread.
+    pub const SORT: &'static str = "agora:v1:sort";
 
     pub fn new(thread: &ThreadId) -> Keys {
-        Keys {
-            comment_prefix: format!("{NAMESPACE}{}:c:", thread.as_str()),
-            aside_prefix: format!("{NAMESPACE}{}:aside:", thread.as_str()),
-        }
+        Keys { thread_prefix: format!("{NAMESPACE}{}:", thread.as_str()) }
+    }
+
+    /// The key of one entry of this thread.
+    pub fn key(&self, kind: Kind, name: &str) -> String {
+        format!("{}{}:{}", self.thread_prefix, kind.segment(), name)
     }
 
     pub fn comment(&self, id: &CommentId) -> String {
-        format!("{}{}", self.comment_prefix, id)
+        self.key(Kind::Comment, id.as_str())
+    }
+
+    /// Which of this thread's entries `key` is, and its name (an id or a
+    /// draft slot); `None` for keys of other threads and of the host.
+    pub fn parse<'k>(&self, key: &'k str) -> Option<(Kind, &'k str)> {
+        let rest = key.strip_prefix(&self.thread_prefix)?;
+        let (segment, name) = rest.split_once(':')?;
+        [Kind::Comment, Kind::Like, Kind::Collapsed, Kind::Draft, Kind::Aside]
+            .into_iter()
+            .find(|kind| kind.segment() == segment)
+            .map(|kind| (kind, name))
     }
 
     /// The part after the comment prefix if `key` is one of this thread's
     /// comment keys (it may still not be a valid id: that is the value's problem).
     pub fn comment_suffix<'k>(&self, key: &'k str) -> Option<&'k str> {
-        key.strip_prefix(&self.comment_prefix)
+        match self.parse(key) {
+            Some((Kind::Comment, name)) => Some(name),
+            _ => None,
+        }
     }
 
     /// Where an unusable entry under `key` is kept aside.
     pub fn aside(&self, key: &str) -> String {
-        let suffix = self.comment_suffix(key).unwrap_or(key);
-        format!("{}{}", self.aside_prefix, suffix)
+        self.key(Kind::Aside, self.comment_suffix(key).unwrap_or(key))
     }
 }
 
@@ -101,6 +147,16 @@ pub struct StoredRecord {
     pub author: String,
     pub text: String,
     pub at: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited: Option<f64>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub deleted: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// Why a stored value cannot be used. The entry is then kept aside.
@@ -113,6 +169,7 @@ pub enum RecordError {
     BadAuthor,
     BadText,
     BadTime,
+    BadParent,
 }
 
 impl fmt::Display for RecordError {
@@ -125,6 +182,7 @@ impl fmt::Display for RecordError {
             RecordError::BadAuthor => f.write_str("invalid author"),
             RecordError::BadText => f.write_str("invalid text"),
             RecordError::BadTime => f.write_str("invalid posting time"),
+            RecordError::BadParent => f.write_str("invalid parent id"),
         }
     }
 }
@@ -139,6 +197,9 @@ impl StoredRecord {
             author: comment.author.clone(),
             text: comment.text.clone(),
             at: comment.posted_at()?,
+            parent: comment.parent.as_ref().map(|id| id.as_str().to_string()),
+            edited: comment.edited_at,
+            deleted: comment.deleted,
         })
     }
 
@@ -148,16 +209,32 @@ impl StoredRecord {
     pub fn decode(key_id: &str, raw: &str) -> Result<Comment, RecordError> {
         let record: StoredRecord =
             serde_json::from_str(raw).map_err(|e| RecordError::NotARecord(e.to_string()))?;
-        record.into_comment(key_id)
+        record.into_comment(Some(key_id))
     }
 
-    fn into_comment(self, key_id: &str) -> Result<Comment, RecordError> {
+    /// Checks a record against the posting rules and makes it a comment;
+    /// `key_id` is the id its key names, when it has a key.
+    pub fn into_comment(self, key_id: Option<&str>) -> Result<Comment, RecordError> {
         if self.v != FORMAT_VERSION {
             return Err(RecordError::UnknownVersion(self.v));
         }
         let id = CommentId::parse(&self.id).ok_or(RecordError::BadId)?;
-        if id.as_str() != key_id {
+        if key_id.is_some_and(|key_id| key_id != id.as_str()) {
             return Err(RecordError::IdMismatch);
+        }
+        let valid_time = |t: f64| t.is_finite() && t > 0.0;
+        if !valid_time(self.at) || self.edited.is_some_and(|t| !valid_time(t)) {
+            return Err(RecordError::BadTime);
+        }
+        let parent = match self.parent {
+            Some(parent) => Some(CommentId::parse(&parent).filter(|p| *p != id).ok_or(RecordError::BadParent)?),
+            None => None,
+        };
+        let mut comment = Comment::posted(id, String::new(), String::new(), self.at, parent);
+        comment.edited_at = self.edited;
+        if self.deleted {
+            comment.deleted = true;
+            return Ok(comment);
         }
         // Stored values must meet the posting rules exactly (already trimmed).
         let author = check(&self.author, NAME_LIMITS).map_err(|_| RecordError::BadAuthor)?;
@@ -168,10 +245,9 @@ impl StoredRecord {
         if text != self.text {
             return Err(RecordError::BadText);
         }
-        if !(self.at.is_finite() && self.at > 0.0) {
-            return Err(RecordError::BadTime);
-        }
-        Ok(Comment { id, author, text, origin: Origin::Posted { at_ms: self.at } })
+        comment.author = author;
+        comment.text = text;
+        Ok(comment)
     }
 }
 
@@ -180,12 +256,7 @@ mod tests {
     use super::*;
 
     fn posted(id: &str) -> Comment {
-        Comment {
-            id: CommentId::parse(id).unwrap(),
-            author: "Ann".into(),
-            text: "Hello,\nworld".into(),
-            origin: Origin::Posted { at_ms: 1_732_460_000_000.0 },
-        }
+        Comment::posted(CommentId::parse(id).unwrap(), "Ann".into(), "Hello,\nworld".into(), 1_732_460_000_000.0, None)
     }
 
     #[test]
@@ -197,6 +268,11 @@ mod tests {
         assert_eq!(keys.comment_suffix("agora:v1:my-post-2:c:abc-1"), None);
         assert_eq!(keys.comment_suffix("agora:v1:name"), None);
         assert_eq!(keys.aside("agora:v1:my-post:c:abc-1"), "agora:v1:my-post:aside:abc-1");
+        assert_eq!(keys.key(Kind::Like, "abc-1"), "agora:v1:my-post:like:abc-1");
+        assert_eq!(keys.parse("agora:v1:my-post:like:abc-1"), Some((Kind::Like, "abc-1")));
+        assert_eq!(keys.parse("agora:v1:my-post:draft:reply-abc-1"), Some((Kind::Draft, "reply-abc-1")));
+        assert_eq!(keys.parse("agora:v1:my-post:unknown:x"), None);
+        assert_eq!(keys.parse("agora:v1:my-post"), None);
     }
 
     #[test]
@@ -221,9 +297,32 @@ mod tests {
     }
 
     #[test]
+    fn replies_edits_and_placeholders_round_trip() {
+        let mut reply = posted("r-1");
+        reply.parent = CommentId::parse("abc-1");
+        reply.edited_at = Some(1_732_460_000_500.0);
+        let json = serde_json::to_string(&StoredRecord::from_comment(&reply).unwrap()).unwrap();
+        assert!(json.ends_with(r#""parent":"abc-1","edited":1732460000500.0}"#), "{json}");
+        assert_eq!(StoredRecord::decode("r-1", &json), Ok(reply.clone()));
+
+        let placeholder = reply.tombstone();
+        let json = serde_json::to_string(&StoredRecord::from_comment(&placeholder).unwrap()).unwrap();
+        assert!(json.contains(r#""author":"","text":"""#) && json.contains(r#""deleted":true"#), "{json}");
+        assert_eq!(StoredRecord::decode("r-1", &json), Ok(placeholder));
+    }
+
+    #[test]
+    fn a_reply_to_itself_or_to_a_bad_id_is_refused() {
+        let raw = r#"{"v":1,"id":"a","author":"B","text":"C","at":5,"parent":"a"}"#;
+        assert_eq!(StoredRecord::decode("a", raw), Err(RecordError::BadParent));
+        let raw = r#"{"v":1,"id":"a","author":"B","text":"C","at":5,"parent":"x y"}"#;
+        assert_eq!(StoredRecord::decode("a", raw), Err(RecordError::BadParent));
+    }
+
+    #[test]
     fn seed_comments_are_never_records() {
         let mut seed = posted("seed-1");
-        seed.origin = Origin::Seed;
+        seed.origin = crate::model::Origin::Seed;
         assert_eq!(StoredRecord::from_comment(&seed), None);
     }
 

@@ -1,22 +1,25 @@
-//! The thread under the article: the seed comments in the article's order,
-//! then the comments posted in this browser, oldest first.
+//! Everything known about one thread: the article's comments, the comments
+//! posted in this browser (including placeholders of deleted ones) and this
+//! browser's likes. How it is shown is [`super::tree`]'s business.
 
 use super::article::Article;
 use super::comment::{Comment, CommentId, Origin};
 use std::cmp::Ordering;
+use std::collections::HashSet;
 use std::sync::Arc;
 
-/// Comments are shared (`Arc`) so that the view can take a snapshot of a large
-/// thread without copying every text.
+/// Comments are shared (`Arc`) so that views can hold them without copying
+/// every text.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Thread {
     seed: Vec<Arc<Comment>>,
     /// Kept sorted by `posted_order`, without duplicate ids.
     posted: Vec<Arc<Comment>>,
+    liked: HashSet<CommentId>,
 }
 
 /// Oldest first; the id breaks ties so that every tab shows the same order.
-fn posted_order(a: &Comment, b: &Comment) -> Ordering {
+pub(crate) fn posted_order(a: &Comment, b: &Comment) -> Ordering {
     let at = |c: &Comment| c.posted_at().unwrap_or(0.0);
     at(a).total_cmp(&at(b)).then_with(|| a.id.cmp(&b.id))
 }
@@ -33,24 +36,44 @@ impl Thread {
                     author: c.author.clone(),
                     text: c.text.clone(),
                     origin: Origin::Seed,
+                    parent: None,
+                    edited_at: None,
+                    deleted: false,
+                    base_likes: c.likes,
                 })
             })
             .collect();
-        Thread { seed, posted: Vec::new() }
+        Thread { seed, posted: Vec::new(), liked: HashSet::new() }
     }
 
-    /// Replaces the posted comments (after loading or a storage reset).
-    pub fn set_posted(&mut self, mut posted: Vec<Comment>) {
+    /// Replaces the posted comments and likes (after loading, or when
+    /// storage was cleared underneath).
+    pub fn set_posted(&mut self, mut posted: Vec<Comment>, liked: HashSet<CommentId>) {
         posted.sort_by(posted_order);
         posted.dedup_by(|a, b| a.id == b.id);
         self.posted = posted.into_iter().map(Arc::new).collect();
+        self.liked = liked;
     }
 
-    /// Adds a posted comment in its place. Returns `false` (and changes
-    /// nothing) if a comment with that id is already there, so that hearing
-    /// of one comment twice (own post, then another tab's event) is harmless.
-    pub fn insert(&mut self, comment: Comment) -> bool {
-        if comment.posted_at().is_none() || self.contains(&comment.id) {
+    /// Adds a posted comment in its place, or replaces the one with its id
+    /// (an edit, a deletion into a placeholder, an undo). Returns whether
+    /// anything changed, so that hearing of one change twice is harmless.
+    pub fn upsert(&mut self, comment: Comment) -> bool {
+        if comment.posted_at().is_none() {
+            return false;
+        }
+        if let Some(existing) = self.posted.iter_mut().find(|c| c.id == comment.id) {
+            if **existing == comment {
+                return false;
+            }
+            let reordered = existing.posted_at() != comment.posted_at();
+            *existing = Arc::new(comment);
+            if reordered {
+                self.posted.sort_by(|a, b| posted_order(a, b));
+            }
+            return true;
+        }
+        if self.seed.iter().any(|c| c.id == comment.id) {
             return false;
         }
         let at = self.posted.partition_point(|c| posted_order(c, &comment) == Ordering::Less);
@@ -65,17 +88,49 @@ impl Thread {
         self.posted.len() != before
     }
 
-    pub fn contains(&self, id: &CommentId) -> bool {
-        self.seed.iter().chain(&self.posted).any(|c| &c.id == id)
+    pub fn get(&self, id: &CommentId) -> Option<&Arc<Comment>> {
+        self.comments().find(|c| &c.id == id)
     }
 
-    /// Every comment in display order.
+    pub fn contains(&self, id: &CommentId) -> bool {
+        self.get(id).is_some()
+    }
+
+    /// Whether any comment answers this one.
+    pub fn has_replies(&self, id: &CommentId) -> bool {
+        self.posted.iter().any(|c| c.parent.as_ref() == Some(id))
+    }
+
+    /// Every comment, the article's first, then the posted ones oldest first.
     pub fn comments(&self) -> impl Iterator<Item = &Arc<Comment>> {
         self.seed.iter().chain(&self.posted)
     }
 
+    /// The posted comments, oldest first (what an export contains).
+    pub fn posted(&self) -> &[Arc<Comment>] {
+        &self.posted
+    }
+
+    pub fn set_liked(&mut self, id: &CommentId, liked: bool) -> bool {
+        if liked { self.liked.insert(id.clone()) } else { self.liked.remove(id) }
+    }
+
+    pub fn is_liked(&self, id: &CommentId) -> bool {
+        self.liked.contains(id)
+    }
+
+    pub fn liked(&self) -> &HashSet<CommentId> {
+        &self.liked
+    }
+
+    /// What the like button shows: the article's likes plus this browser's.
+    pub fn likes(&self, comment: &Comment) -> u32 {
+        comment.base_likes.saturating_add(u32::from(self.is_liked(&comment.id)))
+    }
+
+    /// The comments a reader sees, placeholders of deleted ones excluded.
     pub fn len(&self) -> usize {
-        self.seed.len() + self.posted.len()
+        self.comments().filter(|c| !c.deleted).count()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -103,19 +158,18 @@ mod tests {
             byline: None,
             paragraphs: vec!["p".into()],
             comments: vec![
-                SeedComment { author: "Zed".into(), text: "first".into() },
-                SeedComment { author: "Amy".into(), text: "second".into() },
+                SeedComment { author: "Zed".into(), text: "first".into(), likes: 3 },
+                SeedComment { author: "Amy".into(), text: "second".into(), likes: 0 },
             ],
         }
     }
 
     fn posted(id: &str, at_ms: f64) -> Comment {
-        Comment {
-            id: CommentId::parse(id).unwrap(),
-            author: "R".into(),
-            text: id.into(),
-            origin: Origin::Posted { at_ms },
-        }
+        Comment::posted(CommentId::parse(id).unwrap(), "R".into(), id.into(), at_ms, None)
+    }
+
+    fn id(s: &str) -> CommentId {
+        CommentId::parse(s).unwrap()
     }
 
     fn ids(thread: &Thread) -> Vec<&str> {
@@ -125,8 +179,8 @@ mod tests {
     #[test]
     fn seed_comments_keep_the_article_order_then_posted_oldest_first() {
         let mut thread = Thread::from_article(&article());
-        thread.set_posted(vec![posted("late", 30.0), posted("early", 10.0)]);
-        assert!(thread.insert(posted("middle", 20.0)));
+        thread.set_posted(vec![posted("late", 30.0), posted("early", 10.0)], HashSet::new());
+        assert!(thread.upsert(posted("middle", 20.0)));
         assert_eq!(ids(&thread), ["seed-1", "seed-2", "early", "middle", "late"]);
         assert_eq!(thread.len(), 5);
     }
@@ -134,34 +188,71 @@ mod tests {
     #[test]
     fn the_same_comment_heard_twice_appears_once() {
         let mut thread = Thread::from_article(&article());
-        assert!(thread.insert(posted("x", 1.0)));
-        assert!(!thread.insert(posted("x", 1.0)));
-        thread.set_posted(vec![posted("y", 2.0), posted("y", 2.0)]);
+        assert!(thread.upsert(posted("x", 1.0)));
+        assert!(!thread.upsert(posted("x", 1.0)));
+        thread.set_posted(vec![posted("y", 2.0), posted("y", 2.0)], HashSet::new());
         assert_eq!(ids(&thread), ["seed-1", "seed-2", "y"]);
+    }
+
+    #[test]
+    fn an_edit_replaces_the_comment_in_place() {
+        let mut thread = Thread::default();
+        thread.upsert(posted("a", 1.0));
+        thread.upsert(posted("b", 2.0));
+        let mut edited = posted("a", 1.0);
+        edited.text = "changed".into();
+        edited.edited_at = Some(3.0);
+        assert!(thread.upsert(edited));
+        assert_eq!(ids(&thread), ["a", "b"]);
+        assert_eq!(thread.get(&id("a")).unwrap().text, "changed");
     }
 
     #[test]
     fn equal_times_are_ordered_by_id_in_every_tab() {
         let mut one = Thread::default();
-        one.insert(posted("b", 5.0));
-        one.insert(posted("a", 5.0));
+        one.upsert(posted("b", 5.0));
+        one.upsert(posted("a", 5.0));
         let mut two = Thread::default();
-        two.insert(posted("a", 5.0));
-        two.insert(posted("b", 5.0));
+        two.upsert(posted("a", 5.0));
+        two.upsert(posted("b", 5.0));
         assert_eq!(ids(&one), ["a", "b"]);
         assert_eq!(ids(&one), ids(&two));
     }
 
     #[test]
-    fn removing_and_seed_protection() {
+    fn seed_comments_cannot_be_replaced_or_removed() {
         let mut thread = Thread::from_article(&article());
-        thread.insert(posted("x", 1.0));
-        assert!(thread.remove(&CommentId::parse("x").unwrap()));
-        assert!(!thread.remove(&CommentId::parse("seed-1").unwrap()));
-        let mut seed_like = posted("z", 1.0);
-        seed_like.origin = Origin::Seed;
-        assert!(!thread.insert(seed_like));
-        assert_eq!(thread.len(), 2);
+        let mut fake = posted("seed-1", 1.0);
+        fake.text = "hijacked".into();
+        assert!(!thread.upsert(fake));
+        assert!(!thread.remove(&id("seed-1")));
+        assert_eq!(thread.get(&id("seed-1")).unwrap().text, "first");
+        assert!(!thread.get(&id("seed-1")).unwrap().is_own());
+    }
+
+    #[test]
+    fn likes_add_to_the_article_count_once() {
+        let mut thread = Thread::from_article(&article());
+        let zed = thread.get(&id("seed-1")).unwrap().clone();
+        assert_eq!(thread.likes(&zed), 3);
+        assert!(thread.set_liked(&zed.id, true));
+        assert!(!thread.set_liked(&zed.id, true));
+        assert_eq!(thread.likes(&zed), 4);
+        thread.set_liked(&zed.id, false);
+        assert_eq!(thread.likes(&zed), 3);
+    }
+
+    #[test]
+    fn placeholders_do_not_count() {
+        let mut thread = Thread::from_article(&article());
+        let parent = posted("p", 1.0);
+        let mut reply = posted("r", 2.0);
+        reply.parent = Some(id("p"));
+        thread.upsert(parent.clone());
+        thread.upsert(reply);
+        assert!(thread.has_replies(&id("p")));
+        thread.upsert(parent.tombstone());
+        assert_eq!(thread.len(), 3);
     }
 
     #[test]

@@ -38,7 +38,7 @@ test('the shadow root isolates both ways: hostile host CSS changes nothing insid
   await page.goto(hostPage('hostile.html'));
   const widget = page.locator('agora-thread');
   await expect(widget.locator('.agora-thread__count')).toHaveText('8 Comments');
-  const text = widget.locator('.agora-comment__text').first();
+  const text = widget.locator('.agora-formatted').first();
   await expect(text).toBeVisible();
   const inside = await text.evaluate((node) => {
     const style = getComputedStyle(node);
@@ -69,7 +69,7 @@ test('several widgets on one page: separate threads stay apart, the same thread 
   await postIn(first, 'Ann', 'For thread one.');
   await expect(first.locator('.agora-thread__count')).toHaveText('9 Comments');
   await expect(third.locator('.agora-thread__count')).toHaveText('9 Comments');
-  await expect(third.locator('.agora-comment__text').last()).toHaveText('For thread one.');
+  await expect(third.locator('.agora-formatted').last()).toHaveText('For thread one.');
   await expect(second.locator('.agora-thread__count')).toHaveText('8 Comments');
   await postIn(second, 'Bob', 'For thread two.');
   await expect(second.locator('.agora-thread__count')).toHaveText('9 Comments');

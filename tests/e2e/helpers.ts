@@ -17,15 +17,17 @@ export async function open(page: Page, path = '/') {
 }
 
 export const heading = (page: Page) => page.locator('.agora-thread__count');
-export const comments = (page: Page) => page.locator('.agora-thread > li');
-export const nameField = (page: Page) => page.getByLabel('Name', { exact: true });
-export const commentField = (page: Page) => page.getByLabel('Comment', { exact: true });
+export const comments = (page: Page) => page.locator('article.agora-comment');
+/** The composer under the thread (not a reply box). */
+export const composer = (page: Page) => page.locator('.agora-discussion > form.agora-composer');
+export const nameField = (page: Page) => composer(page).getByLabel('Name', { exact: true });
+export const commentField = (page: Page) => composer(page).getByLabel('Comment', { exact: true });
 
 /** Fills the composer and presses "Post comment". */
 export async function post(page: Page, name: string, text: string) {
   await nameField(page).fill(name);
   await commentField(page).fill(text);
-  await page.getByRole('button', { name: 'Post comment' }).click();
+  await composer(page).getByRole('button', { name: 'Post comment' }).click();
 }
 
 /** Authors and texts of the comments shown, in order. */
@@ -33,7 +35,7 @@ export async function shownComments(page: Page) {
   return comments(page).evaluateAll((items) =>
     items.map((li) => ({
       author: li.querySelector('.agora-comment__author')?.textContent ?? '',
-      text: li.querySelector('.agora-comment__text')?.textContent ?? '',
+      text: li.querySelector('.agora-formatted')?.textContent ?? '',
     })),
   );
 }

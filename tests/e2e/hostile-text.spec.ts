@@ -25,10 +25,13 @@ test('reader text is shown exactly as typed, never as markup, and breaks no layo
   }
   await page.reload();
   await expect(heading(page)).toHaveText(`${8 + payloads.length} Comments`);
-  const posted = comments(page).locator('.agora-comment__text');
+  const posted = comments(page).locator('.agora-formatted');
   for (const [index, text] of payloads.entries()) {
-    // textContent round-trips exactly what was typed (trimmed at the ends only).
-    expect(await posted.nth(8 + index).evaluate((node) => node.textContent)).toBe(text.trim());
+    // Each line keeps exactly what was typed (trimmed at the ends only): a
+    // blank line starts a new paragraph, a line break is a <br>.
+    const paragraphs = await posted.nth(8 + index).locator('p').evaluateAll((ps) =>
+      ps.map((p) => [...p.childNodes].map((n) => (n.nodeName === 'BR' ? '\n' : n.textContent)).join('')));
+    expect(paragraphs.join('\n\n')).toBe(text.trim());
   }
   await expect(comments(page).nth(8).locator('.agora-comment__author')).toHaveText('<b onmouseover=alert(2)>Mallory</b>');
   expect(await page.locator('.agora-thread img, .agora-thread script, .agora-thread b').count()).toBe(0);

@@ -9,7 +9,7 @@ test('a post appears at once, counts, and is still there after a reload', async 
   await expect(heading(page)).toHaveText('9 Comments');
   const last = comments(page).last();
   await expect(last.locator('.agora-comment__author')).toHaveText('Ann');
-  await expect(last.locator('.agora-comment__text')).toHaveText('First reply from a reader.');
+  await expect(last.locator('.agora-formatted')).toHaveText('First reply from a reader.');
   await expect(last.locator('time')).toHaveText('just now');
   const datetime = await last.locator('time').getAttribute('datetime');
   expect(Math.abs(Date.parse(datetime!) - Date.now())).toBeLessThan(60_000);

@@ -1,0 +1,77 @@
+use crate::browser::{download, now_ms, read_chosen_file};
+use crate::discussion::use_discussion;
+use crate::model::export::{export, read_import};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Export all of the reader's comments and likes of this thread as one JSON
+/// file, and import such a file (merged without duplicates; a file that is
+/// not valid changes nothing).
+#[component]
+pub fn Transfer() -> impl IntoView {
+    let Some(d) = use_discussion() else {
+        return ().into_any();
+    };
+    let message = RwSignal::new(None::<String>);
+    let input_id = format!("{}-import", d.id_prefix);
+    let export_file = {
+        let d = d.clone();
+        move |_| {
+            let json = d.thread.with_untracked(|thread| export(&d.thread_id, thread, now_ms()));
+            let name = format!("agora-{}-comments.json", d.thread_id.as_str());
+            message.set(Some(match download(&name, &json) {
+                Ok(()) => format!("Downloaded {name}."),
+                Err(problem) => format!("The file could not be downloaded ({problem})."),
+            }));
+        }
+    };
+    let import_file = move |event: leptos::ev::Event| {
+        let d = d.clone();
+        let input = event_target::<web_sys::HtmlInputElement>(&event);
+        spawn_local(async move {
+            let outcome = match read_chosen_file(&input).await {
+                Ok(raw) => import_text(&d, &raw),
+                Err(problem) => Err(format!("Nothing was imported: the file could not be read ({problem}).")),
+            };
+            input.set_value("");
+            let _ = message.try_set(Some(outcome.unwrap_or_else(|error| error)));
+        });
+    };
+    view! {
+        <section class="agora-transfer" aria-label="Your comments">
+            <button class="agora-button agora-button--secondary" type="button" on:click=export_file>
+                "Export my comments"
+            </button>
+            <input
+                class="agora-transfer__file agora-visually-hidden"
+                id=input_id.clone()
+                type="file"
+                accept="application/json,.json"
+                on:change=import_file
+            />
+            <label class="agora-button agora-button--secondary" for=input_id>"Import comments\u{2026}"</label>
+            <p class="agora-transfer__message" role="status">{move || message.get()}</p>
+        </section>
+    }
+    .into_any()
+}
+
+fn import_text(d: &crate::discussion::Discussion, raw: &str) -> Result<String, String> {
+    let import = read_import(&d.thread_id, raw).map_err(|error| error.to_string())?;
+    let new = d.thread.with_untracked(|thread| import.new_to(thread));
+    d.store.import(&new).map_err(|error| format!("Nothing was imported: {error}"))?;
+    d.thread.update(|thread| {
+        new.comments.iter().cloned().for_each(|c| {
+            thread.upsert(c);
+        });
+        new.likes.iter().for_each(|id| {
+            thread.set_liked(id, true);
+        });
+    });
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    Ok(format!(
+        "Imported {} and {}.",
+        plural(new.comments.len(), "new comment", "new comments"),
+        plural(new.likes.len(), "like", "likes")
+    ))
+}

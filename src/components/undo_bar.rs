@@ -1,0 +1,40 @@
+use crate::discussion::use_discussion;
+use leptos::html;
+use leptos::prelude::*;
+
+/// "Comment deleted. Undo" for a few seconds after a delete. Focus moves to
+/// "Undo", so a keyboard user can take it back at once.
+#[component]
+pub fn UndoBar() -> impl IntoView {
+    let Some(d) = use_discussion() else {
+        return ().into_any();
+    };
+    let deleted = d.deleted;
+    let failure = RwSignal::new(None::<String>);
+    let undo_ref = NodeRef::<html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = undo_ref.get() {
+            let _ = button.focus();
+        }
+    });
+    view! {
+        <div class="agora-undo" role="status">
+            {move || deleted.with(|d| d.is_some()).then(|| {
+                let d = d.clone();
+                view! {
+                    <span>"Comment deleted."</span>
+                    <button
+                        class="agora-button agora-button--secondary"
+                        type="button"
+                        node_ref=undo_ref
+                        on:click=move |_| failure.set(d.undo_delete().err())
+                    >
+                        "Undo"
+                    </button>
+                }
+            })}
+            <span class="agora-undo__failure">{move || failure.get()}</span>
+        </div>
+    }
+    .into_any()
+}

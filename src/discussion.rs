@@ -1,0 +1,199 @@
+//! One mounted discussion's state, shared with its components through
+//! context, and the reader's actions on it. Rules come from the model and
+//! every change goes through the store; components only call these.
+
+use crate::browser::{entropy, now_ms};
+use crate::model::{Comment, CommentId, Sort, Thread, ThreadId, Tree};
+use crate::store::Store;
+use leptos::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::time::Duration;
+
+/// How long "Undo" stays offered after a delete.
+pub const UNDO_FOR: Duration = Duration::from_secs(10);
+/// Top-level comments shown at first and added by "Show more".
+pub const PAGE_SIZE: usize = 50;
+
+/// The draft slot of the composer under the thread.
+pub const NEW_COMMENT: &str = "new";
+
+/// The draft slot of the reply box under a comment.
+pub fn reply_slot(parent: &CommentId) -> String {
+    format!("reply-{parent}")
+}
+
+/// A deleted comment that can still be brought back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deleted {
+    pub comment: Comment,
+    /// Tells one delete from the next, so an old timer never hides a newer "Undo".
+    pub serial: u64,
+}
+
+#[derive(Clone)]
+pub struct Discussion {
+    pub thread_id: ThreadId,
+    pub store: Store,
+    pub id_prefix: String,
+    pub thread: RwSignal<Thread>,
+    pub sort: RwSignal<Sort>,
+    pub tree: Memo<Tree>,
+    pub collapsed: RwSignal<HashSet<CommentId>>,
+    /// Comments whose reply box is open.
+    pub replying: RwSignal<HashSet<CommentId>>,
+    pub editing: RwSignal<Option<CommentId>>,
+    pub highlighted: RwSignal<Option<CommentId>>,
+    pub deleted: RwSignal<Option<Deleted>>,
+    /// How many top-level comments are shown.
+    pub shown: RwSignal<usize>,
+    /// The reader's name, shared by the composer and every reply box.
+    pub name: RwSignal<String>,
+    /// Unsent text found at load, by slot.
+    pub drafts: StoredValue<HashMap<String, String>>,
+}
+
+impl Discussion {
+    pub fn draft(&self, slot: &str) -> String {
+        self.drafts.with_value(|drafts| drafts.get(slot).cloned().unwrap_or_default())
+    }
+
+    pub fn save_draft(&self, slot: &str, text: &str) {
+        self.store.save_draft(slot, text);
+    }
+
+    /// Posts a new comment or reply; `Err` says why nothing was posted.
+    pub fn post(&self, parent: Option<CommentId>, author: String, text: String) -> Result<CommentId, String> {
+        let at_ms = now_ms();
+        let comment = Comment::posted(CommentId::generate(at_ms, entropy()), author, text, at_ms, parent);
+        self.store
+            .put(&comment)
+            .map_err(|error| format!("Your comment was not posted: {error} Your text is still here."))?;
+        // Not remembering the name loses nothing the reader wrote.
+        let _ = self.store.remember_name(&comment.author);
+        self.name.set(comment.author.clone());
+        let id = comment.id.clone();
+        self.thread.update(|t| {
+            t.upsert(comment);
+        });
+        Ok(id)
+    }
+
+    pub fn edit(&self, id: &CommentId, text: String) -> Result<(), String> {
+        let Some(original) = self.thread.with_untracked(|t| t.get(id).cloned()) else {
+            return Err("This comment no longer exists.".into());
+        };
+        let mut edited = (*original).clone();
+        edited.text = text;
+        edited.edited_at = Some(now_ms());
+        self.store
+            .put(&edited)
+            .map_err(|error| format!("Your edit was not saved: {error} Your text is still here."))?;
+        self.thread.update(|t| {
+            t.upsert(edited);
+        });
+        Ok(())
+    }
+
+    /// Deletes one of the reader's comments at once, offering "Undo". A
+    /// comment with replies leaves a placeholder so the replies keep their place.
+    pub fn delete(&self, id: &CommentId) -> Result<(), String> {
+        let Some(original) = self.thread.with_untracked(|t| t.get(id).cloned()) else {
+            return Ok(());
+        };
+        if !original.is_own() {
+            return Err("Only comments posted from this browser can be deleted.".into());
+        }
+        if self.thread.with_untracked(|t| t.has_replies(id)) {
+            let placeholder = original.tombstone();
+            self.store.put(&placeholder).map_err(|error| format!("The comment was not deleted: {error}"))?;
+            self.thread.update(|t| {
+                t.upsert(placeholder);
+            });
+        } else {
+            self.store.remove(id);
+            self.thread.update(|t| {
+                t.remove(id);
+            });
+        }
+        self.editing.update(|editing| {
+            if editing.as_ref() == Some(id) {
+                *editing = None;
+            }
+        });
+        let serial = self.deleted.with_untracked(|d| d.as_ref().map_or(0, |d| d.serial + 1));
+        self.deleted.set(Some(Deleted { comment: (*original).clone(), serial }));
+        let deleted = self.deleted;
+        set_timeout(
+            move || {
+                if deleted.with_untracked(|d| d.as_ref().is_some_and(|d| d.serial == serial)) {
+                    let _ = deleted.try_set(None);
+                }
+            },
+            UNDO_FOR,
+        );
+        Ok(())
+    }
+
+    /// Brings back the comment deleted last, text and all.
+    pub fn undo_delete(&self) -> Result<(), String> {
+        let Some(Deleted { comment, .. }) = self.deleted.get_untracked() else {
+            return Ok(());
+        };
+        self.store.put(&comment).map_err(|error| format!("The comment could not be restored: {error}"))?;
+        let id = comment.id.clone();
+        self.thread.update(|t| {
+            t.upsert(comment);
+        });
+        self.deleted.set(None);
+        self.highlighted.set(Some(id));
+        Ok(())
+    }
+
+    pub fn toggle_like(&self, id: &CommentId) -> Result<(), String> {
+        let liked = !self.thread.with_untracked(|t| t.is_liked(id));
+        self.store.set_liked(id, liked).map_err(|error| format!("The like was not saved: {error}"))?;
+        self.thread.update(|t| {
+            t.set_liked(id, liked);
+        });
+        Ok(())
+    }
+
+    pub fn toggle_collapsed(&self, id: &CommentId) {
+        let collapsed = !self.collapsed.with_untracked(|c| c.contains(id));
+        // Folding is a view preference: shown even if it cannot be remembered.
+        let _ = self.store.set_collapsed(id, collapsed);
+        self.collapsed.update(|c| {
+            if collapsed { c.insert(id.clone()) } else { c.remove(id) };
+        });
+    }
+
+    pub fn set_sort(&self, sort: Sort) {
+        self.store.set_sort(sort);
+        self.sort.set(sort);
+    }
+
+    /// Shows a comment: unfolds what hides it, shows the page of top-level
+    /// comments it is on, and highlights it. Returns whether it exists.
+    pub fn reveal(&self, id: &CommentId) -> bool {
+        let Some((ancestors, position)) = self.tree.with_untracked(|tree| {
+            let ancestors = tree.ancestors(id)?;
+            let top = ancestors.first().unwrap_or(id);
+            let position = tree.top().iter().position(|t| t == top)?;
+            Some((ancestors, position))
+        }) else {
+            return false;
+        };
+        self.collapsed.update(|c| ancestors.iter().for_each(|a| {
+            c.remove(a);
+        }));
+        let needed = (position / PAGE_SIZE + 1) * PAGE_SIZE;
+        self.shown.update(|shown| *shown = (*shown).max(needed));
+        self.highlighted.set(Some(id.clone()));
+        true
+    }
+}
+
+/// The discussion state of the component tree below, if any.
+pub fn use_discussion() -> Option<Discussion> {
+    use_context::<Discussion>()
+}

@@ -1,0 +1,346 @@
+//! What the thread shows, in which order and at which depth: pure, so that
+//! every rule is covered natively.
+//!
+//! - Replies nest under their parent up to three visible levels. A reply to a
+//!   comment on the third level is shown on the third level too, after the
+//!   comment it answers, and says whom it answers ("@name").
+//! - Top-level comments follow the chosen [`Sort`]; replies are always oldest
+//!   first.
+//! - A deleted comment stays as a placeholder only while something below it
+//!   is still shown.
+//! - No comment is ever left out: a reply whose parent is missing, or whose
+//!   chain of parents loops (corrupt data), is shown at the top level.
+
+use super::comment::{Comment, CommentId};
+use super::thread::{posted_order, Thread};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The order of top-level comments.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    Oldest,
+    Newest,
+    MostLiked,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Oldest, Sort::Newest, Sort::MostLiked];
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Oldest => "oldest",
+            Sort::Newest => "newest",
+            Sort::MostLiked => "most-liked",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|sort| sort.as_str() == name)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Oldest => "Oldest",
+            Sort::Newest => "Newest",
+            Sort::MostLiked => "Most liked",
+        }
+    }
+}
+
+/// The deepest visible level (0 is the top).
+pub const MAX_DEPTH: u8 = 2;
+
+/// One shown comment with what its view needs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub comment: Arc<Comment>,
+    pub depth: u8,
+    /// The visible parent (where it is shown), not always the one it answers.
+    pub parent: Option<CommentId>,
+    /// Whom it answers, when shown flattened below its real parent's level.
+    pub answers: Option<String>,
+    /// Shown directly below it, oldest first.
+    pub replies: Vec<CommentId>,
+    /// Everything shown below it, placeholders excluded ("[+] 3 replies").
+    pub reply_total: usize,
+    pub likes: u32,
+    pub liked: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Tree {
+    top: Vec<CommentId>,
+    nodes: HashMap<CommentId, Node>,
+    count: usize,
+}
+
+impl Tree {
+    pub fn build(thread: &Thread, sort: Sort) -> Tree {
+        let comments: Vec<&Arc<Comment>> = thread.comments().collect();
+        let index: HashMap<&CommentId, usize> = comments.iter().enumerate().map(|(i, c)| (&c.id, i)).collect();
+        let parent_of = |i: usize| comments[i].parent.as_ref().and_then(|p| index.get(p).copied());
+        let (depth, anchor) = depths(comments.len(), parent_of);
+
+        // Where each comment is shown: the top, its parent, or (deeper than
+        // the visible levels) its ancestor on the second level.
+        let shown_under = |i: usize| match depth[i] {
+            0 => None,
+            1 | 2 => parent_of(i),
+            _ => Some(anchor[i]),
+        };
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); comments.len()];
+        let mut top = Vec::new();
+        for i in 0..comments.len() {
+            match shown_under(i) {
+                Some(parent) => children[parent].push(i),
+                None => top.push(i),
+            }
+        }
+        for list in &mut children {
+            list.sort_by(|&a, &b| posted_order(comments[a], comments[b]));
+        }
+
+        // Totals bottom-up (visible depth is at most 2), dropping placeholders
+        // with nothing shown below them.
+        let visible_depth = |i: usize| depth[i].min(MAX_DEPTH as usize);
+        let mut total = vec![0usize; comments.len()];
+        let mut order: Vec<usize> = (0..comments.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(visible_depth(i)));
+        for &i in &order {
+            children[i].retain(|&c| !comments[c].deleted || total[c] > 0);
+            total[i] = children[i].iter().map(|&c| total[c] + usize::from(!comments[c].deleted)).sum();
+        }
+        top.retain(|&i| !comments[i].deleted || total[i] > 0);
+        match sort {
+            Sort::Oldest => {}
+            Sort::Newest => top.reverse(),
+            Sort::MostLiked => top.sort_by_key(|&i| std::cmp::Reverse(thread.likes(comments[i]))),
+        }
+
+        let mut tree = Tree { top: top.iter().map(|&i| comments[i].id.clone()).collect(), ..Tree::default() };
+        let mut stack: Vec<usize> = top;
+        while let Some(i) = stack.pop() {
+            let comment = comments[i];
+            let answers = (depth[i] > MAX_DEPTH as usize)
+                .then(|| parent_of(i).map(|p| comments[p].author.clone()))
+                .flatten();
+            tree.nodes.insert(
+                comment.id.clone(),
+                Node {
+                    comment: Arc::clone(comment),
+                    depth: visible_depth(i) as u8,
+                    parent: shown_under(i).map(|p| comments[p].id.clone()),
+                    answers,
+                    replies: children[i].iter().map(|&c| comments[c].id.clone()).collect(),
+                    reply_total: total[i],
+                    likes: thread.likes(comment),
+                    liked: thread.is_liked(&comment.id),
+                },
+            );
+            tree.count += usize::from(!comment.deleted);
+            stack.extend(&children[i]);
+        }
+        tree
+    }
+
+    /// Top-level comments in the chosen order.
+    pub fn top(&self) -> &[CommentId] {
+        &self.top
+    }
+
+    pub fn node(&self, id: &CommentId) -> Option<&Node> {
+        self.nodes.get(id)
+    }
+
+    /// Comments shown, placeholders excluded: the number in the heading.
+    pub fn count(&self) -> usize {
+        self.count
+    }
+
+    /// The shown ancestors of a comment, from the top-level one down (empty
+    /// for a top-level comment; `None` if the comment is not shown).
+    pub fn ancestors(&self, id: &CommentId) -> Option<Vec<CommentId>> {
+        let mut chain = Vec::new();
+        let mut current = self.nodes.get(id)?;
+        while let Some(parent) = &current.parent {
+            chain.push(parent.clone());
+            current = self.nodes.get(parent)?;
+        }
+        chain.reverse();
+        Some(chain)
+    }
+}
+
+/// True depth of every comment (0 for top level) and, for depth 1 and more,
+/// its ancestor on depth 1. Iterative with memoisation: linear however long
+/// a chain of replies is, and a loop in the parent links (only possible in
+/// corrupt data) is cut where it is found.
+fn depths(n: usize, parent_of: impl Fn(usize) -> Option<usize>) -> (Vec<usize>, Vec<usize>) {
+    const UNKNOWN: usize = usize::MAX;
+    let mut depth = vec![UNKNOWN; n];
+    let mut anchor: Vec<usize> = (0..n).collect();
+    let mut on_path = vec![false; n];
+    let mut path = Vec::new();
+    for start in 0..n {
+        let mut current = start;
+        while depth[current] == UNKNOWN {
+            if on_path[current] {
+                depth[current] = 0; // a loop: this one becomes a top-level comment
+                break;
+            }
+            on_path[current] = true;
+            path.push(current);
+            match parent_of(current) {
+                Some(parent) => current = parent,
+                None => {
+                    depth[current] = 0;
+                    break;
+                }
+            }
+        }
+        while let Some(i) = path.pop() {
+            on_path[i] = false;
+            if depth[i] != UNKNOWN {
+                continue;
+            }
+            // Its parent was settled before it: it is later on the path.
+            let parent = parent_of(i).unwrap_or(i);
+            depth[i] = depth[parent] + 1;
+            anchor[i] = if depth[i] == 1 { i } else { anchor[parent] };
+        }
+    }
+    (depth, anchor)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::article::{Article, SeedComment};
+    use std::collections::HashSet;
+
+    fn id(s: &str) -> CommentId {
+        CommentId::parse(s).unwrap()
+    }
+
+    fn comment(name: &str, at: f64, parent: Option<&str>) -> Comment {
+        Comment::posted(id(name), format!("{name}-author"), format!("{name} text"), at, parent.map(id))
+    }
+
+    fn thread(comments: Vec<Comment>) -> Thread {
+        let article = Article {
+            id: "a".into(),
+            title: "T".into(),
+            byline: None,
+            paragraphs: vec!["p".into()],
+            comments: vec![
+                SeedComment { author: "S1".into(), text: "one".into(), likes: 2 },
+                SeedComment { author: "S2".into(), text: "two".into(), likes: 0 },
+            ],
+        };
+        let mut thread = Thread::from_article(&article);
+        thread.set_posted(comments, HashSet::new());
+        thread
+    }
+
+    fn names(ids: &[CommentId]) -> Vec<&str> {
+        ids.iter().map(CommentId::as_str).collect()
+    }
+
+    #[test]
+    fn replies_nest_oldest_first_under_their_parent() {
+        let t = thread(vec![
+            comment("a", 1.0, None),
+            comment("r2", 5.0, Some("a")),
+            comment("r1", 3.0, Some("a")),
+            comment("s", 4.0, Some("seed-1")),
+        ]);
+        let tree = Tree::build(&t, Sort::Oldest);
+        assert_eq!(names(tree.top()), ["seed-1", "seed-2", "a"]);
+        assert_eq!(names(&tree.node(&id("a")).unwrap().replies), ["r1", "r2"]);
+        assert_eq!(names(&tree.node(&id("seed-1")).unwrap().replies), ["s"]);
+        assert_eq!(tree.node(&id("r1")).unwrap().depth, 1);
+        assert_eq!(tree.count(), 6);
+    }
+
+    #[test]
+    fn deeper_replies_stay_on_the_third_level_and_say_whom_they_answer() {
+        let t = thread(vec![
+            comment("a", 1.0, None),
+            comment("b", 2.0, Some("a")),
+            comment("c", 3.0, Some("b")),
+            comment("d", 4.0, Some("c")),
+            comment("e", 5.0, Some("d")),
+        ]);
+        let tree = Tree::build(&t, Sort::Oldest);
+        let b = tree.node(&id("b")).unwrap();
+        assert_eq!(names(&b.replies), ["c", "d", "e"]);
+        let d = tree.node(&id("d")).unwrap();
+        assert_eq!((d.depth, d.answers.as_deref()), (2, Some("c-author")));
+        assert_eq!(tree.node(&id("e")).unwrap().answers.as_deref(), Some("d-author"));
+        assert_eq!(tree.node(&id("c")).unwrap().answers, None);
+        assert_eq!(tree.node(&id("a")).unwrap().reply_total, 4);
+        assert_eq!(tree.ancestors(&id("e")), Some(vec![id("a"), id("b")]));
+    }
+
+    #[test]
+    fn sorting_orders_the_top_level_only() {
+        let mut t = thread(vec![
+            comment("old", 1.0, None),
+            comment("new", 9.0, None),
+            comment("r-new", 10.0, Some("old")),
+            comment("r-old", 2.0, Some("old")),
+        ]);
+        t.set_liked(&id("new"), true);
+        t.set_liked(&id("new"), true);
+        let newest = Tree::build(&t, Sort::Newest);
+        assert_eq!(names(newest.top()), ["new", "old", "seed-2", "seed-1"]);
+        assert_eq!(names(&newest.node(&id("old")).unwrap().replies), ["r-old", "r-new"]);
+        let liked = Tree::build(&t, Sort::MostLiked);
+        assert_eq!(names(liked.top()), ["seed-1", "new", "seed-2", "old"]);
+        assert_eq!(liked.node(&id("new")).unwrap().likes, 1);
+        assert!(liked.node(&id("new")).unwrap().liked);
+    }
+
+    #[test]
+    fn placeholders_stay_only_while_replies_are_shown() {
+        let parent = comment("p", 1.0, None);
+        let t = thread(vec![parent.tombstone(), comment("r", 2.0, Some("p"))]);
+        let tree = Tree::build(&t, Sort::Oldest);
+        assert!(tree.node(&id("p")).unwrap().comment.deleted);
+        assert_eq!(tree.count(), 3);
+
+        let t = thread(vec![parent.tombstone(), comment("r", 2.0, Some("p")).tombstone()]);
+        let tree = Tree::build(&t, Sort::Oldest);
+        assert_eq!(names(tree.top()), ["seed-1", "seed-2"]);
+        assert!(tree.node(&id("p")).is_none());
+    }
+
+    #[test]
+    fn orphans_and_loops_are_still_shown() {
+        let t = thread(vec![
+            comment("orphan", 1.0, Some("gone")),
+            comment("x", 2.0, Some("y")),
+            comment("y", 3.0, Some("x")),
+        ]);
+        let tree = Tree::build(&t, Sort::Oldest);
+        assert_eq!(tree.count(), 5);
+        assert!(tree.top().contains(&id("orphan")));
+        let shown: usize = tree.top().iter().map(|t| 1 + tree.node(t).unwrap().reply_total).sum();
+        assert_eq!(shown, 5);
+    }
+
+    #[test]
+    fn a_long_chain_of_replies_is_linear_and_complete() {
+        let mut comments = vec![comment("c0", 1.0, None)];
+        for i in 1..10_000 {
+            comments.push(comment(&format!("c{i}"), 1.0 + i as f64, Some(&format!("c{}", i - 1))));
+        }
+        let tree = Tree::build(&thread(comments), Sort::Oldest);
+        assert_eq!(tree.count(), 10_002);
+        assert_eq!(tree.node(&id("c1")).unwrap().replies.len(), 9_998);
+        assert_eq!(tree.node(&id("c9999")).unwrap().depth, 2);
+    }
+}
