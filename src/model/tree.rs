@@ -124,8 +124,9 @@ impl Tree {
         let mut stack: Vec<usize> = top;
         while let Some(i) = stack.pop() {
             let comment = comments[i];
+            // A deleted comment has no name left to show.
             let answers = (depth[i] > MAX_DEPTH as usize)
-                .then(|| parent_of(i).map(|p| comments[p].author.clone()))
+                .then(|| parent_of(i).filter(|&p| !comments[p].deleted).map(|p| comments[p].author.clone()))
                 .flatten();
             tree.nodes.insert(
                 comment.id.clone(),
@@ -283,6 +284,19 @@ mod tests {
         assert_eq!(tree.node(&id("c")).unwrap().answers, None);
         assert_eq!(tree.node(&id("a")).unwrap().reply_total, 4);
         assert_eq!(tree.ancestors(&id("e")), Some(vec![id("a"), id("b")]));
+    }
+
+    #[test]
+    fn a_reply_to_a_deleted_comment_names_nobody() {
+        let t = thread(vec![
+            comment("a", 1.0, None),
+            comment("b", 2.0, Some("a")),
+            comment("c", 3.0, Some("b")).tombstone(),
+            comment("d", 4.0, Some("c")),
+        ]);
+        let tree = Tree::build(&t, Sort::Oldest);
+        assert_eq!(tree.node(&id("d")).unwrap().answers, None);
+        assert_eq!(tree.count(), 5);
     }
 
     #[test]
