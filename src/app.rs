@@ -186,6 +186,7 @@ fn apply(d: &Discussion, change: Change) {
         Change::Collapsed(id, collapsed) => d.collapsed.update(|c| {
             if collapsed { c.insert(id) } else { c.remove(&id) };
         }),
+        Change::Sorted(sort) => d.sort.set(sort),
         Change::Cleared => {
             let loaded = d.store.load().unwrap_or_default();
             d.thread.update(|t| t.set_posted(loaded.comments, loaded.liked));

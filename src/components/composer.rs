@@ -1,3 +1,4 @@
+use super::FormattedText;
 use crate::discussion::use_discussion;
 use crate::model::validate::{counter, Field, Limits};
 use crate::model::{CommentId, Draft, DraftErrors, FieldError, NAME_LIMITS, TEXT_LIMITS};
@@ -34,6 +35,7 @@ pub fn Composer(
     let recheck_as_typed = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
     let status = RwSignal::new(String::new());
+    let previewing = RwSignal::new(false);
     let name_ref = NodeRef::<html::Input>::new();
     let text_ref = NodeRef::<html::Textarea>::new();
     // Each keystroke bumps the generation; a pending draft save runs only if
@@ -193,6 +195,19 @@ pub fn Composer(
                     limits=TEXT_LIMITS
                 />
             </div>
+            {move || previewing.get().then(|| view! {
+                <section class="agora-preview" aria-label="Preview">
+                    <p class="agora-preview__label" aria-hidden="true">"Preview"</p>
+                    {move || {
+                        let shown = text.get();
+                        if shown.trim().is_empty() {
+                            view! { <p class="agora-preview__empty">"Nothing to preview yet."</p> }.into_any()
+                        } else {
+                            view! { <FormattedText text=shown /> }.into_any()
+                        }
+                    }}
+                </section>
+            })}
             <p class="agora-composer__failure" role="alert">{move || failure.get()}</p>
             <div class="agora-composer__actions">
                 // Posting runs on the click itself: a sandboxed iframe without
@@ -208,6 +223,14 @@ pub fn Composer(
                     }
                 >
                     "Post comment"
+                </button>
+                <button
+                    class="agora-button agora-button--secondary"
+                    type="button"
+                    aria-pressed=move || previewing.get().to_string()
+                    on:click=move |_| previewing.update(|on| *on = !*on)
+                >
+                    "Preview"
                 </button>
                 {cancel}
                 <p class="agora-composer__hint" id=hint_id>

@@ -4,6 +4,7 @@
 
 use super::comment::{Comment, CommentId};
 use super::record::{Keys, Kind, StoredRecord};
+use super::tree::Sort;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Change {
@@ -13,6 +14,8 @@ pub enum Change {
     Removed(CommentId),
     Liked(CommentId, bool),
     Collapsed(CommentId, bool),
+    /// The reader chose another order (shared by every thread).
+    Sorted(Sort),
     /// All storage was cleared: reload everything.
     Cleared,
 }
@@ -24,6 +27,9 @@ pub fn change_from_event(keys: &Keys, key: Option<&str>, new_value: Option<&str>
     let Some(key) = key else {
         return Some(Change::Cleared);
     };
+    if key == Keys::SORT {
+        return new_value.and_then(|raw| serde_json::from_str::<String>(raw).ok()).and_then(|name| Sort::parse(&name)).map(Change::Sorted);
+    }
     let (kind, name) = keys.parse(key)?;
     match (kind, new_value) {
         (Kind::Comment, Some(raw)) => StoredRecord::decode(name, raw).ok().map(Change::Upsert),
@@ -80,5 +86,10 @@ mod tests {
             Some(Change::Collapsed(id("x-1"), true))
         );
         assert_eq!(change_from_event(&keys(), None, None), Some(Change::Cleared));
+        assert_eq!(
+            change_from_event(&keys(), Some("agora:v1:sort"), Some("\"newest\"")),
+            Some(Change::Sorted(Sort::Newest))
+        );
+        assert_eq!(change_from_event(&keys(), Some("agora:v1:sort"), Some("nonsense")), None);
     }
 }

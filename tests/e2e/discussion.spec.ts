@@ -287,3 +287,32 @@ test('export downloads the reader\'s comments and likes; import merges without d
   await fresh.reload();
   await expect(heading(fresh)).toHaveText('9 Comments');
 });
+
+test('Preview shows the formatted comment before it is posted', async ({ page }) => {
+  await open(page);
+  await commentField(page).fill('**Bold** claim with `code`');
+  const toggle = composer(page).getByRole('button', { name: 'Preview' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  const preview = composer(page).getByRole('region', { name: 'Preview' });
+  await expect(preview.locator('strong')).toHaveText('Bold');
+  await commentField(page).fill('Now *changed*');
+  await expect(preview.locator('em')).toHaveText('changed');
+  await toggle.click();
+  await expect(preview).toHaveCount(0);
+  await expect(commentField(page)).toHaveValue('Now *changed*');
+});
+
+test('replies, folding and the sort order reach the other open tabs', async ({ context }) => {
+  const page = await context.newPage();
+  const other = await context.newPage();
+  await open(page);
+  await open(other);
+  await reply(page, commentBy(page, 'Muchacho'), 'Ann', 'Seen in both tabs.');
+  await expect(itemOf(commentBy(other, 'Muchacho'))).toContainText('Seen in both tabs.');
+  await commentBy(page, 'Muchacho').getByRole('button', { name: 'Hide replies' }).click();
+  await expect(commentBy(other, 'Muchacho').getByRole('button', { name: 'Show 1 reply' })).toBeVisible();
+  await page.getByRole('button', { name: 'Newest' }).click();
+  await expect(other.getByRole('button', { name: 'Newest' })).toHaveAttribute('aria-pressed', 'true');
+});
