@@ -11,8 +11,8 @@ source scripts/env.sh
 
 step() { printf '\n==> %s\n' "$*"; }
 
-step "Model: native cargo test"
-cargo test --lib
+step "Model: native cargo test (unit tests, property tests, decoder fuzzing)"
+cargo test
 
 step "Components: wasm-bindgen-test in headless Chromium"
 CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}" \

@@ -3,7 +3,7 @@
 //! every change goes through the store; components only call these.
 
 use crate::browser::{entropy, now_ms};
-use crate::model::{Comment, CommentId, Sort, Thread, ThreadId, Tree};
+use crate::model::{Comment, CommentId, Deletion, Sort, Thread, ThreadId, Tree};
 use crate::store::Store;
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -97,23 +97,24 @@ impl Discussion {
     /// Deletes one of the reader's comments at once, offering "Undo". A
     /// comment with replies leaves a placeholder so the replies keep their place.
     pub fn delete(&self, id: &CommentId) -> Result<(), String> {
-        let Some(original) = self.thread.with_untracked(|t| t.get(id).cloned()) else {
-            return Ok(());
-        };
-        if !original.is_own() {
+        let Some((original, deletion)) =
+            self.thread.with_untracked(|t| Some((t.get(id)?.clone(), t.deletion(id)?)))
+        else {
             return Err("Only comments posted from this browser can be deleted.".into());
-        }
-        if self.thread.with_untracked(|t| t.has_replies(id)) {
-            let placeholder = original.tombstone();
-            self.store.put(&placeholder).map_err(|error| format!("The comment was not deleted: {error}"))?;
-            self.thread.update(|t| {
-                t.upsert(placeholder);
-            });
-        } else {
-            self.store.remove(id);
-            self.thread.update(|t| {
-                t.remove(id);
-            });
+        };
+        match deletion {
+            Deletion::Placeholder(placeholder) => {
+                self.store.put(&placeholder).map_err(|error| format!("The comment was not deleted: {error}"))?;
+                self.thread.update(|t| {
+                    t.upsert(placeholder);
+                });
+            }
+            Deletion::Remove => {
+                self.store.remove(id);
+                self.thread.update(|t| {
+                    t.remove(id);
+                });
+            }
         }
         self.editing.update(|editing| {
             if editing.as_ref() == Some(id) {

@@ -318,8 +318,16 @@ impl Store {
             id
         });
         let keys = self.keys.clone();
+        let available = self.available;
         let listener = window_event_listener(ev::storage, move |event| {
-            let (key, value) = (event.key(), event.new_value());
+            let key = event.key();
+            // What the key holds now, not what the event says was written:
+            // when two tabs change one entry at once, each hears of the other's
+            // write after making its own, and only the current value converges.
+            let value = match (&key, available) {
+                (Some(key), true) => LocalStorage::raw().get_item(key).ok().flatten(),
+                _ => event.new_value(),
+            };
             if let Some(change) = change_from_event(&keys, key.as_deref(), value.as_deref()) {
                 on_change(change);
             }

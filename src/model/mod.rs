@@ -18,6 +18,6 @@ pub use comment::{Comment, CommentId, Origin};
 pub use export::{Import, ImportError};
 pub use record::{Keys, Kind, RecordError, StoredRecord, ThreadId, ThreadIdError};
 pub use sync::{change_from_event, Change};
-pub use thread::{count_heading, Thread};
+pub use thread::{count_heading, Deletion, Thread};
 pub use tree::{Node, Sort, Tree};
 pub use validate::{Draft, DraftErrors, Field, FieldError, Limits, NAME_LIMITS, TEXT_LIMITS};

@@ -96,6 +96,14 @@ impl Thread {
         self.get(id).is_some()
     }
 
+    /// What deleting a comment leaves: nothing, or a placeholder when it has
+    /// replies (so they keep their place). `None` for comments that are not
+    /// the reader's own.
+    pub fn deletion(&self, id: &CommentId) -> Option<Deletion> {
+        let comment = self.get(id).filter(|c| c.is_own())?;
+        Some(if self.has_replies(id) { Deletion::Placeholder(comment.tombstone()) } else { Deletion::Remove })
+    }
+
     /// Whether any comment answers this one.
     pub fn has_replies(&self, id: &CommentId) -> bool {
         self.posted.iter().any(|c| c.parent.as_ref() == Some(id))
@@ -136,6 +144,13 @@ impl Thread {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+}
+
+/// What a delete writes: see [`Thread::deletion`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Deletion {
+    Remove,
+    Placeholder(Comment),
 }
 
 /// The heading above the thread: "1 Comment", "8 Comments".

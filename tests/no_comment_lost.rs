@@ -1,0 +1,268 @@
+//! Property tests of the promise that no comment is ever lost.
+//!
+//! Several tabs share one storage. Each acts as the app does: it writes one
+//! entry per action (through the model's keys and records), changes its own
+//! thread, and hears of other tabs' writes later, in any interleaving, by
+//! reading the key's current value (as `Store::watch` does). A ledger records
+//! what the readers did, in write order. After any sequence, once every tab
+//! has heard everything:
+//! - every tab shows what storage holds (the tabs converge);
+//! - every comment the ledger says exists is shown exactly once, in every
+//!   sort order, and nothing else is;
+//! - every reply is shown under its parent (or, deeper than three levels,
+//!   under its parent's ancestor), and a reply whose parent is gone is still
+//!   shown;
+//! - the count in the heading equals the comments shown.
+#![cfg(not(target_arch = "wasm32"))]
+
+use agora::model::export::{export, read_import};
+use agora::model::{
+    change_from_event, Change, Comment, CommentId, Deletion, Keys, Kind, Sort, StoredRecord, Thread, ThreadId, Tree,
+};
+use proptest::prelude::*;
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+
+const TABS: usize = 3;
+
+#[derive(Clone, Debug)]
+enum Op {
+    Post { tab: usize, reply_to: Option<usize> },
+    Edit { tab: usize, target: usize },
+    Delete { tab: usize, target: usize },
+    Undo { tab: usize },
+    Like { tab: usize, target: usize },
+    Import { from: usize, to: usize },
+    Hear { tab: usize, events: usize },
+    Reload { tab: usize },
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    let tab = 0..TABS;
+    prop_oneof![
+        4 => (tab.clone(), proptest::option::of(0..64usize)).prop_map(|(tab, reply_to)| Op::Post { tab, reply_to }),
+        2 => (tab.clone(), 0..64usize).prop_map(|(tab, target)| Op::Edit { tab, target }),
+        2 => (tab.clone(), 0..64usize).prop_map(|(tab, target)| Op::Delete { tab, target }),
+        1 => tab.clone().prop_map(|tab| Op::Undo { tab }),
+        2 => (tab.clone(), 0..64usize).prop_map(|(tab, target)| Op::Like { tab, target }),
+        1 => (tab.clone(), 0..TABS).prop_map(|(from, to)| Op::Import { from, to }),
+        4 => (tab.clone(), 1..6usize).prop_map(|(tab, events)| Op::Hear { tab, events }),
+        1 => tab.prop_map(|tab| Op::Reload { tab }),
+    ]
+}
+
+#[derive(Default)]
+struct Tab {
+    thread: Thread,
+    /// Keys other tabs wrote that this tab has not heard of yet.
+    inbox: VecDeque<String>,
+    deleted: Option<Comment>,
+}
+
+struct World {
+    keys: Keys,
+    thread_id: ThreadId,
+    storage: BTreeMap<String, String>,
+    tabs: Vec<Tab>,
+    /// Whether each comment should exist, by the last write about it.
+    ledger: HashMap<CommentId, bool>,
+    clock: f64,
+    serial: u64,
+}
+
+impl World {
+    fn new() -> World {
+        let thread_id = ThreadId::parse("proptest").unwrap();
+        World {
+            keys: Keys::new(&thread_id),
+            thread_id,
+            storage: BTreeMap::new(),
+            tabs: (0..TABS).map(|_| Tab::default()).collect(),
+            ledger: HashMap::new(),
+            clock: 1_700_000_000_000.0,
+            serial: 0,
+        }
+    }
+
+    fn write(&mut self, tab: usize, key: String, value: Option<String>) {
+        match value {
+            Some(value) => self.storage.insert(key.clone(), value),
+            None => self.storage.remove(&key),
+        };
+        for (other, t) in self.tabs.iter_mut().enumerate() {
+            if other != tab {
+                t.inbox.push_back(key.clone());
+            }
+        }
+    }
+
+    fn put(&mut self, tab: usize, comment: Comment) {
+        let record = serde_json::to_string(&StoredRecord::from_comment(&comment).unwrap()).unwrap();
+        self.write(tab, self.keys.comment(&comment.id), Some(record));
+        self.ledger.insert(comment.id.clone(), !comment.deleted);
+        self.tabs[tab].thread.upsert(comment);
+    }
+
+    /// The tab's own posted comments that are not placeholders, by index.
+    fn own(&self, tab: usize, target: usize) -> Option<Comment> {
+        let own: Vec<_> = self.tabs[tab].thread.posted().iter().filter(|c| c.is_own()).collect();
+        (!own.is_empty()).then(|| Comment::clone(own[target % own.len()]))
+    }
+
+    fn apply(&mut self, op: Op) {
+        self.clock += 1.0;
+        match op {
+            Op::Post { tab, reply_to } => {
+                let parent = reply_to.and_then(|i| {
+                    let all: Vec<_> = self.tabs[tab].thread.comments().filter(|c| !c.deleted).collect();
+                    (!all.is_empty()).then(|| all[i % all.len()].id.clone())
+                });
+                self.serial += 1;
+                let id = CommentId::generate(self.clock, self.serial);
+                let text = format!("comment {} from tab {tab}", self.serial);
+                self.put(tab, Comment::posted(id, format!("Tab {tab}"), text, self.clock, parent));
+            }
+            Op::Edit { tab, target } => {
+                if let Some(mut comment) = self.own(tab, target) {
+                    comment.text = format!("{} (edited in tab {tab})", comment.text);
+                    comment.edited_at = Some(self.clock);
+                    self.put(tab, comment);
+                }
+            }
+            Op::Delete { tab, target } => {
+                let Some(comment) = self.own(tab, target) else { return };
+                match self.tabs[tab].thread.deletion(&comment.id) {
+                    Some(Deletion::Placeholder(placeholder)) => self.put(tab, placeholder),
+                    Some(Deletion::Remove) => {
+                        self.write(tab, self.keys.comment(&comment.id), None);
+                        self.ledger.insert(comment.id.clone(), false);
+                        self.tabs[tab].thread.remove(&comment.id);
+                    }
+                    None => return,
+                }
+                self.tabs[tab].deleted = Some(comment);
+            }
+            Op::Undo { tab } => {
+                if let Some(comment) = self.tabs[tab].deleted.take() {
+                    self.put(tab, comment);
+                }
+            }
+            Op::Like { tab, target } => {
+                let ids: Vec<CommentId> = self.tabs[tab].thread.comments().map(|c| c.id.clone()).collect();
+                if ids.is_empty() {
+                    return;
+                }
+                let id = &ids[target % ids.len()];
+                let liked = !self.tabs[tab].thread.is_liked(id);
+                let key = self.keys.key(Kind::Like, id.as_str());
+                self.write(tab, key, liked.then(|| "1".to_string()));
+                self.tabs[tab].thread.set_liked(id, liked);
+            }
+            Op::Import { from, to } => {
+                let file = export(&self.thread_id, &self.tabs[from].thread, self.clock);
+                let import = read_import(&self.thread_id, &file).expect("an export always imports");
+                let new = import.new_to(&self.tabs[to].thread);
+                for comment in new.comments {
+                    self.put(to, comment);
+                }
+                for id in new.likes {
+                    self.write(to, self.keys.key(Kind::Like, id.as_str()), Some("1".into()));
+                    self.tabs[to].thread.set_liked(&id, true);
+                }
+            }
+            Op::Hear { tab, events } => {
+                for _ in 0..events {
+                    let Some(key) = self.tabs[tab].inbox.pop_front() else { break };
+                    let value = self.storage.get(&key).cloned();
+                    let change = change_from_event(&self.keys, Some(&key), value.as_deref());
+                    let thread = &mut self.tabs[tab].thread;
+                    match change {
+                        Some(Change::Upsert(comment)) => {
+                            thread.upsert(comment);
+                        }
+                        Some(Change::Removed(id)) => {
+                            thread.remove(&id);
+                        }
+                        Some(Change::Liked(id, liked)) => {
+                            thread.set_liked(&id, liked);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Op::Reload { tab } => {
+                self.tabs[tab].thread = self.load();
+                self.tabs[tab].inbox.clear();
+            }
+        }
+    }
+
+    /// What a page loading now would show.
+    fn load(&self) -> Thread {
+        let mut comments = Vec::new();
+        let mut liked = HashSet::new();
+        for (key, value) in &self.storage {
+            match self.keys.parse(key) {
+                Some((Kind::Comment, id)) => comments.push(StoredRecord::decode(id, value).expect("written by the app")),
+                Some((Kind::Like, id)) => {
+                    liked.insert(CommentId::parse(id).unwrap());
+                }
+                _ => {}
+            }
+        }
+        let mut thread = Thread::default();
+        thread.set_posted(comments, liked);
+        thread
+    }
+}
+
+/// Every shown comment id, in display order (top level, then replies).
+fn shown(tree: &Tree) -> Vec<CommentId> {
+    let mut out = Vec::new();
+    let mut stack: Vec<CommentId> = tree.top().iter().rev().cloned().collect();
+    while let Some(id) = stack.pop() {
+        let node = tree.node(&id).expect("every listed id has a node");
+        stack.extend(node.replies.iter().rev().cloned());
+        out.push(id);
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn no_comment_is_lost_or_duplicated_whatever_the_interleaving(ops in proptest::collection::vec(op(), 1..120)) {
+        let mut world = World::new();
+        for op in ops {
+            world.apply(op);
+        }
+        for tab in 0..TABS {
+            world.apply(Op::Hear { tab, events: usize::MAX });
+        }
+        let stored = world.load();
+        let alive: HashSet<&CommentId> = world.ledger.iter().filter(|(_, alive)| **alive).map(|(id, _)| id).collect();
+        for tab in &world.tabs {
+            prop_assert_eq!(tab.thread.posted(), stored.posted(), "a tab differs from storage");
+            prop_assert_eq!(tab.thread.liked(), stored.liked());
+            for sort in Sort::ALL {
+                let tree = Tree::build(&tab.thread, sort);
+                let shown = shown(&tree);
+                let unique: HashSet<&CommentId> = shown.iter().collect();
+                prop_assert_eq!(unique.len(), shown.len(), "a comment is shown twice");
+                let shown_alive: HashSet<&CommentId> =
+                    shown.iter().filter(|id| !tree.node(id).unwrap().comment.deleted).collect();
+                prop_assert_eq!(&shown_alive, &alive, "shown comments differ from what readers left");
+                prop_assert_eq!(tree.count(), alive.len());
+                for id in &shown {
+                    let node = tree.node(id).unwrap();
+                    if let Some(parent) = node.comment.parent.as_ref().filter(|p| tree.node(p).is_some()) {
+                        let mut allowed = tree.ancestors(parent).unwrap();
+                        allowed.push(parent.clone());
+                        prop_assert!(node.parent.as_ref().is_some_and(|p| allowed.contains(p)),
+                            "reply {} is not under its parent {}", id, parent);
+                    }
+                }
+            }
+        }
+    }
+}
