@@ -6,6 +6,7 @@ pub mod article;
 pub mod comment;
 pub mod export;
 pub mod format;
+pub mod migrate;
 pub mod record;
 pub mod sync;
 pub mod thread;
