@@ -4,12 +4,15 @@
 #   1. native `cargo test`: the model and the storage record format
 #   2. wasm-bindgen-test in headless Chromium: the mounted app
 #   3. the release bundle (dist/), built and used end to end with Playwright
+# and then writes the README's Reliability table from what the tests recorded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 source scripts/env.sh
 
 step() { printf '\n==> %s\n' "$*"; }
+
+rm -rf reports/reliability
 
 step "Model: native cargo test (unit tests, property tests, decoder fuzzing)"
 cargo test
@@ -26,3 +29,6 @@ done
 
 step "End to end: the release bundle in headless Chromium (Playwright)"
 npx playwright test
+
+step "Reliability figures: README.md"
+node scripts/reliability-report.mjs

@@ -3,7 +3,8 @@
 //! every change goes through the store; components only call these.
 
 use crate::browser::{entropy, now_ms};
-use crate::model::{Comment, CommentId, Deletion, Sort, Thread, ThreadId, Tree};
+use crate::model::validate::length;
+use crate::model::{Comment, CommentId, Deletion, Sort, Thread, ThreadId, Tree, TEXT_LIMITS};
 use crate::store::Store;
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -57,8 +58,13 @@ impl Discussion {
         self.drafts.with_value(|drafts| drafts.get(slot).cloned().unwrap_or_default())
     }
 
+    /// Keeps unsent text for the next visit. Text over the length limit is
+    /// not saved (the last version that could be posted stays): a pasted
+    /// megabyte would take seconds to store and crowd out real comments.
     pub fn save_draft(&self, slot: &str, text: &str) {
-        self.store.save_draft(slot, text);
+        if length(text) <= TEXT_LIMITS.max {
+            self.store.save_draft(slot, text);
+        }
     }
 
     /// Posts a new comment or reply; `Err` says why nothing was posted.

@@ -1,6 +1,6 @@
 use super::FormattedText;
 use crate::discussion::use_discussion;
-use crate::model::validate::{counter, Field, Limits};
+use crate::model::validate::{counter, length, Field, Limits};
 use crate::model::{CommentId, Draft, DraftErrors, FieldError, NAME_LIMITS, TEXT_LIMITS};
 use leptos::html;
 use leptos::prelude::*;
@@ -87,6 +87,7 @@ pub fn Composer(
                             draft_generation.update_value(|g| *g += 1);
                             d.save_draft(&slot, "");
                             text.set(String::new());
+                            text_ref.get_untracked().map(|input| input.set_value(""));
                             failure.set(None);
                             status.set("Your comment was posted.".into());
                             match on_close {
@@ -166,7 +167,15 @@ pub fn Composer(
             <div class="agora-field">
                 <label class="agora-field__label" for=text_id.clone()>"Comment"</label>
                 <textarea
-                    class="agora-field__input agora-field__input--text"
+                    // Over the limit, stop wrapping inside words: Chromium takes
+                    // seconds to wrap one huge pasted word in a proportional font.
+                    class=move || {
+                        if text.with(|t| oversized_with_huge_word(t)) {
+                            "agora-field__input agora-field__input--text agora-field__input--oversized"
+                        } else {
+                            "agora-field__input agora-field__input--text"
+                        }
+                    }
                     id=text_id.clone()
                     name="comment"
                     rows="5"
@@ -175,12 +184,15 @@ pub fn Composer(
                     aria-keyshortcuts="Control+Enter Meta+Enter"
                     aria-invalid=move || invalid(errors.with(|e| e.text))
                     aria-describedby=format!("{text_id}-error {text_id}-counter {hint_id}")
-                    prop:value=move || text.get()
+                    // Written once here and cleared after a post, never echoed back
+                    // on input: that would lay out the whole text again per keystroke.
+                    prop:value=text.get_untracked()
                     on:input=move |event| {
                         text.set(event_target_value(&event));
                         recheck();
                         save_draft_soon();
                     }
+                    on:beforeinput=move |event| guard_oversized_insert(&event, &text.get_untracked())
                     on:keydown=move |event: KeyboardEvent| {
                         if event.key() == "Enter" && (event.ctrl_key() || event.meta_key()) {
                             event.prevent_default();
@@ -258,4 +270,34 @@ pub fn FieldMessages(
             {move || value.with(|value| counter(value, limits))}
         </p>
     }
+}
+
+/// A word longer than this is laid out slowly by Chromium when it wraps
+/// inside it (seconds for a pasted megabyte of one "word").
+const LONGEST_WRAPPED_WORD: usize = 1_000;
+
+/// Before text is inserted: if it takes the field over the limit with an
+/// enormous unbroken word, stop wrapping inside words at once. The browser
+/// lays the text out while inserting it, before any signal could change the
+/// class. Ordinary text is left alone: changing the style costs time too.
+pub fn guard_oversized_insert(event: &web_sys::InputEvent, current: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(incoming) = event
+        .data()
+        .or_else(|| event.data_transfer().and_then(|data| data.get_data("text/plain").ok()))
+    else {
+        return;
+    };
+    let too_long = current.chars().count() + incoming.chars().count() > TEXT_LIMITS.max;
+    let huge_word = || incoming.split_whitespace().any(|word| word.len() > LONGEST_WRAPPED_WORD);
+    if too_long && huge_word() {
+        if let Some(field) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            let _ = field.class_list().add_1("agora-field__input--oversized");
+        }
+    }
+}
+
+/// Whether a field's text is over the limit and holds an enormous word.
+pub fn oversized_with_huge_word(text: &str) -> bool {
+    length(text) > TEXT_LIMITS.max && text.split_whitespace().any(|word| word.len() > LONGEST_WRAPPED_WORD)
 }

@@ -1,4 +1,4 @@
-use super::composer::FieldMessages;
+use super::composer::{guard_oversized_insert, oversized_with_huge_word, FieldMessages};
 use crate::discussion::use_discussion;
 use crate::model::validate::{check, Field};
 use crate::model::{CommentId, TEXT_LIMITS};
@@ -34,14 +34,21 @@ pub fn EditBox(id: CommentId, text: String, on_close: Callback<()>) -> impl Into
         <div class="agora-edit">
             <label class="agora-field__label" for=field_id.clone()>"Edit your comment"</label>
             <textarea
-                class="agora-field__input agora-field__input--text"
+                class=move || {
+                    if text.with(|t| oversized_with_huge_word(t)) {
+                        "agora-field__input agora-field__input--text agora-field__input--oversized"
+                    } else {
+                        "agora-field__input agora-field__input--text"
+                    }
+                }
                 id=field_id.clone()
                 rows="4"
                 node_ref=text_ref
                 aria-invalid=move || error.with(|e| e.as_ref().map(|_| "true"))
                 aria-describedby=format!("{field_id}-error {field_id}-counter")
-                prop:value=move || text.get()
+                prop:value=text.get_untracked()
                 on:input=move |event| text.set(event_target_value(&event))
+                on:beforeinput=move |event| guard_oversized_insert(&event, &text.get_untracked())
                 on:keydown=move |event: KeyboardEvent| {
                     if event.key() == "Enter" && (event.ctrl_key() || event.meta_key()) {
                         event.prevent_default();
