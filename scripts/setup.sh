@@ -36,8 +36,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
 fi
 
 if ! { wasm-opt --version 2>/dev/null | grep -q "version_$WASM_OPT_VERSION"; } ||
-   [ "$(playwright --version 2>/dev/null)" != "Version $PLAYWRIGHT_VERSION" ]; then
-  step "Installing npm tools (binaryen $WASM_OPT_VERSION for wasm-opt, Playwright $PLAYWRIGHT_VERSION)"
+   [ "$(playwright --version 2>/dev/null)" != "Version $PLAYWRIGHT_VERSION" ] ||
+   [ ! -f node_modules/axe-core/axe.min.js ]; then
+  step "Installing npm tools (binaryen $WASM_OPT_VERSION for wasm-opt, Playwright $PLAYWRIGHT_VERSION, axe-core)"
   npm ci --no-audit --no-fund
 fi
 
