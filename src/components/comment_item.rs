@@ -68,7 +68,11 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
     let header = move || {
         comment.get().map(|comment| {
             if comment.deleted {
-                return view! { <span class="agora-comment__deleted">"[deleted]"</span> }.into_any();
+                // Still the element that labels the <article>.
+                return view! {
+                    <span class="agora-comment__deleted" id=author_id.clone()>"[deleted]"</span>
+                }
+                .into_any();
             }
             view! {
                 <span class="agora-comment__author" id=author_id.clone() dir="auto">

@@ -57,6 +57,7 @@ test('likes toggle once per browser, persist, and show in another tab', async ({
   await like.click();
   await expect(like).toHaveAttribute('aria-pressed', 'true');
   await expect(like).toHaveAccessibleName('Like Raphael’s comment, 1 like');
+  expect(await like.evaluate((b) => (b as HTMLElement).innerText)).toBe('Like 1');
   await expect(like).toBeFocused();
   const otherLike = commentBy(other, 'Raphael').getByRole('button', { name: /^Like Raphael/ });
   await expect(otherLike).toHaveAttribute('aria-pressed', 'true');
