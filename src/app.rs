@@ -58,11 +58,10 @@ pub fn App(config: Config, standalone: bool) -> impl IntoView {
         }
         .into_any(),
         ArticleState::Ready(article) => {
-            if standalone {
-                if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+            if standalone
+                && let Some(document) = web_sys::window().and_then(|window| window.document()) {
                     document.set_title(&article.title);
                 }
-            }
             view! { <ArticleWithDiscussion article thread=thread.clone() /> }.into_any()
         }
     };

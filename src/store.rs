@@ -74,10 +74,13 @@ pub enum Kept {
 
 /// The widgets on this page that watch a thread. All widgets of a page share
 /// one WebAssembly instance, so a plain list reaches them all.
+/// Called with each change to a watched thread.
+type OnChange = Rc<dyn Fn(Change)>;
+
 #[derive(Default)]
 struct Watchers {
     next_id: u64,
-    list: Vec<(u64, Keys, Rc<dyn Fn(Change)>)>,
+    list: Vec<(u64, Keys, OnChange)>,
 }
 
 thread_local! {
@@ -86,7 +89,7 @@ thread_local! {
 
 fn announce_on_page(keys: &Keys, change: &Change) {
     // Collect first: a watcher may mount or unmount widgets while it runs.
-    let targets: Vec<Rc<dyn Fn(Change)>> = WATCHERS.with(|watchers| {
+    let targets: Vec<OnChange> = WATCHERS.with(|watchers| {
         watchers.borrow().list.iter().filter(|(_, k, _)| k == keys).map(|(_, _, f)| f.clone()).collect()
     });
     for target in targets {
@@ -309,7 +312,7 @@ impl Store {
     /// (which the `storage` event does not report). Stops when the returned
     /// [`Watch`] is dropped.
     pub fn watch(&self, on_change: impl Fn(Change) + 'static) -> Watch {
-        let on_change: Rc<dyn Fn(Change)> = Rc::new(on_change);
+        let on_change: OnChange = Rc::new(on_change);
         let id = WATCHERS.with(|watchers| {
             let mut watchers = watchers.borrow_mut();
             watchers.next_id += 1;

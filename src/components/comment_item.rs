@@ -39,11 +39,10 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
     Effect::new({
         let (d, id) = (d.clone(), id.clone());
         move |_| {
-            if d.highlighted.with(|h| h.as_ref() == Some(&id)) {
-                if let Some(article) = article_ref.get() {
+            if d.highlighted.with(|h| h.as_ref() == Some(&id))
+                && let Some(article) = article_ref.get() {
                     article.scroll_into_view();
                 }
-            }
         }
     });
 

@@ -87,7 +87,7 @@ pub fn Composer(
                             draft_generation.update_value(|g| *g += 1);
                             d.save_draft(&slot, "");
                             text.set(String::new());
-                            text_ref.get_untracked().map(|input| input.set_value(""));
+                            if let Some(input) = text_ref.get_untracked() { input.set_value("") }
                             failure.set(None);
                             status.set("Your comment was posted.".into());
                             match on_close {
@@ -169,13 +169,7 @@ pub fn Composer(
                 <textarea
                     // Over the limit, stop wrapping inside words: Chromium takes
                     // seconds to wrap one huge pasted word in a proportional font.
-                    class=move || {
-                        if text.with(|t| oversized_with_huge_word(t)) {
-                            "agora-field__input agora-field__input--text agora-field__input--oversized"
-                        } else {
-                            "agora-field__input agora-field__input--text"
-                        }
-                    }
+                    class=move || text.with(|t| text_field_class(t))
                     id=text_id.clone()
                     name="comment"
                     rows="5"
@@ -290,14 +284,20 @@ pub fn guard_oversized_insert(event: &web_sys::InputEvent, current: &str) {
     };
     let too_long = current.chars().count() + incoming.chars().count() > TEXT_LIMITS.max;
     let huge_word = || incoming.split_whitespace().any(|word| word.len() > LONGEST_WRAPPED_WORD);
-    if too_long && huge_word() {
-        if let Some(field) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+    if too_long && huge_word()
+        && let Some(field) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
             let _ = field.class_list().add_1("agora-field__input--oversized");
         }
-    }
 }
 
-/// Whether a field's text is over the limit and holds an enormous word.
-pub fn oversized_with_huge_word(text: &str) -> bool {
-    length(text) > TEXT_LIMITS.max && text.split_whitespace().any(|word| word.len() > LONGEST_WRAPPED_WORD)
+/// The classes of a comment textarea holding `text`: over the limit with an
+/// enormous word, it stops wrapping inside words (see `guard_oversized_insert`).
+pub fn text_field_class(text: &str) -> &'static str {
+    let huge = length(text) > TEXT_LIMITS.max
+        && text.split_whitespace().any(|word| word.len() > LONGEST_WRAPPED_WORD);
+    if huge {
+        "agora-field__input agora-field__input--text agora-field__input--oversized"
+    } else {
+        "agora-field__input agora-field__input--text"
+    }
 }

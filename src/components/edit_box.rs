@@ -1,4 +1,4 @@
-use super::composer::{guard_oversized_insert, oversized_with_huge_word, FieldMessages};
+use super::composer::{guard_oversized_insert, text_field_class, FieldMessages};
 use crate::discussion::use_discussion;
 use crate::model::validate::{check, Field};
 use crate::model::{CommentId, TEXT_LIMITS};
@@ -34,13 +34,7 @@ pub fn EditBox(id: CommentId, text: String, on_close: Callback<()>) -> impl Into
         <div class="agora-edit">
             <label class="agora-field__label" for=field_id.clone()>"Edit your comment"</label>
             <textarea
-                class=move || {
-                    if text.with(|t| oversized_with_huge_word(t)) {
-                        "agora-field__input agora-field__input--text agora-field__input--oversized"
-                    } else {
-                        "agora-field__input agora-field__input--text"
-                    }
-                }
+                class=move || text.with(|t| text_field_class(t))
                 id=field_id.clone()
                 rows="4"
                 node_ref=text_ref
