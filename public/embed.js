@@ -67,7 +67,8 @@ class AgoraThread extends HTMLElement {
       // Relative to the host page, where the site owner wrote it.
       src: src ? new URL(src, document.baseURI).href : undefined,
       theme: value('theme'),
-      lang: value('lang') ?? (this.closest('[lang]')?.getAttribute('lang') || undefined),
+      // Only the element's own: otherwise ?lang= and the reader's browser languages decide.
+      lang: value('lang'),
     };
   }
 

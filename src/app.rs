@@ -1,13 +1,13 @@
 //! The widget: the article, then its discussion. This is where the model,
 //! the store and the components meet; rules stay in the model.
 
-use crate::browser::now_ms;
+use crate::browser::{now_ms, preferred_languages, text as text_in};
 use crate::components::comment_item::Clock;
 use crate::components::{ArticleView, Composer, ThreadView, Transfer, UndoBar};
 use crate::discussion::{Discussion, NEW_COMMENT, PAGE_SIZE};
-use crate::embed::{ArticleSource, Config};
+use crate::embed::{page_query, ArticleSource, Config, Problem};
 use crate::fetch::fetch_article;
-use crate::model::{Article, Change, CommentId, Thread, ThreadId, Tree};
+use crate::model::{Article, Change, CommentId, Lang, Text, Thread, ThreadId, Tree};
 use crate::store::{Loaded, Store};
 use std::collections::HashSet;
 use leptos::prelude::*;
@@ -35,13 +35,18 @@ enum ArticleState {
 #[component]
 pub fn App(config: Config, standalone: bool) -> impl IntoView {
     let Config { article, thread, theme, lang, problems } = config;
+    // The element's `lang` (or the page's own `?lang=`), then `?lang=`, then
+    // the reader's browser languages.
+    let lang = Lang::negotiate(lang.as_deref(), page_query("lang").as_deref(), &preferred_languages());
+    let text = text_in(lang);
+    provide_context(text);
     let state = RwSignal::new(match &article {
         ArticleSource::BuiltIn => ArticleState::Ready(Article::built_in()),
         ArticleSource::Url(_) => ArticleState::Loading,
     });
     if let ArticleSource::Url(url) = article {
         spawn_local(async move {
-            let loaded = match fetch_article(&url).await {
+            let loaded = match fetch_article(&url, text).await {
                 Ok(article) => ArticleState::Ready(article),
                 Err(message) => ArticleState::Failed(message),
             };
@@ -51,7 +56,7 @@ pub fn App(config: Config, standalone: bool) -> impl IntoView {
     }
     let content = move || match state.get() {
         ArticleState::Loading => {
-            view! { <p class="agora-loading" role="status">"Loading the article\u{2026}"</p> }.into_any()
+            view! { <p class="agora-loading" role="status">{text.loading()}</p> }.into_any()
         }
         ArticleState::Failed(message) => view! {
             <p class="agora-notice agora-notice--error" role="alert">{message}</p>
@@ -66,11 +71,11 @@ pub fn App(config: Config, standalone: bool) -> impl IntoView {
         }
     };
     view! {
-        <div class="agora" data-theme=theme.attribute() lang=lang>
+        <div class="agora" data-theme=theme.attribute() lang=lang.code()>
             {problems
                 .into_iter()
-                .map(|problem| {
-                    view! { <p class="agora-notice agora-notice--error" role="alert">{problem}</p> }
+                .map(|Problem::UnknownTheme(theme)| {
+                    view! { <p class="agora-notice agora-notice--error" role="alert">{text.unknown_theme(&theme)}</p> }
                 })
                 .collect_view()}
             {content}
@@ -80,10 +85,13 @@ pub fn App(config: Config, standalone: bool) -> impl IntoView {
 
 #[component]
 fn ArticleWithDiscussion(article: Article, thread: Option<String>) -> impl IntoView {
+    let text = use_context::<Text>().unwrap_or_else(|| Text::cldr(Lang::En));
     let discussion = match ThreadId::parse(thread.as_deref().unwrap_or(&article.id)) {
-        Ok(thread_id) => view! { <Discussion article=article.clone() thread_id /> }.into_any(),
+        Ok(thread_id) => view! { <Discussion article=article.clone() thread_id text /> }.into_any(),
         Err(error) => view! {
-            <p class="agora-notice agora-notice--error" role="alert">{error.to_string()}</p>
+            <p class="agora-notice agora-notice--error" role="alert">
+                {text.bad_thread(&error.0, ThreadId::MAX_LEN)}
+            </p>
         }
         .into_any(),
     };
@@ -94,12 +102,12 @@ fn ArticleWithDiscussion(article: Article, thread: Option<String>) -> impl IntoV
 }
 
 #[component]
-fn Discussion(article: Article, thread_id: ThreadId) -> impl IntoView {
+fn Discussion(article: Article, thread_id: ThreadId, text: Text) -> impl IntoView {
     let store = Store::open(&thread_id);
     let mut thread = Thread::from_article(&article);
     let (loaded, notice) = match store.load() {
         Ok(loaded) => (loaded, None),
-        Err(error) => (Loaded::default(), Some(error.to_string())),
+        Err(error) => (Loaded::default(), Some(error.describe(&text))),
     };
     if loaded.set_aside > 0 {
         leptos::logging::warn!(
@@ -119,6 +127,7 @@ fn Discussion(article: Article, thread_id: ThreadId) -> impl IntoView {
     let sort = RwSignal::new(store.sort().unwrap_or_default());
     let tree = Memo::new(move |_| thread.with(|thread| Tree::build(thread, sort.get())));
     let d = Discussion {
+        text,
         thread_id,
         store: store.clone(),
         id_prefix: next_id_prefix(),
@@ -163,7 +172,7 @@ fn Discussion(article: Article, thread_id: ThreadId) -> impl IntoView {
         <section class="agora-discussion" aria-labelledby=labelled_by>
             {notice.map(|text| view! { <p class="agora-notice" role="status">{text}</p> })}
             <ThreadView heading_id />
-            <Composer draft_slot=NEW_COMMENT.to_string() title="Join the discussion".to_string() />
+            <Composer draft_slot=NEW_COMMENT.to_string() title=text.join().to_string() />
             <UndoBar />
             <Transfer />
         </section>

@@ -1,7 +1,9 @@
 //! Small wrappers around the browser APIs that the components need besides
 //! the DOM: the clock, randomness for ids, and `Intl` formatting.
 
-use crate::model::{age, Age};
+use crate::model::{age, Age, Lang, Plural, Text};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use js_sys::{Array, Date, Intl, Math, Object, Reflect};
 use wasm_bindgen::JsValue;
 
@@ -16,24 +18,50 @@ pub fn entropy() -> u64 {
     (Math::random() * (1u64 << 52) as f64) as u64
 }
 
-/// The language of the interface text.
-const LOCALE: &str = "en";
-
 thread_local! {
-    // Built once: constructing an Intl formatter costs far more than using one,
-    // and every visible comment's time is formatted again on each clock tick.
-    static RELATIVE: Intl::RelativeTimeFormat = {
-        let options = Object::new();
-        let _ = Reflect::set(&options, &"numeric".into(), &"auto".into());
-        Intl::RelativeTimeFormat::new(&Array::of1(&LOCALE.into()), &options)
-    };
+    // Built once per language: constructing an Intl object costs far more
+    // than using one, and every visible comment's time is formatted again on
+    // each clock tick.
+    static RELATIVE: RefCell<HashMap<Lang, Intl::RelativeTimeFormat>> = RefCell::default();
+    static PLURALS: RefCell<HashMap<Lang, Intl::PluralRules>> = RefCell::default();
 }
 
-/// "just now", "5 minutes ago", "yesterday", …
-pub fn relative_time(now_ms: f64, then_ms: f64) -> String {
+fn locales(lang: Lang) -> Array {
+    Array::of1(&lang.code().into())
+}
+
+/// The plural category of `n` in `lang`, from `Intl.PluralRules`.
+pub fn plural(lang: Lang, n: u64) -> Plural {
+    PLURALS.with(|rules| {
+        let mut rules = rules.borrow_mut();
+        let rules = rules.entry(lang).or_insert_with(|| Intl::PluralRules::new(&locales(lang), &Object::new()));
+        Plural::from_name(&String::from(rules.select(n as f64)))
+    })
+}
+
+/// The interface text in `lang`, with the browser's plural rules.
+pub fn text(lang: Lang) -> Text {
+    Text::new(lang, plural)
+}
+
+/// The reader's languages, most preferred first (`navigator.languages`).
+pub fn preferred_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|window| window.navigator().languages().iter().filter_map(|tag| tag.as_string()).collect())
+        .unwrap_or_default()
+}
+
+/// "just now", "5 minutes ago", "vor 5 Minuten", "5 хвилин тому", …
+pub fn relative_time(text: &Text, now_ms: f64, then_ms: f64) -> String {
     match age(now_ms, then_ms) {
-        Age::JustNow => "just now".into(),
-        Age::Ago(count, unit) => RELATIVE.with(|format| {
+        Age::JustNow => text.just_now().into(),
+        Age::Ago(count, unit) => RELATIVE.with(|formats| {
+            let mut formats = formats.borrow_mut();
+            let format = formats.entry(text.lang).or_insert_with(|| {
+                let options = Object::new();
+                let _ = Reflect::set(&options, &"numeric".into(), &"auto".into());
+                Intl::RelativeTimeFormat::new(&locales(text.lang), &options)
+            });
             format.format(-(count as f64), unit.intl_name()).into()
         }),
     }
@@ -45,11 +73,11 @@ pub fn iso_time(ms: f64) -> String {
 }
 
 /// The exact time in words for a tooltip, in the reader's time zone.
-pub fn full_time(ms: f64) -> String {
+pub fn full_time(lang: Lang, ms: f64) -> String {
     let options = Object::new();
     let _ = Reflect::set(&options, &"dateStyle".into(), &"long".into());
     let _ = Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    Date::new(&JsValue::from_f64(ms)).to_locale_string(LOCALE, &options).into()
+    Date::new(&JsValue::from_f64(ms)).to_locale_string(lang.code(), &options).into()
 }
 
 /// Offers `text` to the reader as a downloaded file.

@@ -4,7 +4,7 @@
 
 use crate::browser::{entropy, now_ms};
 use crate::model::validate::length;
-use crate::model::{Comment, CommentId, Deletion, Sort, Thread, ThreadId, Tree, TEXT_LIMITS};
+use crate::model::{Comment, CommentId, Deletion, Sort, Text, Thread, ThreadId, Tree, TEXT_LIMITS};
 use crate::store::Store;
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -33,6 +33,8 @@ pub struct Deleted {
 
 #[derive(Clone)]
 pub struct Discussion {
+    /// The interface text in the reader's language.
+    pub text: Text,
     pub thread_id: ThreadId,
     pub store: Store,
     pub id_prefix: String,
@@ -73,7 +75,7 @@ impl Discussion {
         let comment = Comment::posted(CommentId::generate(at_ms, entropy()), author, text, at_ms, parent);
         self.store
             .put(&comment)
-            .map_err(|error| format!("Your comment was not posted: {error} Your text is still here."))?;
+            .map_err(|error| self.text.not_posted(&error.describe(&self.text)))?;
         // Not remembering the name loses nothing the reader wrote.
         let _ = self.store.remember_name(&comment.author);
         self.name.set(comment.author.clone());
@@ -86,14 +88,14 @@ impl Discussion {
 
     pub fn edit(&self, id: &CommentId, text: String) -> Result<(), String> {
         let Some(original) = self.thread.with_untracked(|t| t.get(id).cloned()) else {
-            return Err("This comment no longer exists.".into());
+            return Err(self.text.only_own().into());
         };
         let mut edited = (*original).clone();
         edited.text = text;
         edited.edited_at = Some(now_ms());
         self.store
             .put(&edited)
-            .map_err(|error| format!("Your edit was not saved: {error} Your text is still here."))?;
+            .map_err(|error| self.text.not_edited(&error.describe(&self.text)))?;
         self.thread.update(|t| {
             t.upsert(edited);
         });
@@ -106,11 +108,11 @@ impl Discussion {
         let Some((original, deletion)) =
             self.thread.with_untracked(|t| Some((t.get(id)?.clone(), t.deletion(id)?)))
         else {
-            return Err("Only comments posted from this browser can be deleted.".into());
+            return Err(self.text.only_own().into());
         };
         match deletion {
             Deletion::Placeholder(placeholder) => {
-                self.store.put(&placeholder).map_err(|error| format!("The comment was not deleted: {error}"))?;
+                self.store.put(&placeholder).map_err(|error| self.text.not_deleted(&error.describe(&self.text)))?;
                 self.thread.update(|t| {
                     t.upsert(placeholder);
                 });
@@ -146,7 +148,7 @@ impl Discussion {
         let Some(Deleted { comment, .. }) = self.deleted.get_untracked() else {
             return Ok(());
         };
-        self.store.put(&comment).map_err(|error| format!("The comment could not be restored: {error}"))?;
+        self.store.put(&comment).map_err(|error| self.text.not_restored(&error.describe(&self.text)))?;
         let id = comment.id.clone();
         self.thread.update(|t| {
             t.upsert(comment);
@@ -158,7 +160,7 @@ impl Discussion {
 
     pub fn toggle_like(&self, id: &CommentId) -> Result<(), String> {
         let liked = !self.thread.with_untracked(|t| t.is_liked(id));
-        self.store.set_liked(id, liked).map_err(|error| format!("The like was not saved: {error}"))?;
+        self.store.set_liked(id, liked).map_err(|error| self.text.like_not_saved(&error.describe(&self.text)))?;
         self.thread.update(|t| {
             t.set_liked(id, liked);
         });

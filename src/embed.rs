@@ -35,6 +35,12 @@ impl Theme {
     }
 }
 
+/// A setting from the host that could not be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    UnknownTheme(String),
+}
+
 /// Everything the widget needs to know from its host.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
@@ -43,8 +49,8 @@ pub struct Config {
     pub thread: Option<String>,
     pub theme: Theme,
     pub lang: Option<String>,
-    /// Settings that could not be used, in words for the site owner.
-    pub problems: Vec<String>,
+    /// Settings that could not be used.
+    pub problems: Vec<Problem>,
 }
 
 impl Default for Config {
@@ -69,10 +75,7 @@ impl Config {
             Some("light") => Theme::Light,
             Some("dark") => Theme::Dark,
             Some(other) => {
-                config.problems.push(format!(
-                    "The theme \u{201c}{}\u{201d} is not known; use light, dark or auto. Following the reader\u{2019}s setting instead.",
-                    other.chars().take(40).collect::<String>()
-                ));
+                config.problems.push(Problem::UnknownTheme(other.chars().take(40).collect()));
                 Theme::Auto
             }
         };
@@ -81,10 +84,7 @@ impl Config {
 
     /// The widget's own page: `?thread=`, `?src=`, `?theme=`, `?lang=`.
     pub fn from_query() -> Config {
-        let params = web_sys::window()
-            .and_then(|window| window.location().search().ok())
-            .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok());
-        Config::from_settings(|name| params.as_ref().and_then(|params| params.get(name)))
+        Config::from_settings(page_query)
     }
 
     /// An options object from `embed.js`: `{ thread, src, theme, lang }`.
@@ -93,6 +93,12 @@ impl Config {
             js_sys::Reflect::get(options, &JsValue::from_str(name)).ok().and_then(|value| value.as_string())
         })
     }
+}
+
+/// A parameter of the page's query string (`?lang=uk`).
+pub fn page_query(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
 }
 
 /// Mounts the widget as its own page (`index.html`, also inside an iframe).
@@ -137,8 +143,7 @@ mod tests {
         assert_eq!(config.thread.as_deref(), Some("my-post"));
         assert_eq!(config.lang.as_deref(), Some("uk"));
         assert_eq!(config.theme, Theme::Auto);
-        assert_eq!(config.problems.len(), 1);
-        assert!(config.problems[0].contains("\u{201c}purple\u{201d} is not known"));
+        assert_eq!(config.problems, [Problem::UnknownTheme("purple".into())]);
         assert_eq!(Config::from_settings(settings(&[("theme", "dark")])).theme, Theme::Dark);
     }
 }

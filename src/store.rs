@@ -37,6 +37,17 @@ impl fmt::Display for StoreError {
     }
 }
 
+impl StoreError {
+    /// The reason in the reader's language.
+    pub fn describe(&self, text: &crate::model::Text) -> String {
+        match self {
+            StoreError::Unavailable => text.storage_unavailable().into(),
+            StoreError::Full => text.storage_full().into(),
+            StoreError::Failed(detail) => text.storage_failed(detail),
+        }
+    }
+}
+
 impl From<StorageError> for StoreError {
     fn from(error: StorageError) -> StoreError {
         match error {

@@ -1,7 +1,7 @@
-use super::{Composer, EditBox, FormattedText};
+use super::{use_text, Composer, EditBox, FormattedText};
 use crate::browser::{full_time, iso_time, relative_time};
 use crate::discussion::{reply_slot, use_discussion, Discussion};
-use crate::model::{Comment, CommentId, Node};
+use crate::model::{Comment, CommentId, Node, Text};
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -20,6 +20,7 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
     let Some(d) = use_discussion() else {
         return ().into_any();
     };
+    let text = use_text();
     let node = Memo::new({
         let (d, id) = (d.clone(), id.clone());
         move |_| d.tree.with(|tree| tree.node(&id).cloned())
@@ -69,7 +70,7 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
             if comment.deleted {
                 // Still the element that labels the <article>.
                 return view! {
-                    <span class="agora-comment__deleted" id=author_id.clone()>"[deleted]"</span>
+                    <span class="agora-comment__deleted" id=author_id.clone()>{text.deleted()}</span>
                 }
                 .into_any();
             }
@@ -80,8 +81,8 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
                 {node.with(|n| n.as_ref().and_then(|n| n.answers.clone())).map(|name| view! {
                     <span class="agora-comment__answers" dir="auto">"@" {name}</span>
                 })}
-                {posted_time(&comment)}
-                {comment.edited_at.map(|_| view! { <span class="agora-comment__edited">"edited"</span> })}
+                {posted_time(&comment, text)}
+                {comment.edited_at.map(|_| view! { <span class="agora-comment__edited">{text.edited()}</span> })}
             }
             .into_any()
         })
@@ -133,7 +134,7 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
                 });
                 view! {
                     <div class="agora-comment__reply-box">
-                        <Composer draft_slot=reply_slot(&id) parent=id.clone() title=format!("Reply to {to}") on_close />
+                        <Composer draft_slot=reply_slot(&id) parent=id.clone() title=text.reply_title(&to) on_close />
                     </div>
                 }
             })
@@ -147,12 +148,8 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
             (total > 0).then(|| {
                 let (d, id) = (d.clone(), id.clone());
                 let collapsed = is_collapsed();
-                let label = if collapsed {
-                    format!("[+] {total} {}", if total == 1 { "reply" } else { "replies" })
-                } else {
-                    "[\u{2013}]".to_string()
-                };
-                let accessible = if collapsed { format!("Show {total} {}", if total == 1 { "reply" } else { "replies" }) } else { "Hide replies".into() };
+                let label = if collapsed { text.replies_folded(total) } else { "[\u{2013}]".to_string() };
+                let accessible = if collapsed { text.show_replies(total) } else { text.hide_replies().to_string() };
                 view! {
                     <button
                         class="agora-action agora-action--fold"
@@ -205,12 +202,12 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
     .into_any()
 }
 
-fn posted_time(comment: &Comment) -> Option<impl IntoView> {
+fn posted_time(comment: &Comment, text: Text) -> Option<impl IntoView> {
     let at = comment.posted_at()?;
     let now = use_context::<Clock>().map(|clock| clock.0);
     Some(view! {
-        <time class="agora-comment__time" datetime=iso_time(at) title=full_time(at)>
-            {move || relative_time(now.map(|now| now.get()).unwrap_or(at), at)}
+        <time class="agora-comment__time" datetime=iso_time(at) title=full_time(text.lang, at)>
+            {move || relative_time(&text, now.map(|now| now.get()).unwrap_or(at), at)}
         </time>
     })
 }
@@ -225,25 +222,23 @@ fn actions_view(
     reply_button: NodeRef<html::Button>,
     edit_button: NodeRef<html::Button>,
 ) -> impl IntoView {
+    let text = d.text;
     let author = comment.author.clone();
     let likes = move || node.with(|n| n.as_ref().map_or(0, |n| n.likes));
     let liked = move || node.with(|n| n.as_ref().is_some_and(|n| n.liked));
     let like_label = {
         let author = author.clone();
-        move || {
-            let n = likes();
-            format!("Like {author}\u{2019}s comment, {n} {}", if n == 1 { "like" } else { "likes" })
-        }
+        move || text.like_label(&author, likes())
     };
     let report = move |result: Result<(), String>| failure.set(result.err());
     let own = comment.is_own().then(|| {
         let (d1, id1, d2, id2) = (d.clone(), id.clone(), d.clone(), id.clone());
         view! {
             <button class="agora-action" type="button" node_ref=edit_button on:click=move |_| d1.editing.set(Some(id1.clone()))>
-                "Edit"
+                {text.edit()}
             </button>
             <button class="agora-action" type="button" on:click=move |_| report(d2.delete(&id2))>
-                "Delete"
+                {text.delete()}
             </button>
         }
     });
@@ -253,7 +248,7 @@ fn actions_view(
             class="agora-action"
             type="button"
             node_ref=reply_button
-            aria-label=format!("Reply to {author}")
+            aria-label=text.reply_to(&author)
             aria-expanded=move || d_reply.replying.with(|r| r.contains(&id_reply)).to_string()
             on:click={
                 let (d, id) = (d.clone(), id.clone());
@@ -264,7 +259,7 @@ fn actions_view(
                 })
             }
         >
-            "Reply"
+            {text.reply()}
         </button>
         <button
             class="agora-action agora-action--like"
@@ -273,10 +268,10 @@ fn actions_view(
             aria-label=like_label
             on:click=move |_| report(d_like.toggle_like(&id_like))
         >
-            "Like " <span class="agora-action__count">{likes}</span>
+            {text.like()} " " <span class="agora-action__count">{likes}</span>
         </button>
-        <a class="agora-action" href=format!("#comment-{id}") aria-label=format!("Link to {}\u{2019}s comment", comment.author)>
-            "Link"
+        <a class="agora-action" href=format!("#comment-{id}") aria-label=text.link_label(&comment.author)>
+            {text.link()}
         </a>
         {own}
     }

@@ -1,6 +1,6 @@
-use super::FormattedText;
+use super::{use_text, FormattedText};
 use crate::discussion::use_discussion;
-use crate::model::validate::{counter, length, Field, Limits};
+use crate::model::validate::{length, Field, Limits};
 use crate::model::{CommentId, Draft, DraftErrors, FieldError, NAME_LIMITS, TEXT_LIMITS};
 use leptos::html;
 use leptos::prelude::*;
@@ -28,6 +28,7 @@ pub fn Composer(
         return ().into_any();
     };
     let slot = draft_slot;
+    let text_in = d.text;
     let name = d.name;
     let text = RwSignal::new(d.draft(&slot));
     let errors = RwSignal::new(DraftErrors::default());
@@ -89,7 +90,7 @@ pub fn Composer(
                             text.set(String::new());
                             if let Some(input) = text_ref.get_untracked() { input.set_value("") }
                             failure.set(None);
-                            status.set("Your comment was posted.".into());
+                            status.set(text_in.posted().into());
                             match on_close {
                                 Some(close) => close.run(()),
                                 None => {
@@ -123,7 +124,7 @@ pub fn Composer(
     let cancel = on_close.map(|close| {
         view! {
             <button class="agora-button agora-button--secondary" type="button" on:click=move |_| close.run(())>
-                "Cancel"
+                {text_in.cancel()}
             </button>
         }
     });
@@ -140,7 +141,7 @@ pub fn Composer(
         >
             <h3 class="agora-composer__title">{title}</h3>
             <div class="agora-field">
-                <label class="agora-field__label" for=name_id.clone()>"Name"</label>
+                <label class="agora-field__label" for=name_id.clone()>{text_in.name()}</label>
                 <input
                     class="agora-field__input"
                     id=name_id.clone()
@@ -159,13 +160,13 @@ pub fn Composer(
                 />
                 <FieldMessages
                     field_id=name_id
-                    error=Signal::derive(move || errors.with(|e| e.name.map(|e| e.message(Field::Name))))
+                    error=Signal::derive(move || errors.with(|e| e.name.map(|e| text_in.field_error(Field::Name, e))))
                     value=name.into()
                     limits=NAME_LIMITS
                 />
             </div>
             <div class="agora-field">
-                <label class="agora-field__label" for=text_id.clone()>"Comment"</label>
+                <label class="agora-field__label" for=text_id.clone()>{text_in.comment()}</label>
                 <textarea
                     // Over the limit, stop wrapping inside words: Chromium takes
                     // seconds to wrap one huge pasted word in a proportional font.
@@ -196,18 +197,18 @@ pub fn Composer(
                 ></textarea>
                 <FieldMessages
                     field_id=text_id
-                    error=Signal::derive(move || errors.with(|e| e.text.map(|e| e.message(Field::Text))))
+                    error=Signal::derive(move || errors.with(|e| e.text.map(|e| text_in.field_error(Field::Text, e))))
                     value=text.into()
                     limits=TEXT_LIMITS
                 />
             </div>
             {move || previewing.get().then(|| view! {
-                <section class="agora-preview" aria-label="Preview">
-                    <p class="agora-preview__label" aria-hidden="true">"Preview"</p>
+                <section class="agora-preview" aria-label=text_in.preview()>
+                    <p class="agora-preview__label" aria-hidden="true">{text_in.preview()}</p>
                     {move || {
                         let shown = text.get();
                         if shown.trim().is_empty() {
-                            view! { <p class="agora-preview__empty">"Nothing to preview yet."</p> }.into_any()
+                            view! { <p class="agora-preview__empty">{text_in.nothing_to_preview()}</p> }.into_any()
                         } else {
                             view! { <FormattedText text=shown /> }.into_any()
                         }
@@ -228,7 +229,7 @@ pub fn Composer(
                         submit_on_click();
                     }
                 >
-                    "Post comment"
+                    {text_in.post()}
                 </button>
                 <button
                     class="agora-button agora-button--secondary"
@@ -236,11 +237,11 @@ pub fn Composer(
                     aria-pressed=move || previewing.get().to_string()
                     on:click=move |_| previewing.update(|on| *on = !*on)
                 >
-                    "Preview"
+                    {text_in.preview()}
                 </button>
                 {cancel}
                 <p class="agora-composer__hint" id=hint_id>
-                    <kbd>"Ctrl"</kbd>"+"<kbd>"Enter"</kbd>" posts too"
+                    <kbd>"Ctrl"</kbd>"+"<kbd>"Enter"</kbd>{text_in.shortcut_hint()}
                 </p>
             </div>
             <p class="agora-visually-hidden" role="status">{move || status.get()}</p>
@@ -258,10 +259,11 @@ pub fn FieldMessages(
     value: Signal<String>,
     limits: Limits,
 ) -> impl IntoView {
+    let text = use_text();
     view! {
         <p class="agora-field__error" id=format!("{field_id}-error")>{move || error.get()}</p>
         <p class="agora-field__counter" id=format!("{field_id}-counter")>
-            {move || value.with(|value| counter(value, limits))}
+            {move || value.with(|value| text.counter(value, limits))}
         </p>
     }
 }

@@ -1,4 +1,5 @@
 use super::composer::{guard_oversized_insert, text_field_class, FieldMessages};
+use super::use_text;
 use crate::discussion::use_discussion;
 use crate::model::validate::{check, Field};
 use crate::model::{CommentId, TEXT_LIMITS};
@@ -13,6 +14,7 @@ pub fn EditBox(id: CommentId, text: String, on_close: Callback<()>) -> impl Into
     let Some(d) = use_discussion() else {
         return ().into_any();
     };
+    let words = use_text();
     let text = RwSignal::new(text);
     let error = RwSignal::new(None::<String>);
     let text_ref = NodeRef::<html::Textarea>::new();
@@ -23,7 +25,7 @@ pub fn EditBox(id: CommentId, text: String, on_close: Callback<()>) -> impl Into
     });
     let field_id = format!("{}-edit", d.id_prefix);
     let save = move || match check(&text.get_untracked(), TEXT_LIMITS) {
-        Err(problem) => error.set(Some(problem.message(Field::Text))),
+        Err(problem) => error.set(Some(words.field_error(Field::Text, problem))),
         Ok(body) => match d.edit(&id, body) {
             Ok(()) => on_close.run(()),
             Err(message) => error.set(Some(message)),
@@ -32,7 +34,7 @@ pub fn EditBox(id: CommentId, text: String, on_close: Callback<()>) -> impl Into
     let save_on_keys = save.clone();
     view! {
         <div class="agora-edit">
-            <label class="agora-field__label" for=field_id.clone()>"Edit your comment"</label>
+            <label class="agora-field__label" for=field_id.clone()>{words.edit_label()}</label>
             <textarea
                 class=move || text.with(|t| text_field_class(t))
                 id=field_id.clone()
@@ -55,9 +57,9 @@ pub fn EditBox(id: CommentId, text: String, on_close: Callback<()>) -> impl Into
             ></textarea>
             <FieldMessages field_id error=error.into() value=text.into() limits=TEXT_LIMITS />
             <div class="agora-composer__actions">
-                <button class="agora-button" type="button" on:click=move |_| save()>"Save"</button>
+                <button class="agora-button" type="button" on:click=move |_| save()>{words.save()}</button>
                 <button class="agora-button agora-button--secondary" type="button" on:click=move |_| on_close.run(())>
-                    "Cancel"
+                    {words.cancel()}
                 </button>
             </div>
         </div>

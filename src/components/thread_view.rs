@@ -1,6 +1,6 @@
 use super::CommentItem;
 use crate::discussion::{use_discussion, PAGE_SIZE};
-use crate::model::{count_heading, Sort};
+use crate::model::Sort;
 use leptos::prelude::*;
 
 /// The count heading, the sort choice, and the top-level comments a page of
@@ -10,6 +10,7 @@ pub fn ThreadView(heading_id: String) -> impl IntoView {
     let Some(d) = use_discussion() else {
         return ().into_any();
     };
+    let text = d.text;
     let tree = d.tree;
     let shown = d.shown;
     let visible = move || tree.with(|tree| tree.top().iter().take(shown.get()).cloned().collect::<Vec<_>>());
@@ -22,7 +23,11 @@ pub fn ThreadView(heading_id: String) -> impl IntoView {
             let choose = d.clone();
             view! {
                 <button class="agora-sort__option" type="button" aria-pressed=pressed on:click=move |_| choose.set_sort(sort)>
-                    {sort.label()}
+                    {match sort {
+                        Sort::Oldest => text.oldest(),
+                        Sort::Newest => text.newest(),
+                        Sort::MostLiked => text.most_liked(),
+                    }}
                 </button>
             }
         })
@@ -30,10 +35,10 @@ pub fn ThreadView(heading_id: String) -> impl IntoView {
     view! {
         <div class="agora-thread__bar">
             <h2 class="agora-thread__count" id=heading_id aria-live="polite">
-                {move || count_heading(tree.with(|tree| tree.count()))}
+                {move || text.comments(tree.with(|tree| tree.count()))}
             </h2>
-            <div class="agora-sort" role="group" aria-label="Sort comments">
-                <span class="agora-sort__label" aria-hidden="true">"Sort:"</span>
+            <div class="agora-sort" role="group" aria-label=text.sort_group()>
+                <span class="agora-sort__label" aria-hidden="true">{text.sort_label()}</span>
                 {sort_buttons}
             </div>
         </div>
@@ -50,7 +55,7 @@ pub fn ThreadView(heading_id: String) -> impl IntoView {
                     type="button"
                     on:click=move |_| shown.update(|shown| *shown += PAGE_SIZE)
                 >
-                    {format!("Show {more} more")}
+                    {text.show_more(more)}
                 </button>
             })
         }}

@@ -12,6 +12,7 @@ pub fn Transfer() -> impl IntoView {
     let Some(d) = use_discussion() else {
         return ().into_any();
     };
+    let text = d.text;
     let message = RwSignal::new(None::<String>);
     let input_id = format!("{}-import", d.id_prefix);
     let export_file = {
@@ -20,8 +21,8 @@ pub fn Transfer() -> impl IntoView {
             let json = d.thread.with_untracked(|thread| export(&d.thread_id, thread, now_ms()));
             let name = format!("agora-{}-comments.json", d.thread_id.as_str());
             message.set(Some(match download(&name, &json) {
-                Ok(()) => format!("Downloaded {name}."),
-                Err(problem) => format!("The file could not be downloaded ({problem})."),
+                Ok(()) => text.downloaded(&name),
+                Err(problem) => text.download_failed(&problem),
             }));
         }
     };
@@ -31,16 +32,16 @@ pub fn Transfer() -> impl IntoView {
         spawn_local(async move {
             let outcome = match read_chosen_file(&input).await {
                 Ok(raw) => import_text(&d, &raw),
-                Err(problem) => Err(format!("Nothing was imported: the file could not be read ({problem}).")),
+                Err(problem) => Err(text.not_imported(&format!("({problem})."))),
             };
             input.set_value("");
             let _ = message.try_set(Some(outcome.unwrap_or_else(|error| error)));
         });
     };
     view! {
-        <section class="agora-transfer" aria-label="Your comments">
+        <section class="agora-transfer" aria-label=text.your_comments()>
             <button class="agora-button agora-button--secondary" type="button" on:click=export_file>
-                "Export my comments"
+                {text.export()}
             </button>
             <input
                 class="agora-transfer__file agora-visually-hidden"
@@ -49,7 +50,7 @@ pub fn Transfer() -> impl IntoView {
                 accept="application/json,.json"
                 on:change=import_file
             />
-            <label class="agora-button agora-button--secondary" for=input_id>"Import comments\u{2026}"</label>
+            <label class="agora-button agora-button--secondary" for=input_id>{text.import()}</label>
             <p class="agora-transfer__message" role="status">{move || message.get()}</p>
         </section>
     }
@@ -57,9 +58,9 @@ pub fn Transfer() -> impl IntoView {
 }
 
 fn import_text(d: &crate::discussion::Discussion, raw: &str) -> Result<String, String> {
-    let import = read_import(&d.thread_id, raw).map_err(|error| error.to_string())?;
+    let import = read_import(&d.thread_id, raw).map_err(|error| d.text.import_error(&error))?;
     let new = d.thread.with_untracked(|thread| import.new_to(thread));
-    d.store.import(&new).map_err(|error| format!("Nothing was imported: {error}"))?;
+    d.store.import(&new).map_err(|error| d.text.not_imported(&error.describe(&d.text)))?;
     d.thread.update(|thread| {
         new.comments.iter().cloned().for_each(|c| {
             thread.upsert(c);
@@ -68,10 +69,5 @@ fn import_text(d: &crate::discussion::Discussion, raw: &str) -> Result<String, S
             thread.set_liked(id, true);
         });
     });
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    Ok(format!(
-        "Imported {} and {}.",
-        plural(new.comments.len(), "new comment", "new comments"),
-        plural(new.likes.len(), "like", "likes")
-    ))
+    Ok(d.text.imported(new.comments.len(), new.likes.len()))
 }

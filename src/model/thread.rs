@@ -153,14 +153,6 @@ pub enum Deletion {
     Placeholder(Comment),
 }
 
-/// The heading above the thread: "1 Comment", "8 Comments".
-pub fn count_heading(count: usize) -> String {
-    match count {
-        1 => "1 Comment".into(),
-        n => format!("{n} Comments"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,12 +260,5 @@ mod tests {
         assert!(thread.has_replies(&id("p")));
         thread.upsert(parent.tombstone());
         assert_eq!(thread.len(), 3);
-    }
-
-    #[test]
-    fn count_wording() {
-        assert_eq!(count_heading(0), "0 Comments");
-        assert_eq!(count_heading(1), "1 Comment");
-        assert_eq!(count_heading(8), "8 Comments");
     }
 }

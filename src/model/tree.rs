@@ -40,14 +40,6 @@ impl Sort {
     pub fn parse(name: &str) -> Option<Sort> {
         Sort::ALL.into_iter().find(|sort| sort.as_str() == name)
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Sort::Oldest => "Oldest",
-            Sort::Newest => "Newest",
-            Sort::MostLiked => "Most liked",
-        }
-    }
 }
 
 /// The deepest visible level (0 is the top).

@@ -25,26 +25,6 @@ pub enum FieldError {
     TooLong { max: usize, over: usize },
 }
 
-impl FieldError {
-    /// What to fix, in words for the reader.
-    pub fn message(&self, field: Field) -> String {
-        match (self, field) {
-            (FieldError::Empty, Field::Name) => "Please enter your name.".into(),
-            (FieldError::Empty, Field::Text) => "Please write a comment.".into(),
-            (FieldError::TooLong { max, over }, Field::Name) => format!(
-                "Your name is {} too long: {} characters at most.",
-                characters(*over),
-                group_thousands(*max)
-            ),
-            (FieldError::TooLong { max, over }, Field::Text) => format!(
-                "Your comment is {} too long: {} characters at most. Your text is kept; shorten it to post.",
-                characters(*over),
-                group_thousands(*max)
-            ),
-        }
-    }
-}
-
 /// The length that counts against a field's limit.
 pub fn length(input: &str) -> usize {
     input.trim().chars().count()
@@ -60,18 +40,6 @@ pub fn check(input: &str, limits: Limits) -> Result<String, FieldError> {
         Err(FieldError::TooLong { max: limits.max, over: length - limits.max })
     } else {
         Ok(trimmed.to_string())
-    }
-}
-
-/// The counter shown near the limit, or `None` while the text is well short of it.
-pub fn counter(input: &str, limits: Limits) -> Option<String> {
-    let length = length(input);
-    if length < limits.counter_from {
-        None
-    } else if length <= limits.max {
-        Some(format!("{} left", characters(limits.max - length)))
-    } else {
-        Some(format!("{} over the limit", characters(length - limits.max)))
     }
 }
 
@@ -99,23 +67,6 @@ impl Draft {
     }
 }
 
-fn characters(n: usize) -> String {
-    let unit = if n == 1 { "character" } else { "characters" };
-    format!("{} {unit}", group_thousands(n))
-}
-
-fn group_thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,29 +91,6 @@ mod tests {
         assert_eq!(
             check(&"w".repeat(6_234), TEXT_LIMITS),
             Err(FieldError::TooLong { max: 5_000, over: 1_234 })
-        );
-    }
-
-    #[test]
-    fn messages_say_what_to_fix() {
-        let long = FieldError::TooLong { max: 5_000, over: 1_234 };
-        assert_eq!(
-            long.message(Field::Text),
-            "Your comment is 1,234 characters too long: 5,000 characters at most. Your text is kept; shorten it to post."
-        );
-        assert_eq!(FieldError::Empty.message(Field::Name), "Please enter your name.");
-        let one = FieldError::TooLong { max: 50, over: 1 };
-        assert_eq!(one.message(Field::Name), "Your name is 1 character too long: 50 characters at most.");
-    }
-
-    #[test]
-    fn counter_appears_near_the_limit() {
-        assert_eq!(counter(&"a".repeat(4_499), TEXT_LIMITS), None);
-        assert_eq!(counter(&"a".repeat(4_500), TEXT_LIMITS), Some("500 characters left".into()));
-        assert_eq!(counter(&"a".repeat(4_999), TEXT_LIMITS), Some("1 character left".into()));
-        assert_eq!(
-            counter(&"a".repeat(1_000_000), TEXT_LIMITS),
-            Some("995,000 characters over the limit".into())
         );
     }
 
