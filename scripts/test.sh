@@ -4,7 +4,8 @@
 #   1. native `cargo test`: the model and the storage record format
 #   2. wasm-bindgen-test in headless Chromium: the mounted app
 #   3. the release bundle (dist/), built and used end to end with Playwright
-# and then writes the README's Reliability table from what the tests recorded.
+# then the benchmark's quick mode (scripts/bench.sh runs the full one), and
+# writes the README's Reliability table from what the tests recorded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -29,6 +30,9 @@ done
 
 step "End to end: the release bundle in headless Chromium (Playwright)"
 npx playwright test
+
+step "Benchmark, quick mode (reports figures; never fails on a timing)"
+node bench/run.mjs --quick
 
 step "Reliability figures: README.md"
 node scripts/reliability-report.mjs

@@ -1,0 +1,199 @@
+// The benchmark: agora's release dist/ against a plain-JavaScript reference
+// page (bench/reference/) showing the same article and thread, on the same
+// stored data, in headless Chromium over loopback. Prints one table.
+//
+//   node bench/run.mjs            full run (10 loads, 50 posts, 0/1,000/10,000 stored)
+//   node bench/run.mjs --quick    small counts, for the test command
+//   add --readme to write the table into README.md ("Performance")
+//
+// It reports; it never fails on a timing. Build dist/ first (scripts/bench.sh does).
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+const quick = process.argv.includes('--quick');
+const LOADS = quick ? 3 : 10;
+const POSTS = quick ? 10 : 50;
+const SCALES = quick ? [0, 200] : [0, 1_000, 10_000];
+const AGORA_PORT = 4190;
+const REFERENCE_PORT = 4191;
+const seed = JSON.parse(readFileSync('src/content/seed.json', 'utf8'));
+
+// The reference page gets the same data and the same stylesheet.
+const referenceDir = mkdtempSync(join(tmpdir(), 'agora-reference-'));
+cpSync('bench/reference', referenceDir, { recursive: true });
+cpSync('dist/agora.css', join(referenceDir, 'agora.css'));
+writeFileSync(join(referenceDir, 'seed.js'), `export default ${JSON.stringify(seed)};\n`);
+
+const servers = [
+  spawn('node', ['tests/e2e/serve.mjs', 'dist', String(AGORA_PORT)], { stdio: 'pipe' }),
+  spawn('node', ['tests/e2e/serve.mjs', referenceDir, String(REFERENCE_PORT)], { stdio: 'pipe' }),
+];
+await Promise.all(servers.map((s) => new Promise((resolve) => s.stdout.once('data', resolve))));
+const pages = {
+  agora: { url: `http://127.0.0.1:${AGORA_PORT}/`, dir: 'dist', files: ['index.html', 'boot.js', 'agora.js', 'agora_bg.wasm', 'agora.css', 'page.css'] },
+  reference: { url: `http://127.0.0.1:${REFERENCE_PORT}/`, dir: referenceDir, files: ['index.html', 'app.js', 'seed.js', 'agora.css'] },
+};
+
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
+const spread = (xs) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+
+// Bytes of the first load.
+const bytes = {};
+for (const [name, page] of Object.entries(pages)) {
+  bytes[name] = page.files.map((file) => {
+    const raw = readFileSync(join(page.dir, file));
+    return {
+      file, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length,
+      brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  });
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run', '--disable-quic', '--enable-precise-memory-info'],
+});
+
+/** Comments in agora's storage format, as a reader of this thread would have left them. */
+function storedComments(n) {
+  const base = Date.now() - n * 60_000;
+  const entries = {};
+  for (let i = 0; i < n; i++) {
+    const id = `b${i.toString(36)}-${i}`;
+    entries[`agora:v1:${seed.id}:c:${id}`] = JSON.stringify({
+      v: 1, id, author: `Reader ${i % 97}`, at: base + i * 60_000,
+      text: 'A typical comment of a sentence or two, long enough to be realistic under a news article like this one.',
+    });
+  }
+  entries['agora:v1:sort'] = '"newest"'; // new comments appear on agora's first page
+  return entries;
+}
+
+/** A fresh tab of `page` with `stored` in its storage, measured from navigation. */
+async function load(page, stored) {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  await tab.goto(`${page.url}?bench-setup`, { waitUntil: 'commit' });
+  await tab.evaluate((entries) => { localStorage.clear(); for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v); }, stored);
+  // Let Chromium commit the writes before the measured navigation.
+  await tab.waitForTimeout(Object.keys(stored).length > 2_000 ? 2_000 : 100);
+  await tab.addInitScript(() => {
+    const original = WebAssembly.instantiateStreaming;
+    if (original) WebAssembly.instantiateStreaming = async (...args) => {
+      const result = await original.apply(WebAssembly, args);
+      window.__wasmMemory = result.instance.exports.memory;
+      return result;
+    };
+  });
+  await tab.goto(page.url, { waitUntil: 'commit' });
+  // Navigation start to the article and the eight seed comments in the DOM and painted.
+  const ms = await tab.evaluate(async (seedCount) => {
+    while (!(document.querySelector('.agora-article h1') && document.querySelectorAll('article.agora-comment').length >= seedCount)) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    return performance.now();
+  }, seed.comments.length);
+  return { context, tab, ms };
+}
+
+async function memory(tab) {
+  return tab.evaluate(() => ({ js: performance.memory?.usedJSHeapSize ?? 0, wasm: window.__wasmMemory?.buffer.byteLength ?? 0 }));
+}
+
+/** Posts `count` comments through the page's form; submit to comment in the DOM, and storage writes per post. */
+async function post(tab, count) {
+  return tab.evaluate(async (count) => {
+    const form = document.querySelector('.agora-discussion > form');
+    const set = (element, value) => { element.value = value; element.dispatchEvent(new Event('input', { bubbles: true })); };
+    set(form.querySelector('input[name=name]'), 'Bench');
+    const setItem = Storage.prototype.setItem;
+    let writes = 0; let written = 0;
+    Storage.prototype.setItem = function (key, value) { if (key.startsWith('agora:v1:') && key !== 'agora:v1:name') { writes++; written += key.length + value.length; } return setItem.call(this, key, value); };
+    const times = [];
+    for (let i = 0; i < count; i++) {
+      const text = `Benchmark comment number ${i} with a little text.`;
+      set(form.querySelector('textarea[name=comment]'), text);
+      // Resolved by the DOM change itself, not by polling on a timer.
+      const shown = () => [...document.querySelectorAll('article.agora-comment .agora-formatted')].some((n) => n.textContent === text);
+      let ended = 0;
+      const appeared = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (shown()) { ended = performance.now(); observer.disconnect(); resolve(); }
+        });
+        observer.observe(document.querySelector('.agora-discussion'), { childList: true, subtree: true, characterData: true });
+      });
+      const started = performance.now();
+      form.querySelector('button[type=submit]').click();
+      if (shown()) ended = performance.now();
+      else await appeared;
+      times.push(ended - started);
+    }
+    Storage.prototype.setItem = setItem;
+    return { times, writes: writes / count, chars: written / count };
+  }, count);
+}
+
+const results = { agora: {}, reference: {} };
+for (const [name, page] of Object.entries(pages)) {
+  const loads = [];
+  for (let i = 0; i < LOADS; i++) {
+    const { context, ms } = await load(page, {});
+    loads.push(ms);
+    await context.close();
+  }
+  results[name].timeToThread = loads;
+  for (const n of SCALES) {
+    const stored = storedComments(n);
+    const { context, tab, ms } = await load(page, stored);
+    const memoryAfterLoad = await memory(tab);
+    const posting = await post(tab, POSTS);
+    results[name][n] = { firstScreen: ms, memory: memoryAfterLoad, posting };
+    await context.close();
+  }
+}
+await browser.close();
+servers.forEach((s) => s.kill());
+
+// The table.
+const lines = [];
+const row = (...cells) => lines.push(`| ${cells.join(' | ')} |`);
+const total = (name, key) => bytes[name].reduce((sum, f) => sum + f[key], 0);
+lines.push(`Chromium headless, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${quick ? 'quick mode' : 'full run'}: ${LOADS} loads, ${POSTS} posts per scale.`, '');
+row('first-load file', 'raw KB', 'gzip KB', 'brotli KB');
+row('---', '---:', '---:', '---:');
+for (const name of ['agora', 'reference']) {
+  for (const f of bytes[name]) row(`${name}: ${f.file}`, kb(f.raw), kb(f.gzip), kb(f.brotli));
+  row(`**${name} total**`, kb(total(name, 'raw')), `**${kb(total(name, 'gzip'))}**`, kb(total(name, 'brotli')));
+}
+lines.push('');
+row('measure', 'agora', 'reference', 'ratio');
+row('---', '---:', '---:', '---:');
+const a = results.agora; const r = results.reference;
+row(`time to thread, median ms (spread) over ${LOADS} loads`, `${median(a.timeToThread).toFixed(0)} (${spread(a.timeToThread)})`,
+  `${median(r.timeToThread).toFixed(0)} (${spread(r.timeToThread)})`, (median(a.timeToThread) / median(r.timeToThread)).toFixed(2));
+for (const n of SCALES) {
+  row(`${n.toLocaleString('en')} stored: first screen ms`, a[n].firstScreen.toFixed(0), r[n].firstScreen.toFixed(0), (a[n].firstScreen / r[n].firstScreen).toFixed(2));
+  row(`${n.toLocaleString('en')} stored: post p50 / p95 ms`, `${median(a[n].posting.times).toFixed(1)} / ${percentile(a[n].posting.times, 0.95).toFixed(1)}`,
+    `${median(r[n].posting.times).toFixed(1)} / ${percentile(r[n].posting.times, 0.95).toFixed(1)}`, (percentile(a[n].posting.times, 0.95) / percentile(r[n].posting.times, 0.95)).toFixed(2));
+  row(`${n.toLocaleString('en')} stored: storage writes per post (characters)`, `${a[n].posting.writes.toFixed(1)} (${a[n].posting.chars.toFixed(0)})`, `${r[n].posting.writes.toFixed(1)} (${r[n].posting.chars.toFixed(0)})`, '');
+  row(`${n.toLocaleString('en')} stored: JS heap / wasm memory after load, MB`, `${(a[n].memory.js / 1e6).toFixed(1)} / ${(a[n].memory.wasm / 1e6).toFixed(1)}`, `${(r[n].memory.js / 1e6).toFixed(1)} / –`, '');
+}
+const perComment = a[SCALES[0]].posting.chars;
+lines.push('', `Stored per comment: about ${perComment.toFixed(0)} UTF-16 characters (${(perComment * 2).toFixed(0)} bytes); a 5 MiB origin quota (about 5.24 million characters) holds about ${Math.floor(5_242_880 / perComment).toLocaleString('en')} such comments.`);
+const table = lines.join('\n');
+console.log(table);
+
+if (process.argv.includes('--readme')) {
+  const readme = readFileSync('README.md', 'utf8');
+  const pattern = /<!-- performance:start[\s\S]*?<!-- performance:end -->/;
+  const block = `<!-- performance:start (written by bench/run.mjs --readme) -->\n${table}\n<!-- performance:end -->`;
+  writeFileSync('README.md', readme.replace(pattern, block));
+}

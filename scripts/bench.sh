@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds the release bundle and runs the benchmark: agora against a plain
+# JavaScript reference page, in headless Chromium. Pass --quick for small
+# counts, --readme to write the table into README.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+source scripts/env.sh
+trunk build --release
+node bench/run.mjs "$@"
