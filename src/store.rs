@@ -138,14 +138,6 @@ impl Store {
         Store { keys: Keys::new(thread), available }
     }
 
-    pub fn keys(&self) -> &Keys {
-        &self.keys
-    }
-
-    pub fn is_available(&self) -> bool {
-        self.available
-    }
-
     fn check(&self) -> Result<web_sys::Storage, StoreError> {
         if self.available { Ok(LocalStorage::raw()) } else { Err(StoreError::Unavailable) }
     }
