@@ -125,6 +125,7 @@ fn Discussion(article: Article, thread_id: ThreadId, text: Text) -> impl IntoVie
         .collect();
     let thread = RwSignal::new(thread);
     let sort = RwSignal::new(store.sort().unwrap_or_default());
+    let remembered_name = store.remembered_name().unwrap_or_default();
     let tree = Memo::new(move |_| thread.with(|thread| Tree::build(thread, sort.get())));
     let d = Discussion {
         text,
@@ -140,7 +141,8 @@ fn Discussion(article: Article, thread_id: ThreadId, text: Text) -> impl IntoVie
         highlighted: RwSignal::new(None),
         deleted: RwSignal::new(None),
         shown: RwSignal::new(PAGE_SIZE),
-        name: RwSignal::new(store.remembered_name().unwrap_or_default()),
+        name: RwSignal::new(remembered_name.clone()),
+        remembered_name: StoredValue::new(remembered_name),
         drafts: StoredValue::new(drafts),
     };
     provide_context(d.clone());
@@ -182,15 +184,6 @@ fn Discussion(article: Article, thread_id: ThreadId, text: Text) -> impl IntoVie
 /// Applies a change made by another tab or another widget of this thread.
 fn apply(d: &Discussion, change: Change) {
     match change {
-        Change::Upsert(comment) => d.thread.update(|t| {
-            t.upsert(comment);
-        }),
-        Change::Removed(id) => d.thread.update(|t| {
-            t.remove(&id);
-        }),
-        Change::Liked(id, liked) => d.thread.update(|t| {
-            t.set_liked(&id, liked);
-        }),
         Change::Collapsed(id, collapsed) => d.collapsed.update(|c| {
             if collapsed { c.insert(id) } else { c.remove(&id) };
         }),
@@ -200,6 +193,8 @@ fn apply(d: &Discussion, change: Change) {
             d.thread.update(|t| t.set_posted(loaded.comments, loaded.liked));
             d.collapsed.set(loaded.collapsed);
         }
+        // Only a real change notifies: the tree is rebuilt from the whole thread.
+        change => d.thread.maybe_update(|t| t.apply(change)),
     }
 }
 

@@ -51,6 +51,8 @@ pub struct Discussion {
     pub shown: RwSignal<usize>,
     /// The reader's name, shared by the composer and every reply box.
     pub name: RwSignal<String>,
+    /// The name as stored for the next visit.
+    pub remembered_name: StoredValue<String>,
     /// Unsent text found at load, by slot.
     pub drafts: StoredValue<HashMap<String, String>>,
 }
@@ -76,8 +78,12 @@ impl Discussion {
         self.store
             .put(&comment)
             .map_err(|error| self.text.not_posted(&error.describe(&self.text)))?;
-        // Not remembering the name loses nothing the reader wrote.
-        let _ = self.store.remember_name(&comment.author);
+        // Written only when it changes: posting stays one storage write.
+        if self.remembered_name.with_value(|name| *name != comment.author)
+            && self.store.remember_name(&comment.author).is_ok()
+        {
+            self.remembered_name.set_value(comment.author.clone());
+        }
         self.name.set(comment.author.clone());
         let id = comment.id.clone();
         self.thread.update(|t| {

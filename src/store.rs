@@ -88,20 +88,37 @@ pub enum Kept {
 /// Called with each change to a watched thread.
 type OnChange = Rc<dyn Fn(Change)>;
 
+/// A watcher: its id, the store that registered it (a widget hears of its
+/// own changes from its own actions, not from the bus), the thread, the callback.
+struct Watcher {
+    id: u64,
+    origin: u64,
+    keys: Keys,
+    on_change: OnChange,
+}
+
 #[derive(Default)]
 struct Watchers {
     next_id: u64,
-    list: Vec<(u64, Keys, OnChange)>,
+    list: Vec<Watcher>,
 }
 
 thread_local! {
     static WATCHERS: RefCell<Watchers> = RefCell::default();
 }
 
-fn announce_on_page(keys: &Keys, change: &Change) {
+/// Tells the other widgets of the thread on this page; `origin` is the
+/// store that made the change, whose widget has applied it already.
+fn announce_on_page(origin: u64, keys: &Keys, change: &Change) {
     // Collect first: a watcher may mount or unmount widgets while it runs.
     let targets: Vec<OnChange> = WATCHERS.with(|watchers| {
-        watchers.borrow().list.iter().filter(|(_, k, _)| k == keys).map(|(_, _, f)| f.clone()).collect()
+        watchers
+            .borrow()
+            .list
+            .iter()
+            .filter(|w| w.origin != origin && &w.keys == keys)
+            .map(|w| w.on_change.clone())
+            .collect()
     });
     for target in targets {
         target(change.clone());
@@ -116,7 +133,7 @@ pub struct Watch {
 
 impl Drop for Watch {
     fn drop(&mut self) {
-        WATCHERS.with(|watchers| watchers.borrow_mut().list.retain(|(id, _, _)| *id != self.id));
+        WATCHERS.with(|watchers| watchers.borrow_mut().list.retain(|w| w.id != self.id));
         if let Some(listener) = self.listener.take() {
             listener.remove();
         }
@@ -128,6 +145,8 @@ impl Drop for Watch {
 pub struct Store {
     keys: Keys,
     available: bool,
+    /// Tells this store's changes from other widgets' on the in-page bus.
+    origin: u64,
 }
 
 impl Store {
@@ -135,7 +154,12 @@ impl Store {
         let available = web_sys::window()
             .map(|window| matches!(window.local_storage(), Ok(Some(_))))
             .unwrap_or(false);
-        Store { keys: Keys::new(thread), available }
+        let origin = WATCHERS.with(|watchers| {
+            let mut watchers = watchers.borrow_mut();
+            watchers.next_id += 1;
+            watchers.next_id
+        });
+        Store { keys: Keys::new(thread), available, origin }
     }
 
     fn check(&self) -> Result<web_sys::Storage, StoreError> {
@@ -209,25 +233,25 @@ impl Store {
         let record = StoredRecord::from_comment(comment)
             .ok_or_else(|| StoreError::Failed("the article's own comments are not stored".into()))?;
         let kept = kept(self.set(&self.keys.comment(&comment.id), &record))?;
-        announce_on_page(&self.keys, &Change::Upsert(comment.clone()));
+        announce_on_page(self.origin, &self.keys, &Change::Upsert(comment.clone()));
         Ok(kept)
     }
 
     /// Deletes a comment's entry.
     pub fn remove(&self, id: &CommentId) {
         self.delete(&self.keys.comment(id));
-        announce_on_page(&self.keys, &Change::Removed(id.clone()));
+        announce_on_page(self.origin, &self.keys, &Change::Removed(id.clone()));
     }
 
     pub fn set_liked(&self, id: &CommentId, liked: bool) -> Result<Kept, StoreError> {
         let kept = self.set_flag(&self.keys.key(Kind::Like, id.as_str()), liked)?;
-        announce_on_page(&self.keys, &Change::Liked(id.clone(), liked));
+        announce_on_page(self.origin, &self.keys, &Change::Liked(id.clone(), liked));
         Ok(kept)
     }
 
     pub fn set_collapsed(&self, id: &CommentId, collapsed: bool) -> Result<Kept, StoreError> {
         let kept = self.set_flag(&self.keys.key(Kind::Collapsed, id.as_str()), collapsed)?;
-        announce_on_page(&self.keys, &Change::Collapsed(id.clone(), collapsed));
+        announce_on_page(self.origin, &self.keys, &Change::Collapsed(id.clone(), collapsed));
         Ok(kept)
     }
 
@@ -271,10 +295,10 @@ impl Store {
             return Err(error);
         }
         for comment in &import.comments {
-            announce_on_page(&self.keys, &Change::Upsert(comment.clone()));
+            announce_on_page(self.origin, &self.keys, &Change::Upsert(comment.clone()));
         }
         for id in &import.likes {
-            announce_on_page(&self.keys, &Change::Liked(id.clone(), true));
+            announce_on_page(self.origin, &self.keys, &Change::Liked(id.clone(), true));
         }
         result
     }
@@ -320,7 +344,7 @@ impl Store {
             let mut watchers = watchers.borrow_mut();
             watchers.next_id += 1;
             let id = watchers.next_id;
-            watchers.list.push((id, self.keys.clone(), on_change.clone()));
+            watchers.list.push(Watcher { id, origin: self.origin, keys: self.keys.clone(), on_change: on_change.clone() });
             id
         });
         let keys = self.keys.clone();

@@ -17,7 +17,7 @@
 
 use agora::model::export::{export, read_import};
 use agora::model::{
-    change_from_event, Change, Comment, CommentId, Deletion, Keys, Kind, Sort, StoredRecord, Thread, ThreadId, Tree,
+    change_from_event, Comment, CommentId, Deletion, Keys, Kind, Sort, StoredRecord, Thread, ThreadId, Tree,
 };
 use proptest::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
@@ -174,19 +174,8 @@ impl World {
                 for _ in 0..events {
                     let Some(key) = self.tabs[tab].inbox.pop_front() else { break };
                     let value = self.storage.get(&key).cloned();
-                    let change = change_from_event(&self.keys, Some(&key), value.as_deref());
-                    let thread = &mut self.tabs[tab].thread;
-                    match change {
-                        Some(Change::Upsert(comment)) => {
-                            thread.upsert(comment);
-                        }
-                        Some(Change::Removed(id)) => {
-                            thread.remove(&id);
-                        }
-                        Some(Change::Liked(id, liked)) => {
-                            thread.set_liked(&id, liked);
-                        }
-                        _ => {}
+                    if let Some(change) = change_from_event(&self.keys, Some(&key), value.as_deref()) {
+                        self.tabs[tab].thread.apply(change);
                     }
                 }
             }

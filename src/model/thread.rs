@@ -4,6 +4,7 @@
 
 use super::article::Article;
 use super::comment::{Comment, CommentId, Origin};
+use super::sync::Change;
 use std::cmp::Ordering;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -94,6 +95,18 @@ impl Thread {
 
     pub fn contains(&self, id: &CommentId) -> bool {
         self.get(id).is_some()
+    }
+
+    /// Applies a change heard from another tab or widget. Returns whether the
+    /// thread changed; changes that are not the thread's (folding, sorting,
+    /// a cleared storage that needs a reload) leave it alone.
+    pub fn apply(&mut self, change: Change) -> bool {
+        match change {
+            Change::Upsert(comment) => self.upsert(comment),
+            Change::Removed(id) => self.remove(&id),
+            Change::Liked(id, liked) => self.set_liked(&id, liked),
+            Change::Collapsed(..) | Change::Sorted(_) | Change::Cleared => false,
+        }
     }
 
     /// What deleting a comment leaves: nothing, or a placeholder when it has
@@ -235,6 +248,19 @@ mod tests {
         assert!(!thread.remove(&id("seed-1")));
         assert_eq!(thread.get(&id("seed-1")).unwrap().text, "first");
         assert!(!thread.get(&id("seed-1")).unwrap().is_own());
+    }
+
+    #[test]
+    fn changes_heard_twice_change_the_thread_once() {
+        let mut thread = Thread::from_article(&article());
+        assert!(thread.apply(Change::Upsert(posted("x", 1.0))));
+        assert!(!thread.apply(Change::Upsert(posted("x", 1.0))));
+        assert!(thread.apply(Change::Liked(id("x"), true)));
+        assert!(!thread.apply(Change::Liked(id("x"), true)));
+        assert!(thread.apply(Change::Removed(id("x"))));
+        assert!(!thread.apply(Change::Removed(id("x"))));
+        assert!(!thread.apply(Change::Collapsed(id("seed-1"), true)));
+        assert_eq!(thread.len(), 2);
     }
 
     #[test]
