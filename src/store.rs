@@ -3,6 +3,7 @@
 //! never panics: gloo-storage's `LocalStorage` panics when storage is blocked,
 //! so it is used only after [`Store::open`] has seen that storage is there.
 
+use crate::model::packed;
 use crate::model::{change_from_event, Change, Comment, CommentId, Import, Keys, Kind, Sort, StoredRecord, ThreadId};
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
@@ -12,6 +13,14 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/store.js")]
+extern "C" {
+    /// Every entry under `prefix`, packed into one string (src/store.js).
+    #[wasm_bindgen(catch, js_name = readPacked)]
+    fn read_packed(storage: &web_sys::Storage, prefix: &str) -> Result<String, JsValue>;
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum StoreError {
@@ -171,28 +180,24 @@ impl Store {
     /// and are never overwritten.
     pub fn load(&self) -> Result<Loaded, StoreError> {
         let storage = self.check()?;
-        let length = storage.length().map_err(|_| StoreError::Unavailable)?;
-        // Collect the keys first: moving entries aside changes the key order.
-        let keys: Vec<String> = (0..length)
-            .filter_map(|index| storage.key(index).ok().flatten())
-            .filter(|key| self.keys.parse(key).is_some())
-            .collect();
-        let mut loaded = Loaded { comments: Vec::with_capacity(keys.len()), ..Loaded::default() };
-        for key in keys {
-            let Some((kind, name)) = self.keys.parse(&key) else { continue };
-            let Ok(Some(raw)) = storage.get_item(&key) else { continue };
+        // One crossing into JavaScript for the whole thread (see model::packed).
+        // Entries are moved aside only after reading, as that changes the key order.
+        let packed = read_packed(&storage, self.keys.thread_prefix()).map_err(|_| StoreError::Unavailable)?;
+        let mut loaded = Loaded::default();
+        for (key, raw) in packed::entries(&packed) {
+            let Some((kind, name)) = self.keys.parse(key) else { continue };
             match kind {
-                Kind::Comment => match StoredRecord::decode(name, &raw) {
+                Kind::Comment => match StoredRecord::decode(name, raw) {
                     Ok(comment) => loaded.comments.push(comment),
                     Err(_) => {
-                        self.set_aside(&storage, &key, &raw);
+                        self.set_aside(&storage, key, raw);
                         loaded.set_aside += 1;
                     }
                 },
                 Kind::Like => loaded.liked.extend(CommentId::parse(name)),
                 Kind::Collapsed => loaded.collapsed.extend(CommentId::parse(name)),
                 Kind::Draft => {
-                    if let Ok(text) = serde_json::from_str::<String>(&raw) {
+                    if let Ok(text) = serde_json::from_str::<String>(raw) {
                         loaded.drafts.insert(name.to_string(), text);
                     }
                 }

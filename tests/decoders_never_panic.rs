@@ -8,6 +8,7 @@
 
 use agora::model::export::{export, read_import};
 use agora::model::format::parse;
+use agora::model::packed;
 use agora::model::validate::{length, NAME_LIMITS, TEXT_LIMITS};
 use agora::model::{change_from_event, Article, Comment, CommentId, Keys, StoredRecord, Thread, ThreadId};
 use proptest::prelude::*;
@@ -33,6 +34,10 @@ fn decode_everything(input: &str) {
     }
     let _ = ThreadId::parse(input);
     let _ = CommentId::parse(input);
+    // Whatever the packed reader yields is a piece of its input.
+    for (key, value) in packed::entries(input) {
+        assert!(input.contains(key) && input.contains(value));
+    }
 }
 
 fn assert_meets_the_rules(comment: &Comment) {
@@ -96,6 +101,13 @@ proptest! {
     #[test]
     fn damaged_exports(input in mutated(valid_export())) {
         decode_everything(&input);
+    }
+
+    #[test]
+    fn packed_entries_come_back_as_they_went_in(pairs in proptest::collection::vec((".{0,40}", ".{0,120}"), 0..20)) {
+        let packed = packed::pack(pairs.iter().map(|(key, value)| (key.as_str(), value.as_str())));
+        let read: Vec<(String, String)> = packed::entries(&packed).map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        prop_assert_eq!(read, pairs);
     }
 
     #[test]

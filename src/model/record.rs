@@ -104,6 +104,11 @@ impl Keys {
         Keys { thread_prefix: format!("{NAMESPACE}{}:", thread.as_str()) }
     }
 
+    /// What every key of this thread starts with.
+    pub fn thread_prefix(&self) -> &str {
+        &self.thread_prefix
+    }
+
     /// The key of one entry of this thread.
     pub fn key(&self, kind: Kind, name: &str) -> String {
         format!("{}{}:{}", self.thread_prefix, kind.segment(), name)
