@@ -1,10 +1,10 @@
 //! Small wrappers around the browser APIs that the components need besides
-//! the DOM: the clock, randomness for ids, and `Intl` formatting.
+//! the DOM: the clock and wall-clock time, randomness for ids, plural rules.
 
-use crate::model::{age, Age, Lang, Plural, Text};
+use crate::model::{Lang, LocalTime, Plural, Text};
 use std::cell::RefCell;
 use std::collections::HashMap;
-use js_sys::{Array, Date, Intl, Math, Object, Reflect};
+use js_sys::{Array, Date, Intl, Math, Object};
 use wasm_bindgen::JsValue;
 
 /// Milliseconds since the Unix epoch.
@@ -20,9 +20,7 @@ pub fn entropy() -> u64 {
 
 thread_local! {
     // Built once per language: constructing an Intl object costs far more
-    // than using one, and every visible comment's time is formatted again on
-    // each clock tick.
-    static RELATIVE: RefCell<HashMap<Lang, Intl::RelativeTimeFormat>> = RefCell::default();
+    // than using one.
     static PLURALS: RefCell<HashMap<Lang, Intl::PluralRules>> = RefCell::default();
 }
 
@@ -51,33 +49,21 @@ pub fn preferred_languages() -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// "just now", "5 minutes ago", "vor 5 Minuten", "5 хвилин тому", …
-pub fn relative_time(text: &Text, now_ms: f64, then_ms: f64) -> String {
-    match age(now_ms, then_ms) {
-        Age::JustNow => text.just_now().into(),
-        Age::Ago(count, unit) => RELATIVE.with(|formats| {
-            let mut formats = formats.borrow_mut();
-            let format = formats.entry(text.lang).or_insert_with(|| {
-                let options = Object::new();
-                let _ = Reflect::set(&options, &"numeric".into(), &"auto".into());
-                Intl::RelativeTimeFormat::new(&locales(text.lang), &options)
-            });
-            format.format(-(count as f64), unit.intl_name()).into()
-        }),
-    }
-}
-
 /// The exact time as an ISO 8601 string for `<time datetime>`.
 pub fn iso_time(ms: f64) -> String {
     Date::new(&JsValue::from_f64(ms)).to_iso_string().into()
 }
 
 /// The exact time in words for a tooltip, in the reader's time zone.
-pub fn full_time(lang: Lang, ms: f64) -> String {
-    let options = Object::new();
-    let _ = Reflect::set(&options, &"dateStyle".into(), &"long".into());
-    let _ = Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    Date::new(&JsValue::from_f64(ms)).to_locale_string(lang.code(), &options).into()
+pub fn full_time(text: &Text, ms: f64) -> String {
+    let date = Date::new(&JsValue::from_f64(ms));
+    text.full_time(LocalTime {
+        year: date.get_full_year() as i32,
+        month: date.get_month() + 1,
+        day: date.get_date(),
+        hour: date.get_hours(),
+        minute: date.get_minutes(),
+    })
 }
 
 /// Offers `text` to the reader as a downloaded file.

@@ -1,7 +1,7 @@
 use super::{use_text, Composer, EditBox, FormattedText};
-use crate::browser::{full_time, iso_time, relative_time};
+use crate::browser::{full_time, iso_time};
 use crate::discussion::{reply_slot, use_discussion, Discussion};
-use crate::model::{Comment, CommentId, Node, Text};
+use crate::model::{age, Comment, CommentId, Node, Text};
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -206,8 +206,8 @@ fn posted_time(comment: &Comment, text: Text) -> Option<impl IntoView> {
     let at = comment.posted_at()?;
     let now = use_context::<Clock>().map(|clock| clock.0);
     Some(view! {
-        <time class="agora-comment__time" datetime=iso_time(at) title=full_time(text.lang, at)>
-            {move || relative_time(&text, now.map(|now| now.get()).unwrap_or(at), at)}
+        <time class="agora-comment__time" datetime=iso_time(at) title=full_time(&text, at)>
+            {move || text.ago(age(now.map(|now| now.get()).unwrap_or(at), at))}
         </time>
     })
 }

@@ -1,6 +1,5 @@
-//! How long ago a comment was posted, in the largest unit that fits. The
-//! words come from the browser's `Intl.RelativeTimeFormat`; this only picks
-//! the number and the unit.
+//! How long ago a comment was posted, in the largest unit that fits. This
+//! picks the number and the unit; `Text::ago` says it in words.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AgeUnit {
@@ -12,18 +11,17 @@ pub enum AgeUnit {
     Year,
 }
 
-impl AgeUnit {
-    /// The unit's name as `Intl.RelativeTimeFormat` expects it.
-    pub fn intl_name(self) -> &'static str {
-        match self {
-            AgeUnit::Minute => "minute",
-            AgeUnit::Hour => "hour",
-            AgeUnit::Day => "day",
-            AgeUnit::Week => "week",
-            AgeUnit::Month => "month",
-            AgeUnit::Year => "year",
-        }
-    }
+/// A moment on the reader's wall clock (the browser's time zone), for the
+/// full date and time shown on a comment's time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LocalTime {
+    pub year: i32,
+    /// 1 to 12.
+    pub month: u32,
+    pub day: u32,
+    /// 0 to 23.
+    pub hour: u32,
+    pub minute: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -15,7 +15,7 @@ pub mod thread;
 pub mod tree;
 pub mod validate;
 
-pub use age::{age, Age, AgeUnit};
+pub use age::{age, Age, AgeUnit, LocalTime};
 pub use article::{Article, ArticleError, SeedComment};
 pub use comment::{Comment, CommentId, Origin};
 pub use export::{Import, ImportError};
