@@ -2,6 +2,12 @@ use super::CommentItem;
 use crate::discussion::{use_discussion, PAGE_SIZE};
 use crate::model::Sort;
 use leptos::prelude::*;
+use std::time::Duration;
+
+/// Top-level comments put on the page in the first frame: more than fill a
+/// tall screen below the article. The rest of the page follows right after
+/// the first paint, so a long thread does not hold back the first screen.
+const FIRST_FRAME: usize = 10;
 
 /// The count heading, the sort choice, and the top-level comments a page of
 /// fifty at a time (each with its replies).
@@ -13,7 +19,15 @@ pub fn ThreadView(heading_id: String) -> impl IntoView {
     let text = d.text;
     let tree = d.tree;
     let shown = d.shown;
-    let visible = move || tree.with(|tree| tree.top().iter().take(shown.get()).cloned().collect::<Vec<_>>());
+    let first_frame = RwSignal::new(true);
+    request_animation_frame(move || {
+        // After the paint that the frame callback precedes, not before it.
+        set_timeout(move || { let _ = first_frame.try_set(false); }, Duration::ZERO);
+    });
+    let visible = move || {
+        let limit = if first_frame.get() { shown.get().min(FIRST_FRAME) } else { shown.get() };
+        tree.with(|tree| tree.top().iter().take(limit).cloned().collect::<Vec<_>>())
+    };
     let remaining = move || tree.with(|tree| tree.top().len()).saturating_sub(shown.get());
     let sort_buttons = Sort::ALL
         .into_iter()
