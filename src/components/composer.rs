@@ -1,6 +1,7 @@
 use super::{use_text, FormattedText};
 use crate::discussion::use_discussion;
 use crate::model::validate::{length, Field, Limits};
+use crate::model::validate::refused_insert;
 use crate::model::{CommentId, Draft, DraftErrors, FieldError, NAME_LIMITS, TEXT_LIMITS};
 use leptos::html;
 use leptos::prelude::*;
@@ -35,6 +36,12 @@ pub fn Composer(
     // Once a post was refused, errors follow the typing so they vanish when fixed.
     let recheck_as_typed = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
+    // A paste too large to take, refused before it was inserted.
+    let refused = RwSignal::new(None::<String>);
+    let refuse = move |event: web_sys::InputEvent, current: &str| {
+        let refusal = guard_oversized_insert(&event, current).map(|characters| text_in.insert_refused(characters));
+        refused.set(refusal);
+    };
     let status = RwSignal::new(String::new());
     let previewing = RwSignal::new(false);
     let name_ref = NodeRef::<html::Input>::new();
@@ -153,6 +160,7 @@ pub fn Composer(
                     aria-invalid=move || invalid(errors.with(|e| e.name))
                     aria-describedby=format!("{name_id}-error {name_id}-counter")
                     prop:value=move || name.get()
+                    on:beforeinput=move |event| refuse(event, &name.get_untracked())
                     on:input=move |event| {
                         name.set(event_target_value(&event));
                         recheck();
@@ -187,7 +195,7 @@ pub fn Composer(
                         recheck();
                         save_draft_soon();
                     }
-                    on:beforeinput=move |event| guard_oversized_insert(&event, &text.get_untracked())
+                    on:beforeinput=move |event| refuse(event, &text.get_untracked())
                     on:keydown=move |event: KeyboardEvent| {
                         if event.key() == "Enter" && (event.ctrl_key() || event.meta_key()) {
                             event.prevent_default();
@@ -215,7 +223,7 @@ pub fn Composer(
                     }}
                 </section>
             })}
-            <p class="agora-composer__failure" role="alert">{move || failure.get()}</p>
+            <p class="agora-composer__failure" role="alert">{move || refused.get().or_else(|| failure.get())}</p>
             <div class="agora-composer__actions">
                 // Posting runs on the click itself: a sandboxed iframe without
                 // `allow-forms` blocks form submission before `submit` fires.
@@ -272,24 +280,29 @@ pub fn FieldMessages(
 /// inside it (seconds for a pasted megabyte of one "word").
 const LONGEST_WRAPPED_WORD: usize = 1_000;
 
-/// Before text is inserted: if it takes the field over the limit with an
-/// enormous unbroken word, stop wrapping inside words at once. The browser
-/// lays the text out while inserting it, before any signal could change the
-/// class. Ordinary text is left alone: changing the style costs time too.
-pub fn guard_oversized_insert(event: &web_sys::InputEvent, current: &str) {
+/// Before text is inserted. An insertion too large to take (see
+/// `LARGEST_INSERT`) is cancelled, leaving the field as it was, and its length
+/// returned for the message. One that takes the field over the limit with an
+/// enormous unbroken word stops the field wrapping inside words at once: the
+/// browser lays the text out while inserting it, before any signal could
+/// change the class. Ordinary text is left alone: changing the style costs
+/// time too.
+pub fn guard_oversized_insert(event: &web_sys::InputEvent, current: &str) -> Option<usize> {
     use wasm_bindgen::JsCast;
-    let Some(incoming) = event
+    let incoming = event
         .data()
-        .or_else(|| event.data_transfer().and_then(|data| data.get_data("text/plain").ok()))
-    else {
-        return;
-    };
+        .or_else(|| event.data_transfer().and_then(|data| data.get_data("text/plain").ok()))?;
+    if let Some(characters) = refused_insert(&incoming) {
+        event.prevent_default();
+        return Some(characters);
+    }
     let too_long = current.chars().count() + incoming.chars().count() > TEXT_LIMITS.max;
     let huge_word = || incoming.split_whitespace().any(|word| word.len() > LONGEST_WRAPPED_WORD);
     if too_long && huge_word()
         && let Some(field) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
             let _ = field.class_list().add_1("agora-field__input--oversized");
         }
+    None
 }
 
 /// The classes of a comment textarea holding `text`: over the limit with an

@@ -44,7 +44,11 @@ pub fn EditBox(id: CommentId, text: String, on_close: Callback<()>) -> impl Into
                 aria-describedby=format!("{field_id}-error {field_id}-counter")
                 prop:value=text.get_untracked()
                 on:input=move |event| text.set(event_target_value(&event))
-                on:beforeinput=move |event| guard_oversized_insert(&event, &text.get_untracked())
+                on:beforeinput=move |event| {
+                    if let Some(characters) = guard_oversized_insert(&event, &text.get_untracked()) {
+                        error.set(Some(words.insert_refused(characters)));
+                    }
+                }
                 on:keydown=move |event: KeyboardEvent| {
                     if event.key() == "Enter" && (event.ctrl_key() || event.meta_key()) {
                         event.prevent_default();

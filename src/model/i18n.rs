@@ -6,7 +6,7 @@
 //! that cannot be loaded) are here too: readers see them as well.
 
 use super::age::{Age, AgeUnit, LocalTime};
-use super::validate::{length, Field, FieldError, Limits};
+use super::validate::{length, Field, FieldError, Limits, TEXT_LIMITS};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -340,6 +340,16 @@ impl Text {
         }
     }
 
+    /// A paste or drop too large to insert (see `validate::LARGEST_INSERT`).
+    pub fn insert_refused(&self, characters: usize) -> String {
+        let (size, max) = (self.characters(characters as u64), self.number(TEXT_LIMITS.max as u64));
+        match self.lang {
+            Lang::En => format!("Not added: that is {size}, and a comment holds {max} at most. What you had written is unchanged."),
+            Lang::Uk => format!("Не додано: це {size}, а коментар вміщує щонайбільше {max}. Уже написане не змінилося."),
+            Lang::De => format!("Nicht eingefügt: Das sind {size}, ein Kommentar fasst höchstens {max}. Ihr bisheriger Text bleibt unverändert."),
+        }
+    }
+
     /// The counter shown near the limit, or `None` well short of it.
     pub fn counter(&self, input: &str, limits: Limits) -> Option<String> {
         let used = length(input);
@@ -524,6 +534,16 @@ impl Text {
 mod tests {
     use super::*;
     use crate::model::{NAME_LIMITS, TEXT_LIMITS};
+
+    #[test]
+    fn a_refused_paste_says_its_size_and_the_limit() {
+        assert_eq!(
+            Text::cldr(Lang::En).insert_refused(1_048_576),
+            "Not added: that is 1,048,576 characters, and a comment holds 5,000 at most. What you had written is unchanged."
+        );
+        assert!(Text::cldr(Lang::Uk).insert_refused(1_048_576).starts_with("Не додано: це 1\u{a0}048\u{a0}576 символів"));
+        assert!(Text::cldr(Lang::De).insert_refused(21_000).starts_with("Nicht eingefügt: Das sind 21.000 Zeichen"));
+    }
 
     /// What Chromium's `Intl.DateTimeFormat` (dateStyle "long", timeStyle "short") says.
     #[test]
