@@ -4,6 +4,7 @@
 
 use super::comment::{Comment, CommentId};
 use super::record::{StoredRecord, ThreadId};
+use super::order::sorted;
 use super::thread::Thread;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -63,8 +64,7 @@ impl fmt::Display for ImportError {
 /// The export of a thread's posted comments (placeholders included, so that
 /// replies keep their place) and likes, as pretty JSON.
 pub fn export(thread_id: &ThreadId, thread: &Thread, now_ms: f64) -> String {
-    let mut likes: Vec<String> = thread.liked().iter().map(|id| id.as_str().to_string()).collect();
-    likes.sort();
+    let likes = sorted(thread.liked().iter().map(|id| id.as_str().to_string()).collect(), |a, b| a.cmp(b));
     let file = ExportFile {
         format: FORMAT.into(),
         version: VERSION,

@@ -8,6 +8,7 @@ pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod migrate;
+pub mod order;
 pub mod packed;
 pub mod record;
 pub mod sync;

@@ -4,6 +4,7 @@
 
 use super::article::Article;
 use super::comment::{Comment, CommentId, Origin};
+use super::order::sorted;
 use super::sync::Change;
 use std::cmp::Ordering;
 use std::collections::HashSet;
@@ -49,8 +50,8 @@ impl Thread {
 
     /// Replaces the posted comments and likes (after loading, or when
     /// storage was cleared underneath).
-    pub fn set_posted(&mut self, mut posted: Vec<Comment>, liked: HashSet<CommentId>) {
-        posted.sort_by(posted_order);
+    pub fn set_posted(&mut self, posted: Vec<Comment>, liked: HashSet<CommentId>) {
+        let mut posted = sorted(posted, posted_order);
         posted.dedup_by(|a, b| a.id == b.id);
         self.posted = posted.into_iter().map(Arc::new).collect();
         self.liked = liked;
@@ -70,7 +71,7 @@ impl Thread {
             let reordered = existing.posted_at() != comment.posted_at();
             *existing = Arc::new(comment);
             if reordered {
-                self.posted.sort_by(|a, b| posted_order(a, b));
+                self.posted = sorted(std::mem::take(&mut self.posted), |a, b| posted_order(a, b));
             }
             return true;
         }

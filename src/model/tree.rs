@@ -12,6 +12,7 @@
 //!   chain of parents loops (corrupt data), is shown at the top level.
 
 use super::comment::{Comment, CommentId};
+use super::order::sort_indices;
 use super::thread::{posted_order, Thread};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -92,7 +93,7 @@ impl Tree {
             }
         }
         for list in &mut children {
-            list.sort_by(|&a, &b| posted_order(comments[a], comments[b]));
+            sort_indices(list, &|a, b| posted_order(comments[a], comments[b]));
         }
 
         // Totals bottom-up (visible depth is at most 2), dropping placeholders
@@ -100,7 +101,7 @@ impl Tree {
         let visible_depth = |i: usize| depth[i].min(MAX_DEPTH as usize);
         let mut total = vec![0usize; comments.len()];
         let mut order: Vec<usize> = (0..comments.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(visible_depth(i)));
+        sort_indices(&mut order, &|a, b| visible_depth(b).cmp(&visible_depth(a)));
         for &i in &order {
             children[i].retain(|&c| !comments[c].deleted || total[c] > 0);
             total[i] = children[i].iter().map(|&c| total[c] + usize::from(!comments[c].deleted)).sum();
@@ -109,7 +110,7 @@ impl Tree {
         match sort {
             Sort::Oldest => {}
             Sort::Newest => top.reverse(),
-            Sort::MostLiked => top.sort_by_key(|&i| std::cmp::Reverse(thread.likes(comments[i]))),
+            Sort::MostLiked => sort_indices(&mut top, &|a, b| thread.likes(comments[b]).cmp(&thread.likes(comments[a]))),
         }
 
         let mut tree = Tree { top: top.iter().map(|&i| comments[i].id.clone()).collect(), ..Tree::default() };
