@@ -185,6 +185,12 @@ test('permalinks scroll to and highlight a comment, also under a collapsed paren
   await expect(target).toBeInViewport();
   await commentBy(page, 'Bulk 3').getByRole('link', { name: /^Link to/ }).click();
   await expect(page.locator('#comment-bulk-3')).toHaveClass(/agora-comment--highlighted/);
+
+  // A fresh load straight to a comment of the first page that the first
+  // frame leaves out (it shows ten top-level comments; this is the 39th).
+  await page.goto('/?from=a-link#comment-bulk-30');
+  await expect(page.locator('#comment-bulk-30')).toHaveClass(/agora-comment--highlighted/);
+  await expect(page.locator('#comment-bulk-30')).toBeInViewport();
 });
 
 test('replies fold and unfold, remembered per comment', async ({ page }) => {
