@@ -1,7 +1,6 @@
 use super::{use_text, FormattedText};
 use crate::discussion::use_discussion;
-use crate::model::validate::{length, Field, Limits};
-use crate::model::validate::refused_insert;
+use crate::model::validate::{length, refused_insert, Field, Limits};
 use crate::model::{CommentId, Draft, DraftErrors, FieldError, NAME_LIMITS, TEXT_LIMITS};
 use leptos::html;
 use leptos::prelude::*;

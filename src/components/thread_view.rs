@@ -21,7 +21,7 @@ pub fn ThreadView(heading_id: String) -> impl IntoView {
     let shown = d.shown;
     let first_frame = RwSignal::new(true);
     request_animation_frame(move || {
-        // After the paint that the frame callback precedes, not before it.
+        // A timer set in a frame callback runs after that frame is painted.
         set_timeout(move || { let _ = first_frame.try_set(false); }, Duration::ZERO);
     });
     let visible = move || {
