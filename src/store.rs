@@ -17,9 +17,10 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/store.js")]
 extern "C" {
-    /// Every entry under `prefix`, packed into one string (src/store.js).
+    /// Every entry under `prefix` (and, when read ahead, other threads'
+    /// entries too), packed into one string, as UTF-8 (src/store.js).
     #[wasm_bindgen(catch, js_name = readPacked)]
-    fn read_packed(storage: &web_sys::Storage, prefix: &str) -> Result<String, JsValue>;
+    fn read_packed(storage: &web_sys::Storage, prefix: &str) -> Result<Vec<u8>, JsValue>;
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -183,6 +184,9 @@ impl Store {
         // One crossing into JavaScript for the whole thread (see model::packed).
         // Entries are moved aside only after reading, as that changes the key order.
         let packed = read_packed(&storage, self.keys.thread_prefix()).map_err(|_| StoreError::Unavailable)?;
+        // TextEncoder writes valid UTF-8 (a lone surrogate becomes U+FFFD, one
+        // UTF-16 unit either way, so the packed lengths still hold).
+        let packed = String::from_utf8(packed).map_err(|_| StoreError::Unavailable)?;
         let mut loaded = Loaded::default();
         for (key, raw) in packed::entries(&packed) {
             let Some((kind, name)) = self.keys.parse(key) else { continue };

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { heading, open, post, shownComments } from './helpers';
 
 test('a second tab shows a comment posted in the first without a reload', async ({ context }) => {
@@ -30,4 +30,40 @@ test('two tabs posting at the same moment both keep their comment', async ({ con
     const texts = (await shownComments(page)).slice(8).map((c) => c.text).sort();
     expect(texts).toEqual(['Ann at the same moment', 'Bob at the same moment']);
   }
+});
+
+test('what changes in storage while a page is still loading is shown when it mounts', async ({ context }) => {
+  // The page reads storage ahead while its WebAssembly downloads (src/store.js);
+  // here the download is held back so that changes land in between.
+  const hold = async (page: Page) => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await page.route('**/agora_bg.wasm', async (route) => { await held; await route.continue(); });
+    await page.goto('/', { waitUntil: 'domcontentloaded' });
+    await page.waitForTimeout(300); // the read-ahead has run
+    return release;
+  };
+  const other = await context.newPage();
+  await open(other);
+  await post(other, 'Ann', 'Before the other tab loads.');
+
+  // Another tab edits a comment (same number of entries; a storage event here)...
+  const loading = await context.newPage();
+  const release = await hold(loading);
+  const mine = other.locator('article.agora-comment').filter({ hasText: 'Before the other tab loads.' });
+  await mine.getByRole('button', { name: 'Edit' }).click();
+  await mine.getByLabel('Edit your comment').fill('Edited while the other tab was loading.');
+  await mine.getByRole('button', { name: 'Save' }).click();
+  await expect(mine).toHaveCount(0);
+  release();
+  await expect(heading(loading)).toHaveText('9 Comments');
+  expect((await shownComments(loading))[8]).toEqual({ author: 'Ann', text: 'Edited while the other tab was loading.' });
+
+  // ...and this page's own script adds an entry (no storage event for that).
+  const again = await context.newPage();
+  const releaseAgain = await hold(again);
+  await again.evaluate(() => localStorage.setItem('agora:v1:trump-putin-call:c:zz-1',
+    JSON.stringify({ v: 1, id: 'zz-1', author: 'Bob', text: 'Written by the page itself.', at: Date.now() })));
+  releaseAgain();
+  await expect(heading(again)).toHaveText('10 Comments');
 });
