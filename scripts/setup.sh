@@ -37,8 +37,8 @@ fi
 
 if ! { wasm-opt --version 2>/dev/null | grep -q "version_$WASM_OPT_VERSION"; } ||
    [ "$(playwright --version 2>/dev/null)" != "Version $PLAYWRIGHT_VERSION" ] ||
-   [ ! -f node_modules/axe-core/axe.min.js ]; then
-  step "Installing npm tools (binaryen $WASM_OPT_VERSION for wasm-opt, Playwright $PLAYWRIGHT_VERSION, axe-core)"
+   [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -x node_modules/.bin/esbuild ]; then
+  step "Installing npm tools (binaryen $WASM_OPT_VERSION for wasm-opt, Playwright $PLAYWRIGHT_VERSION, axe-core, esbuild)"
   npm ci --no-audit --no-fund
 fi
 
