@@ -217,8 +217,11 @@ fn report(operations: usize, posted: usize) {
     let line = format!(
         "{{\"fault\":\"{cases} random interleavings of {operations} operations across {TABS} tabs (model property test)\",\"tabs\":{TABS},\"posted\":{posted},\"faults\":{operations},\"lost\":0}}\n"
     );
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/reports/reliability");
-    let _ = std::fs::create_dir_all(dir);
+    // Read at run time: a test binary built in another checkout that shares
+    // the target directory must still write into this one.
+    let root = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
+    let dir = format!("{root}/reports/reliability");
+    let _ = std::fs::create_dir_all(&dir);
     let _ = std::fs::write(format!("{dir}/model.jsonl"), line);
 }
 

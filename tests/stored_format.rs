@@ -10,7 +10,10 @@ use agora::model::{CommentId, Keys, Kind, Sort, StoredRecord, Thread, ThreadId, 
 use std::collections::{BTreeMap, HashSet};
 
 fn fixture(path: &str) -> String {
-    std::fs::read_to_string(format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    // CARGO_MANIFEST_DIR read at run time: the test binary may have been built
+    // in another checkout that shares the target directory.
+    let root = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
+    std::fs::read_to_string(format!("{root}/tests/fixtures/{path}")).unwrap()
 }
 
 fn id(s: &str) -> CommentId {
