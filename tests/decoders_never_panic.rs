@@ -117,11 +117,11 @@ proptest! {
         deleted in any::<bool>(),
     ) {
         let record = StoredRecord { v, id: id.clone(), author, text, at, parent, edited, deleted };
-        if let Ok(json) = serde_json::to_string(&record) {
-            if let Ok(comment) = StoredRecord::decode(&id, &json) {
-                assert_meets_the_rules(&comment);
-                prop_assert_eq!(comment.id.as_str(), id.as_str());
-            }
+        if let Ok(json) = serde_json::to_string(&record)
+            && let Ok(comment) = StoredRecord::decode(&id, &json)
+        {
+            assert_meets_the_rules(&comment);
+            prop_assert_eq!(comment.id.as_str(), id.as_str());
         }
     }
 }

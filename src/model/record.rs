@@ -337,9 +337,12 @@ mod tests {
         assert!(StoredRecord::decode("a", raw).is_ok());
     }
 
+    /// A stored value and a test of the reason it is refused for.
+    type RefusalCase = (&'static str, fn(&RecordError) -> bool);
+
     #[test]
     fn corrupt_records_are_refused_with_a_reason() {
-        let cases: [(&str, fn(&RecordError) -> bool); 12] = [
+        let cases: [RefusalCase; 12] = [
             ("", |e| matches!(e, RecordError::NotARecord(_))),
             ("{", |e| matches!(e, RecordError::NotARecord(_))),
             ("null", |e| matches!(e, RecordError::NotARecord(_))),
