@@ -197,54 +197,52 @@ impl Text {
     pub fn ago(&self, age: Age) -> String {
         let Age::Ago(n, unit) = age else { return self.just_now().into() };
         use AgeUnit::*;
-        let special = match (self.lang, unit, n) {
-            (Lang::En, Day, 1) => "yesterday",
-            (Lang::En, Week, 1) => "last week",
-            (Lang::En, Month, 1) => "last month",
-            (Lang::En, Year, 1) => "last year",
-            (Lang::Uk, Day, 1) => "учора",
-            (Lang::Uk, Day, 2) => "позавчора",
-            (Lang::Uk, Week, 1) => "минулого тижня",
-            (Lang::Uk, Month, 1) => "минулого місяця",
-            (Lang::Uk, Year, 1) => "минулого року",
-            (Lang::De, Day, 1) => "gestern",
-            (Lang::De, Day, 2) => "vorgestern",
-            (Lang::De, Week, 1) => "letzte Woche",
-            (Lang::De, Month, 1) => "letzten Monat",
-            (Lang::De, Year, 1) => "letztes Jahr",
-            _ => "",
+        let named = match (self.lang, unit, n) {
+            (Lang::En, Day, 1) => Some("yesterday"),
+            (Lang::En, Week, 1) => Some("last week"),
+            (Lang::En, Month, 1) => Some("last month"),
+            (Lang::En, Year, 1) => Some("last year"),
+            (Lang::Uk, Day, 1) => Some("учора"),
+            (Lang::Uk, Day, 2) => Some("позавчора"),
+            (Lang::Uk, Week, 1) => Some("минулого тижня"),
+            (Lang::Uk, Month, 1) => Some("минулого місяця"),
+            (Lang::Uk, Year, 1) => Some("минулого року"),
+            (Lang::De, Day, 1) => Some("gestern"),
+            (Lang::De, Day, 2) => Some("vorgestern"),
+            (Lang::De, Week, 1) => Some("letzte Woche"),
+            (Lang::De, Month, 1) => Some("letzten Monat"),
+            (Lang::De, Year, 1) => Some("letztes Jahr"),
+            _ => None,
         };
-        if !special.is_empty() {
-            return special.into();
+        if let Some(words) = named {
+            return words.into();
         }
+        // The unit's forms for the plural categories one, few and many.
+        let (one, few, many) = match (self.lang, unit) {
+            (Lang::En, Minute) => ("minute", "minutes", "minutes"),
+            (Lang::En, Hour) => ("hour", "hours", "hours"),
+            (Lang::En, Day) => ("day", "days", "days"),
+            (Lang::En, Week) => ("week", "weeks", "weeks"),
+            (Lang::En, Month) => ("month", "months", "months"),
+            (Lang::En, Year) => ("year", "years", "years"),
+            (Lang::Uk, Minute) => ("хвилину", "хвилини", "хвилин"),
+            (Lang::Uk, Hour) => ("годину", "години", "годин"),
+            (Lang::Uk, Day) => ("день", "дні", "днів"),
+            (Lang::Uk, Week) => ("тиждень", "тижні", "тижнів"),
+            (Lang::Uk, Month) => ("місяць", "місяці", "місяців"),
+            (Lang::Uk, Year) => ("рік", "роки", "років"),
+            (Lang::De, Minute) => ("Minute", "Minuten", "Minuten"),
+            (Lang::De, Hour) => ("Stunde", "Stunden", "Stunden"),
+            (Lang::De, Day) => ("Tag", "Tagen", "Tagen"),
+            (Lang::De, Week) => ("Woche", "Wochen", "Wochen"),
+            (Lang::De, Month) => ("Monat", "Monaten", "Monaten"),
+            (Lang::De, Year) => ("Jahr", "Jahren", "Jahren"),
+        };
+        let amount = self.count(n, one, few, many);
         match self.lang {
-            Lang::En => {
-                let unit = match unit { Minute => "minute", Hour => "hour", Day => "day", Week => "week", Month => "month", Year => "year" };
-                let plural = if n == 1 { "" } else { "s" };
-                format!("{} {unit}{plural} ago", self.number(n))
-            }
-            Lang::Uk => {
-                let (one, few, many) = match unit {
-                    Minute => ("хвилину", "хвилини", "хвилин"),
-                    Hour => ("годину", "години", "годин"),
-                    Day => ("день", "дні", "днів"),
-                    Week => ("тиждень", "тижні", "тижнів"),
-                    Month => ("місяць", "місяці", "місяців"),
-                    Year => ("рік", "роки", "років"),
-                };
-                format!("{} тому", self.count(n, one, few, many))
-            }
-            Lang::De => {
-                let (one, other) = match unit {
-                    Minute => ("Minute", "Minuten"),
-                    Hour => ("Stunde", "Stunden"),
-                    Day => ("Tag", "Tagen"),
-                    Week => ("Woche", "Wochen"),
-                    Month => ("Monat", "Monaten"),
-                    Year => ("Jahr", "Jahren"),
-                };
-                format!("vor {}", self.count(n, one, other, other))
-            }
+            Lang::En => format!("{amount} ago"),
+            Lang::Uk => format!("{amount} тому"),
+            Lang::De => format!("vor {amount}"),
         }
     }
 
