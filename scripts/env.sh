@@ -6,3 +6,15 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/agora/target}"
 export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
+
+# Cargo decides whether agora itself needs rebuilding from file times, not
+# from where the checkout is. A second checkout whose files are older than
+# the cached build would reuse binaries that still point into the first one
+# (wasm-bindgen then looks for that checkout's package.json and fails). So
+# when the cache last built another checkout, mark the crate roots as changed.
+agora_checkout_stamp="$CARGO_TARGET_DIR/.agora-checkout"
+if [ -f Cargo.toml ] && [ "$(cat "$agora_checkout_stamp" 2>/dev/null)" != "$PWD" ]; then
+  touch src/lib.rs src/main.rs
+  mkdir -p "$CARGO_TARGET_DIR" && printf '%s' "$PWD" > "$agora_checkout_stamp"
+fi
+unset agora_checkout_stamp
