@@ -18,9 +18,14 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(module = "/src/store.js")]
 extern "C" {
     /// Every entry under `prefix` (and, when read ahead, other threads'
-    /// entries too), packed into one string, as UTF-8 (src/store.js).
+    /// entries too), packed into one string (src/store.js).
     #[wasm_bindgen(catch, js_name = readPacked)]
-    fn read_packed(storage: &web_sys::Storage, prefix: &str) -> Result<Vec<u8>, JsValue>;
+    fn read_packed(storage: &web_sys::Storage, prefix: &str) -> Result<js_sys::JsString, JsValue>;
+
+    /// Writes `text` as UTF-8 into `bytes`; the number of bytes written, or
+    /// -1 if they did not all fit.
+    #[wasm_bindgen(js_name = encodeInto)]
+    fn encode_into(text: &js_sys::JsString, bytes: &mut [u8]) -> i32;
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -184,9 +189,7 @@ impl Store {
         // One crossing into JavaScript for the whole thread (see model::packed).
         // Entries are moved aside only after reading, as that changes the key order.
         let packed = read_packed(&storage, self.keys.thread_prefix()).map_err(|_| StoreError::Unavailable)?;
-        // TextEncoder writes valid UTF-8 (a lone surrogate becomes U+FFFD, one
-        // UTF-16 unit either way, so the packed lengths still hold).
-        let packed = String::from_utf8(packed).map_err(|_| StoreError::Unavailable)?;
+        let packed = utf8(&packed).ok_or(StoreError::Unavailable)?;
         let mut loaded = Loaded::default();
         for (key, raw) in packed::entries(&packed) {
             let Some((kind, name)) = self.keys.parse(key) else { continue };
@@ -393,4 +396,23 @@ fn kept(result: Result<(), StoreError>) -> Result<Kept, StoreError> {
         Err(StoreError::Unavailable) => Ok(Kept::ThisVisitOnly),
         Err(error) => Err(error),
     }
+}
+
+/// A JavaScript string as Rust's UTF-8, encoded straight into the buffer.
+/// Stored comments are mostly ASCII, so a quarter more than the UTF-16
+/// length nearly always fits at once and keeps the buffer (and so the
+/// WebAssembly memory, which never shrinks) small; text that needs more is
+/// encoded again into room for the worst case, three bytes per unit. The
+/// encoder writes valid UTF-8 (a lone surrogate becomes U+FFFD, one UTF-16
+/// unit either way, so the packed lengths still hold).
+fn utf8(text: &js_sys::JsString) -> Option<String> {
+    let units = text.length() as usize;
+    for room in [units + units / 4 + 16, units * 3] {
+        let mut bytes = vec![0u8; room];
+        if let Ok(written) = usize::try_from(encode_into(text, &mut bytes)) {
+            bytes.truncate(written);
+            return String::from_utf8(bytes).ok();
+        }
+    }
+    None
 }
