@@ -98,8 +98,6 @@ pub enum Kept {
     ThisVisitOnly,
 }
 
-/// The widgets on this page that watch a thread. All widgets of a page share
-/// one WebAssembly instance, so a plain list reaches them all.
 /// Called with each change to a watched thread.
 type OnChange = Rc<dyn Fn(Change)>;
 
@@ -112,6 +110,8 @@ struct Watcher {
     on_change: OnChange,
 }
 
+/// The widgets on this page that watch a thread. All widgets of a page share
+/// one WebAssembly instance, so a plain list reaches them all.
 #[derive(Default)]
 struct Watchers {
     next_id: u64,

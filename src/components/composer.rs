@@ -196,7 +196,7 @@ pub fn Composer(
                     }
                     on:beforeinput=move |event| refuse(event, &text.get_untracked())
                     on:keydown=move |event: KeyboardEvent| {
-                        if event.key() == "Enter" && (event.ctrl_key() || event.meta_key()) {
+                        if is_send_shortcut(&event) {
                             event.prevent_default();
                             submit_on_keys();
                         }
@@ -273,6 +273,11 @@ pub fn FieldMessages(
             {move || value.with(|value| text.counter(value, limits))}
         </p>
     }
+}
+
+/// Ctrl+Enter (Cmd+Enter on a Mac) sends what is in a text box.
+pub fn is_send_shortcut(event: &KeyboardEvent) -> bool {
+    event.key() == "Enter" && (event.ctrl_key() || event.meta_key())
 }
 
 /// A word longer than this is laid out slowly by Chromium when it wraps

@@ -1,4 +1,4 @@
-use super::composer::{guard_oversized_insert, text_field_class, FieldMessages};
+use super::composer::{guard_oversized_insert, is_send_shortcut, text_field_class, FieldMessages};
 use super::use_text;
 use crate::discussion::use_discussion;
 use crate::model::validate::{check, Field};
@@ -50,7 +50,7 @@ pub fn EditBox(id: CommentId, text: String, on_close: Callback<()>) -> impl Into
                     }
                 }
                 on:keydown=move |event: KeyboardEvent| {
-                    if event.key() == "Enter" && (event.ctrl_key() || event.meta_key()) {
+                    if is_send_shortcut(&event) {
                         event.prevent_default();
                         save_on_keys();
                     } else if event.key() == "Escape" {

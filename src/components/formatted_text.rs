@@ -44,18 +44,21 @@ impl NodeRefContainer<Div> for Blocks {
 /// Each block gets its own `dir="auto"` so that a Hebrew reply quoting an
 /// English comment lays out each part in its own direction.
 fn append_block(document: &Document, parent: &Element, block: &Block) {
-    let (outer, lines) = match block {
-        Block::Paragraph(lines) => ("p", lines),
-        Block::Quote(lines) => ("blockquote", lines),
-    };
-    let Some(outer) = append_element(document, parent, outer) else { return };
-    let _ = outer.set_attribute("dir", "auto");
-    let paragraph = match block {
-        Block::Paragraph(_) => Some(outer),
-        Block::Quote(_) => append_element(document, &outer, "p"),
-    };
-    if let Some(paragraph) = paragraph {
-        append_lines(document, &paragraph, lines);
+    match block {
+        Block::Paragraph(lines) => {
+            if let Some(paragraph) = append_element(document, parent, "p") {
+                let _ = paragraph.set_attribute("dir", "auto");
+                append_lines(document, &paragraph, lines);
+            }
+        }
+        Block::Quote(lines) => {
+            if let Some(quote) = append_element(document, parent, "blockquote")
+                && let Some(paragraph) = append_element(document, &quote, "p")
+            {
+                let _ = quote.set_attribute("dir", "auto");
+                append_lines(document, &paragraph, lines);
+            }
+        }
     }
 }
 
@@ -73,12 +76,8 @@ fn append_lines(document: &Document, parent: &Element, lines: &[Line]) {
 fn append_inline(document: &Document, parent: &Element, inline: &Inline) {
     match inline {
         Inline::Text(text) => append_text(parent, text),
-        Inline::Strong(children) | Inline::Emphasis(children) => {
-            let tag = if matches!(inline, Inline::Strong(_)) { "strong" } else { "em" };
-            if let Some(element) = append_element(document, parent, tag) {
-                children.iter().for_each(|child| append_inline(document, &element, child));
-            }
-        }
+        Inline::Strong(children) => append_wrapped(document, parent, "strong", children),
+        Inline::Emphasis(children) => append_wrapped(document, parent, "em", children),
         Inline::Code(code) => {
             if let Some(element) = append_element(document, parent, "code") {
                 append_text(&element, code);
@@ -92,6 +91,13 @@ fn append_inline(document: &Document, parent: &Element, inline: &Inline) {
                 append_text(&link, href);
             }
         }
+    }
+}
+
+/// `<strong>` or `<em>` around formatted pieces.
+fn append_wrapped(document: &Document, parent: &Element, tag: &str, children: &[Inline]) {
+    if let Some(element) = append_element(document, parent, tag) {
+        children.iter().for_each(|child| append_inline(document, &element, child));
     }
 }
 
