@@ -90,6 +90,22 @@ impl Article {
     }
 }
 
+/// A one-paragraph article with the given seed comments (author, text,
+/// likes), for the model's tests.
+#[cfg(test)]
+pub fn test_article(seeds: &[(&str, &str, u32)]) -> Article {
+    Article {
+        id: "a".into(),
+        title: "T".into(),
+        byline: None,
+        paragraphs: vec!["p".into()],
+        comments: seeds
+            .iter()
+            .map(|&(author, text, likes)| SeedComment { author: author.into(), text: text.into(), likes })
+            .collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

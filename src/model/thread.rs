@@ -170,19 +170,10 @@ pub enum Deletion {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::article::SeedComment;
+    use crate::model::article::test_article;
 
     fn article() -> Article {
-        Article {
-            id: "a".into(),
-            title: "T".into(),
-            byline: None,
-            paragraphs: vec!["p".into()],
-            comments: vec![
-                SeedComment { author: "Zed".into(), text: "first".into(), likes: 3 },
-                SeedComment { author: "Amy".into(), text: "second".into(), likes: 0 },
-            ],
-        }
+        test_article(&[("Zed", "first", 3), ("Amy", "second", 0)])
     }
 
     fn posted(id: &str, at_ms: f64) -> Comment {

@@ -212,7 +212,7 @@ fn depths(n: usize, parent_of: impl Fn(usize) -> Option<usize>) -> (Vec<usize>, 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::article::{Article, SeedComment};
+    use crate::model::article::test_article;
     use std::collections::HashSet;
 
     fn id(s: &str) -> CommentId {
@@ -224,17 +224,7 @@ mod tests {
     }
 
     fn thread(comments: Vec<Comment>) -> Thread {
-        let article = Article {
-            id: "a".into(),
-            title: "T".into(),
-            byline: None,
-            paragraphs: vec!["p".into()],
-            comments: vec![
-                SeedComment { author: "S1".into(), text: "one".into(), likes: 2 },
-                SeedComment { author: "S2".into(), text: "two".into(), likes: 0 },
-            ],
-        };
-        let mut thread = Thread::from_article(&article);
+        let mut thread = Thread::from_article(&test_article(&[("S1", "one", 2), ("S2", "two", 0)]));
         thread.set_posted(comments, HashSet::new());
         thread
     }
