@@ -4,14 +4,14 @@
 use crate::browser::{now_ms, preferred_languages, text as text_in};
 use crate::components::comment_item::Clock;
 use crate::components::{ArticleView, Composer, ThreadView, Transfer, UndoBar};
-use crate::discussion::{Discussion, NEW_COMMENT, PAGE_SIZE};
-use crate::embed::{page_query, ArticleSource, Config, Problem};
+use crate::config::{ArticleSource, Config, Problem, page_query};
+use crate::discussion::{Discussion, PAGE_SIZE};
 use crate::fetch::fetch_article;
-use crate::model::{Article, Change, CommentId, Lang, Text, Thread, ThreadId, Tree};
-use crate::store::{Loaded, Store};
-use std::collections::HashSet;
+use crate::model::{Article, CommentId, DraftSlot, Heard, Lang, Loaded, Text, Thread, ThreadId, Tree};
+use crate::store::Store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
@@ -46,27 +46,24 @@ pub fn App(config: Config, standalone: bool) -> impl IntoView {
     });
     if let ArticleSource::Url(url) = article {
         spawn_local(async move {
-            let loaded = match fetch_article(&url, text).await {
+            let loaded = match fetch_article(&url).await {
                 Ok(article) => ArticleState::Ready(article),
-                Err(message) => ArticleState::Failed(message),
+                Err(error) => ArticleState::Failed(text.article_error(&url, &error)),
             };
             // The widget may have been removed while the article loaded.
             let _ = state.try_set(loaded);
         });
     }
     let content = move || match state.get() {
-        ArticleState::Loading => {
-            view! { <p class="agora-loading" role="status">{text.loading()}</p> }.into_any()
-        }
+        ArticleState::Loading => view! { <p class="agora-loading" role="status">{text.loading}</p> }.into_any(),
         ArticleState::Failed(message) => view! {
             <p class="agora-notice agora-notice--error" role="alert">{message}</p>
         }
         .into_any(),
         ArticleState::Ready(article) => {
-            if standalone
-                && let Some(document) = web_sys::window().and_then(|window| window.document()) {
-                    document.set_title(&article.title);
-                }
+            if standalone && let Some(document) = web_sys::window().and_then(|window| window.document()) {
+                document.set_title(&article.title);
+            }
             view! { <ArticleWithDiscussion article thread=thread.clone() /> }.into_any()
         }
     };
@@ -109,19 +106,21 @@ fn Discussion(article: Article, thread_id: ThreadId, text: Text) -> impl IntoVie
         Ok(loaded) => (loaded, None),
         Err(error) => (Loaded::default(), Some(error.describe(&text))),
     };
-    if loaded.set_aside > 0 {
+    if !loaded.unusable.is_empty() {
         leptos::logging::warn!(
             "agora: {} stored comment(s) could not be read and were kept aside",
-            loaded.set_aside
+            loaded.unusable.len()
         );
     }
     let Loaded { comments, liked, collapsed, drafts, .. } = loaded;
     thread.set_posted(comments, liked);
     // Reply boxes with unsent text open again.
     let replying: HashSet<CommentId> = drafts
-        .keys()
-        .filter_map(|slot| slot.strip_prefix("reply-").and_then(CommentId::parse))
-        .filter(|id| thread.contains(id))
+        .iter()
+        .filter_map(|(slot, _)| match slot {
+            DraftSlot::Reply(parent) if thread.contains(parent) => Some(parent.clone()),
+            _ => None,
+        })
         .collect();
     let thread = RwSignal::new(thread);
     let sort = RwSignal::new(store.sort().unwrap_or_default());
@@ -141,6 +140,7 @@ fn Discussion(article: Article, thread_id: ThreadId, text: Text) -> impl IntoVie
         highlighted: RwSignal::new(None),
         deleted: RwSignal::new(None),
         shown: RwSignal::new(PAGE_SIZE),
+        pinned: RwSignal::new(Vec::new()),
         name: RwSignal::new(remembered_name.clone()),
         remembered_name: StoredValue::new(remembered_name),
         drafts: StoredValue::new(drafts),
@@ -174,7 +174,7 @@ fn Discussion(article: Article, thread_id: ThreadId, text: Text) -> impl IntoVie
         <section class="agora-discussion" aria-labelledby=labelled_by>
             {notice.map(|text| view! { <p class="agora-notice" role="status">{text}</p> })}
             <ThreadView heading_id />
-            <Composer draft_slot=NEW_COMMENT.to_string() title=text.join().to_string() />
+            <Composer draft_slot=DraftSlot::New title=text.join.to_string() />
             <UndoBar />
             <Transfer />
         </section>
@@ -182,19 +182,23 @@ fn Discussion(article: Article, thread_id: ThreadId, text: Text) -> impl IntoVie
 }
 
 /// Applies a change made by another tab or another widget of this thread.
-fn apply(d: &Discussion, change: Change) {
-    match change {
-        Change::Collapsed(id, collapsed) => d.collapsed.update(|c| {
-            if collapsed { c.insert(id) } else { c.remove(&id) };
+fn apply(d: &Discussion, heard: Heard) {
+    match heard {
+        Heard::Folded(id, collapsed) => d.collapsed.update(|c| {
+            if collapsed {
+                c.insert(id)
+            } else {
+                c.remove(&id)
+            };
         }),
-        Change::Sorted(sort) => d.sort.set(sort),
-        Change::Cleared => {
+        Heard::Sorted(sort) => d.sort.set(sort),
+        Heard::Cleared => {
             let loaded = d.store.load().unwrap_or_default();
             d.thread.update(|t| t.set_posted(loaded.comments, loaded.liked));
             d.collapsed.set(loaded.collapsed);
         }
         // Only a real change notifies: the tree is rebuilt from the whole thread.
-        change => d.thread.maybe_update(|t| t.apply(change)),
+        Heard::Thread(change) => d.thread.maybe_update(|t| t.apply(change)),
     }
 }
 

@@ -1,10 +1,10 @@
 //! Small wrappers around the browser APIs that the components need besides
 //! the DOM: the clock and wall-clock time, randomness for ids, plural rules.
 
-use crate::model::{Lang, LocalTime, Plural, Text};
+use crate::model::{ImportError, Lang, LocalTime, Plural, Text};
+use js_sys::{Array, Date, Intl, Math, Object};
 use std::cell::RefCell;
 use std::collections::HashMap;
-use js_sys::{Array, Date, Intl, Math, Object};
 use wasm_bindgen::JsValue;
 
 /// Milliseconds since the Unix epoch.
@@ -66,17 +66,17 @@ pub fn full_time(text: &Text, ms: f64) -> String {
     })
 }
 
-/// Offers `text` to the reader as a downloaded file.
-pub fn download(file_name: &str, text: &str) -> Result<(), String> {
+/// Offers `text` to the reader as a downloaded file; `Err` if the browser
+/// refused (it gives no reason worth showing).
+pub fn download(file_name: &str, text: &str) -> Result<(), ()> {
     use wasm_bindgen::JsCast;
-    let fail = |_| "the browser refused".to_string();
     let parts = Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let link: web_sys::HtmlAnchorElement = document.create_element("a").map_err(fail)?.unchecked_into();
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| ())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ())?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or(())?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| ())?.unchecked_into();
     link.set_href(&url);
     link.set_download(file_name);
     link.click();
@@ -85,14 +85,14 @@ pub fn download(file_name: &str, text: &str) -> Result<(), String> {
 }
 
 /// The text of the file chosen in a file input.
-pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<String, String> {
-    let file = input.files().and_then(|files| files.get(0)).ok_or("no file was chosen")?;
+pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<String, ImportError> {
+    let file = input.files().and_then(|files| files.get(0)).ok_or(ImportError::NoFile)?;
     if file.size() > crate::model::export::MAX_FILE_BYTES as f64 {
-        return Err("it is far larger than an agora export can be".into());
+        return Err(ImportError::TooLarge);
     }
     wasm_bindgen_futures::JsFuture::from(file.text())
         .await
         .ok()
         .and_then(|text| text.as_string())
-        .ok_or_else(|| "the browser could not read it".into())
+        .ok_or(ImportError::Unreadable)
 }

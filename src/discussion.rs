@@ -4,24 +4,18 @@
 
 use crate::browser::{entropy, now_ms};
 use crate::model::validate::length;
-use crate::model::{Comment, CommentId, Deletion, Sort, Text, Thread, ThreadId, Tree, TEXT_LIMITS};
+use crate::model::{
+    Body, Comment, CommentId, Deletion, DraftSlot, Sort, TEXT_LIMITS, Text, Thread, ThreadId, Tree, Valid,
+};
 use crate::store::Store;
 use leptos::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::time::Duration;
 
 /// How long "Undo" stays offered after a delete.
 pub const UNDO_FOR: Duration = Duration::from_secs(10);
 /// Top-level comments shown at first and added by "Show more".
 pub const PAGE_SIZE: usize = 50;
-
-/// The draft slot of the composer under the thread.
-pub const NEW_COMMENT: &str = "new";
-
-/// The draft slot of the reply box under a comment.
-pub fn reply_slot(parent: &CommentId) -> String {
-    format!("reply-{parent}")
-}
 
 /// A deleted comment that can still be brought back.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,59 +43,60 @@ pub struct Discussion {
     pub deleted: RwSignal<Option<Deleted>>,
     /// How many top-level comments are shown.
     pub shown: RwSignal<usize>,
+    /// Top-level comments the reader posted (or replied under) during this
+    /// visit that lie beyond the shown pages: shown after them, so what
+    /// the reader wrote is always on screen (see `Tree::page`).
+    pub pinned: RwSignal<Vec<CommentId>>,
     /// The reader's name, shared by the composer and every reply box.
     pub name: RwSignal<String>,
     /// The name as stored for the next visit.
     pub remembered_name: StoredValue<String>,
     /// Unsent text found at load, by slot.
-    pub drafts: StoredValue<HashMap<String, String>>,
+    pub drafts: StoredValue<Vec<(DraftSlot, String)>>,
 }
 
 impl Discussion {
-    pub fn draft(&self, slot: &str) -> String {
-        self.drafts.with_value(|drafts| drafts.get(slot).cloned().unwrap_or_default())
+    pub fn draft(&self, slot: &DraftSlot) -> String {
+        self.drafts
+            .with_value(|drafts| drafts.iter().find(|(s, _)| s == slot).map(|(_, text)| text.clone()))
+            .unwrap_or_default()
     }
 
     /// Keeps unsent text for the next visit. Text over the length limit is
     /// not saved (the last version that could be posted stays): a pasted
     /// megabyte would take seconds to store and crowd out real comments.
-    pub fn save_draft(&self, slot: &str, text: &str) {
+    pub fn save_draft(&self, slot: &DraftSlot, text: &str) {
         if length(text) <= TEXT_LIMITS.max {
             self.store.save_draft(slot, text);
         }
     }
 
-    /// Posts a new comment or reply; `Err` says why nothing was posted.
-    pub fn post(&self, parent: Option<CommentId>, author: String, text: String) -> Result<CommentId, String> {
+    /// Posts a new comment or reply that passed the posting rules, and
+    /// shows it; `Err` says why nothing was posted.
+    pub fn post(&self, parent: Option<CommentId>, post: Valid) -> Result<CommentId, String> {
         let at_ms = now_ms();
-        let comment = Comment::posted(CommentId::generate(at_ms, entropy()), author, text, at_ms, parent);
-        self.store
-            .put(&comment)
-            .map_err(|error| self.text.not_posted(&error.describe(&self.text)))?;
+        let comment = Comment::posted(CommentId::generate(at_ms, entropy()), post, at_ms, parent);
+        self.store.put(&comment).map_err(|error| self.text.not_posted(&error.describe(&self.text)))?;
+        let author = comment.author().to_string();
         // Written only when it changes: posting stays one storage write.
-        if self.remembered_name.with_value(|name| *name != comment.author)
-            && self.store.remember_name(&comment.author).is_ok()
-        {
-            self.remembered_name.set_value(comment.author.clone());
+        if self.remembered_name.with_value(|name| *name != author) && self.store.remember_name(&author).is_ok() {
+            self.remembered_name.set_value(author.clone());
         }
-        self.name.set(comment.author.clone());
+        self.name.set(author);
         let id = comment.id.clone();
         self.thread.update(|t| {
             t.upsert(comment);
         });
+        self.show_posted(&id);
         Ok(id)
     }
 
-    pub fn edit(&self, id: &CommentId, text: String) -> Result<(), String> {
-        let Some(original) = self.thread.with_untracked(|t| t.get(id).cloned()) else {
-            return Err(self.text.only_own().into());
-        };
-        let mut edited = (*original).clone();
-        edited.text = text;
-        edited.edited_at = Some(now_ms());
-        self.store
-            .put(&edited)
-            .map_err(|error| self.text.not_edited(&error.describe(&self.text)))?;
+    pub fn edit(&self, id: &CommentId, text: Body) -> Result<(), String> {
+        let edited = self
+            .thread
+            .with_untracked(|t| t.edited(id, text, now_ms()))
+            .map_err(|_| self.text.not_edited(self.text.only_own))?;
+        self.store.put(&edited).map_err(|error| self.text.not_edited(&error.describe(&self.text)))?;
         self.thread.update(|t| {
             t.upsert(edited);
         });
@@ -112,9 +107,9 @@ impl Discussion {
     /// comment with replies leaves a placeholder so the replies keep their place.
     pub fn delete(&self, id: &CommentId) -> Result<(), String> {
         let Some((original, deletion)) =
-            self.thread.with_untracked(|t| Some((t.get(id)?.clone(), t.deletion(id)?)))
+            self.thread.with_untracked(|t| Some((t.get(id)?.clone(), t.deletion(id).ok()?)))
         else {
-            return Err(self.text.only_own().into());
+            return Err(self.text.not_deleted(self.text.only_own));
         };
         match deletion {
             Deletion::Placeholder(placeholder) => {
@@ -178,7 +173,11 @@ impl Discussion {
         // Folding is a view preference: shown even if it cannot be remembered.
         let _ = self.store.set_collapsed(id, collapsed);
         self.collapsed.update(|c| {
-            if collapsed { c.insert(id.clone()) } else { c.remove(id) };
+            if collapsed {
+                c.insert(id.clone())
+            } else {
+                c.remove(id)
+            };
         });
     }
 
@@ -187,24 +186,49 @@ impl Discussion {
         self.sort.set(sort);
     }
 
-    /// Shows a comment: unfolds what hides it, shows the page of top-level
-    /// comments it is on, and highlights it. Returns whether it exists.
-    pub fn reveal(&self, id: &CommentId) -> bool {
-        let Some((ancestors, position)) = self.tree.with_untracked(|tree| {
+    /// Where a shown comment is: its shown ancestors from the top-level one
+    /// down, and that top-level comment's position.
+    fn place(&self, id: &CommentId) -> Option<(Vec<CommentId>, CommentId, usize)> {
+        self.tree.with_untracked(|tree| {
             let ancestors = tree.ancestors(id)?;
-            let top = ancestors.first().unwrap_or(id);
-            let position = tree.top().iter().position(|t| t == top)?;
-            Some((ancestors, position))
-        }) else {
-            return false;
-        };
-        self.collapsed.update(|c| ancestors.iter().for_each(|a| {
-            c.remove(a);
-        }));
+            let top = ancestors.first().unwrap_or(id).clone();
+            let position = tree.top().iter().position(|t| *t == top)?;
+            Some((ancestors, top, position))
+        })
+    }
+
+    fn unfold(&self, ancestors: &[CommentId]) {
+        if self.collapsed.with_untracked(|c| ancestors.iter().any(|a| c.contains(a))) {
+            self.collapsed.update(|c| {
+                ancestors.iter().for_each(|a| {
+                    c.remove(a);
+                })
+            });
+        }
+    }
+
+    /// Shows a comment (a permalink): unfolds what hides it, shows the page
+    /// of top-level comments it is on, and highlights it. Returns whether it
+    /// exists.
+    pub fn reveal(&self, id: &CommentId) -> bool {
+        let Some((ancestors, _, position)) = self.place(id) else { return false };
+        self.unfold(&ancestors);
         let needed = (position / PAGE_SIZE + 1) * PAGE_SIZE;
         self.shown.update(|shown| *shown = (*shown).max(needed));
         self.highlighted.set(Some(id.clone()));
         true
+    }
+
+    /// Shows the reader what they just posted, in view and highlighted,
+    /// whatever the order and the page: unfolds what hides it and, when it
+    /// lies beyond the shown pages, pins it after them without paging on.
+    fn show_posted(&self, id: &CommentId) {
+        let Some((ancestors, top, position)) = self.place(id) else { return };
+        self.unfold(&ancestors);
+        if position >= self.shown.get_untracked() && !self.pinned.with_untracked(|p| p.contains(&top)) {
+            self.pinned.update(|pinned| pinned.push(top));
+        }
+        self.highlighted.set(Some(id.clone()));
     }
 }
 

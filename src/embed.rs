@@ -1,105 +1,12 @@
-//! How the widget is mounted, and the configuration it reads from its host:
-//! the query string of its own page (standalone or iframe), or the attributes
-//! of an `<agora-thread>` element (passed in by `embed.js`).
+//! How the widget is mounted: as its own page (`index.html`, also inside an
+//! iframe), or inside an `<agora-thread>` element's shadow root (see
+//! `public/embed.js`).
 
 use crate::app::App;
-use leptos::mount::{mount_to, UnmountHandle};
+use crate::config::Config;
+use leptos::mount::{UnmountHandle, mount_to};
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
-use wasm_bindgen::JsValue;
-
-/// Where the article comes from.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ArticleSource {
-    BuiltIn,
-    /// An article JSON (DESIGN.md format) to fetch.
-    Url(String),
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Theme {
-    /// Follows the reader's `prefers-color-scheme`.
-    Auto,
-    Light,
-    Dark,
-}
-
-impl Theme {
-    /// The value of the widget root's `data-theme` attribute (none for auto).
-    pub fn attribute(self) -> Option<&'static str> {
-        match self {
-            Theme::Auto => None,
-            Theme::Light => Some("light"),
-            Theme::Dark => Some("dark"),
-        }
-    }
-}
-
-/// A setting from the host that could not be used.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Problem {
-    UnknownTheme(String),
-}
-
-/// Everything the widget needs to know from its host.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Config {
-    pub article: ArticleSource,
-    /// The requested thread (storage namespace); the article's id if `None`.
-    pub thread: Option<String>,
-    pub theme: Theme,
-    pub lang: Option<String>,
-    /// Settings that could not be used.
-    pub problems: Vec<Problem>,
-}
-
-impl Default for Config {
-    fn default() -> Config {
-        Config { article: ArticleSource::BuiltIn, thread: None, theme: Theme::Auto, lang: None, problems: Vec::new() }
-    }
-}
-
-impl Config {
-    /// Reads settings by name (`thread`, `src`, `theme`, `lang`); empty
-    /// values count as absent.
-    pub fn from_settings(get: impl Fn(&str) -> Option<String>) -> Config {
-        let get = |name: &str| get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-        let mut config = Config::default();
-        if let Some(src) = get("src") {
-            config.article = ArticleSource::Url(src);
-        }
-        config.thread = get("thread");
-        config.lang = get("lang");
-        config.theme = match get("theme").as_deref() {
-            None | Some("auto") => Theme::Auto,
-            Some("light") => Theme::Light,
-            Some("dark") => Theme::Dark,
-            Some(other) => {
-                config.problems.push(Problem::UnknownTheme(other.chars().take(40).collect()));
-                Theme::Auto
-            }
-        };
-        config
-    }
-
-    /// The widget's own page: `?thread=`, `?src=`, `?theme=`, `?lang=`.
-    pub fn from_query() -> Config {
-        Config::from_settings(page_query)
-    }
-
-    /// An options object from `embed.js`: `{ thread, src, theme, lang }`.
-    pub fn from_options(options: &JsValue) -> Config {
-        Config::from_settings(|name| {
-            js_sys::Reflect::get(options, &JsValue::from_str(name)).ok().and_then(|value| value.as_string())
-        })
-    }
-}
-
-/// A parameter of the page's query string (`?lang=uk`).
-pub fn page_query(name: &str) -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
-}
 
 /// Mounts the widget as its own page (`index.html`, also inside an iframe).
 pub fn mount_standalone() {
@@ -115,35 +22,4 @@ pub type Mounted = UnmountHandle<AnyViewState>;
 /// shadow root).
 pub fn mount_widget(parent: web_sys::HtmlElement, config: Config) -> Mounted {
     mount_to(parent, move || view! { <App config standalone=false /> }.into_any())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn settings(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
-        move |name| pairs.iter().find(|(key, _)| *key == name).map(|(_, value)| value.to_string())
-    }
-
-    #[test]
-    fn no_settings_mean_the_built_in_article_in_its_own_thread() {
-        assert_eq!(Config::from_settings(settings(&[])), Config::default());
-        assert_eq!(Config::from_settings(settings(&[("thread", " "), ("src", "")])), Config::default());
-    }
-
-    #[test]
-    fn settings_are_read_and_an_unknown_theme_is_reported() {
-        let config = Config::from_settings(settings(&[
-            ("src", "https://example.org/a.json"),
-            ("thread", "my-post"),
-            ("theme", "purple"),
-            ("lang", "uk"),
-        ]));
-        assert_eq!(config.article, ArticleSource::Url("https://example.org/a.json".into()));
-        assert_eq!(config.thread.as_deref(), Some("my-post"));
-        assert_eq!(config.lang.as_deref(), Some("uk"));
-        assert_eq!(config.theme, Theme::Auto);
-        assert_eq!(config.problems, [Problem::UnknownTheme("purple".into())]);
-        assert_eq!(Config::from_settings(settings(&[("theme", "dark")])).theme, Theme::Dark);
-    }
 }

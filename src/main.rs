@@ -2,7 +2,8 @@
 //! (the standalone page) and `public/embed.js` (the `<agora-thread>` element).
 //! Nothing runs on load.
 
-use agora::embed::{self, Config, Mounted};
+use agora::config::Config;
+use agora::embed::{self, Mounted};
 use wasm_bindgen::prelude::*;
 
 fn main() {}

@@ -1,17 +1,21 @@
 //! The only code that touches `localStorage`. It turns model records into
 //! stored entries and back, reports every failure as a [`StoreError`], and
-//! never panics: gloo-storage's `LocalStorage` panics when storage is blocked,
-//! so it is used only after [`Store::open`] has seen that storage is there.
+//! never panics: storage is reached only through the browser's fallible
+//! accessor (`window.localStorage` throws in a sandboxed iframe and where
+//! the reader blocks site data), and every call on it is checked.
+//!
+//! gloo-storage's `LocalStorage` is not used: each of its calls goes through
+//! `LocalStorage::raw()`, which panics where storage throws, and with
+//! `panic = "abort"` one such panic would stop every widget on the page.
 
 use crate::model::packed;
-use crate::model::{change_from_event, Change, Comment, CommentId, Import, Keys, Kind, Sort, StoredRecord, ThreadId};
-use gloo_storage::errors::StorageError;
-use gloo_storage::{LocalStorage, Storage};
+use crate::model::{
+    Change, Comment, CommentId, DraftSlot, Heard, Import, Keys, Kind, Loaded, Sort, StoredRecord, ThreadId, aside_key,
+    heard_from_event, load,
+};
 use leptos::ev;
 use leptos::prelude::window_event_listener;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
-use std::fmt;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
@@ -35,59 +39,36 @@ pub enum StoreError {
     Unavailable,
     /// The origin's storage quota is used up.
     Full,
-    /// Any other failure, with the browser's words.
+    /// Only the reader's own comments are stored (the model checks this
+    /// before any write; the store refuses too).
+    NotOwn,
+    /// Any other failure, with the name the browser gives it.
     Failed(String),
-}
-
-impl fmt::Display for StoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StoreError::Unavailable => f.write_str(
-                "This browser does not let the page keep data, so comments posted here are \
-                 shown during this visit only and will be gone when you leave.",
-            ),
-            StoreError::Full => f.write_str("this browser's storage for the site is full."),
-            StoreError::Failed(detail) => write!(f, "the browser could not save it ({detail})."),
-        }
-    }
 }
 
 impl StoreError {
     /// The reason in the reader's language.
     pub fn describe(&self, text: &crate::model::Text) -> String {
         match self {
-            StoreError::Unavailable => text.storage_unavailable().into(),
-            StoreError::Full => text.storage_full().into(),
-            StoreError::Failed(detail) => text.storage_failed(detail),
+            StoreError::Unavailable => text.storage_unavailable.into(),
+            StoreError::Full => text.storage_full.into(),
+            StoreError::NotOwn => text.only_own.into(),
+            StoreError::Failed(name) => text.storage_failed(name),
         }
     }
-}
 
-impl From<StorageError> for StoreError {
-    fn from(error: StorageError) -> StoreError {
-        match error {
-            StorageError::JsError(js)
-                if js.name == "QuotaExceededError" || js.name == "NS_ERROR_DOM_QUOTA_REACHED" =>
-            {
-                StoreError::Full
-            }
-            StorageError::JsError(js) if js.name == "SecurityError" => StoreError::Unavailable,
-            StorageError::JsError(js) => StoreError::Failed(js.message),
-            other => StoreError::Failed(other.to_string()),
+    /// What a failed call on `localStorage` threw.
+    fn from_js(error: JsValue) -> StoreError {
+        let name = js_sys::Reflect::get(&error, &JsValue::from_str("name"))
+            .ok()
+            .and_then(|name| name.as_string())
+            .unwrap_or_else(|| "Error".into());
+        match name.as_str() {
+            "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StoreError::Full,
+            "SecurityError" => StoreError::Unavailable,
+            _ => StoreError::Failed(name),
         }
     }
-}
-
-/// What a load found.
-#[derive(Debug, Default)]
-pub struct Loaded {
-    pub comments: Vec<Comment>,
-    pub liked: HashSet<CommentId>,
-    pub collapsed: HashSet<CommentId>,
-    /// Unsent text by draft slot.
-    pub drafts: HashMap<String, String>,
-    /// Entries that could not be used and were moved aside.
-    pub set_aside: usize,
 }
 
 /// How a posted comment was kept.
@@ -99,7 +80,7 @@ pub enum Kept {
 }
 
 /// Called with each change to a watched thread.
-type OnChange = Rc<dyn Fn(Change)>;
+type OnChange = Rc<dyn Fn(Heard)>;
 
 /// A watcher: its id, the store that registered it (a widget hears of its
 /// own changes from its own actions, not from the bus), the thread, the callback.
@@ -124,7 +105,7 @@ thread_local! {
 
 /// Tells the other widgets of the thread on this page; `origin` is the
 /// store that made the change, whose widget has applied it already.
-fn announce_on_page(origin: u64, keys: &Keys, change: &Change) {
+fn announce_on_page(origin: u64, keys: &Keys, change: Heard) {
     // Collect first: a watcher may mount or unmount widgets while it runs.
     let targets: Vec<OnChange> = WATCHERS.with(|watchers| {
         watchers
@@ -159,117 +140,106 @@ impl Drop for Watch {
 #[derive(Clone, Debug)]
 pub struct Store {
     keys: Keys,
-    available: bool,
+    /// `localStorage`, if the browser lets this page use it.
+    storage: Option<web_sys::Storage>,
     /// Tells this store's changes from other widgets' on the in-page bus.
     origin: u64,
 }
 
 impl Store {
     pub fn open(thread: &ThreadId) -> Store {
-        let available = web_sys::window()
-            .map(|window| matches!(window.local_storage(), Ok(Some(_))))
-            .unwrap_or(false);
+        // `local_storage()` is the fallible accessor: Err where the getter
+        // throws (SecurityError), Ok(None) where there is no storage.
+        let storage = web_sys::window().and_then(|window| window.local_storage().ok().flatten());
         let origin = WATCHERS.with(|watchers| {
             let mut watchers = watchers.borrow_mut();
             watchers.next_id += 1;
             watchers.next_id
         });
-        Store { keys: Keys::new(thread), available, origin }
+        Store { keys: Keys::new(thread), storage, origin }
     }
 
-    fn check(&self) -> Result<web_sys::Storage, StoreError> {
-        if self.available { Ok(LocalStorage::raw()) } else { Err(StoreError::Unavailable) }
+    fn storage(&self) -> Result<&web_sys::Storage, StoreError> {
+        self.storage.as_ref().ok_or(StoreError::Unavailable)
     }
 
-    /// Reads everything stored for the thread in one pass. Comment entries
-    /// that do not decode are moved aside so that they cost only themselves
-    /// and are never overwritten.
+    /// Reads everything stored for the thread in one pass (the model's
+    /// [`load`]). Comment entries that do not decode are moved aside so that
+    /// they cost only themselves and are never overwritten.
     pub fn load(&self) -> Result<Loaded, StoreError> {
-        let storage = self.check()?;
+        let storage = self.storage()?;
         // One crossing into JavaScript for the whole thread (see model::packed).
-        // Entries are moved aside only after reading, as that changes the key order.
-        let packed = read_packed(&storage, self.keys.thread_prefix()).map_err(|_| StoreError::Unavailable)?;
+        let packed = read_packed(storage, self.keys.thread_prefix()).map_err(StoreError::from_js)?;
         let packed = utf8(&packed).ok_or(StoreError::Unavailable)?;
-        let mut loaded = Loaded::default();
-        for (key, raw) in packed::entries(&packed) {
-            let Some((kind, name)) = self.keys.parse(key) else { continue };
-            match kind {
-                Kind::Comment => match StoredRecord::decode(name, raw) {
-                    Ok(comment) => loaded.comments.push(comment),
-                    Err(_) => {
-                        self.set_aside(&storage, key, raw);
-                        loaded.set_aside += 1;
-                    }
-                },
-                Kind::Like => loaded.liked.extend(CommentId::parse(name)),
-                Kind::Collapsed => loaded.collapsed.extend(CommentId::parse(name)),
-                Kind::Draft => {
-                    if let Ok(text) = serde_json::from_str::<String>(raw) {
-                        loaded.drafts.insert(name.to_string(), text);
-                    }
-                }
-                Kind::Aside => {}
-            }
+        let loaded = load(&self.keys, packed::entries(&packed));
+        // Moved only after reading, as moving changes the key order.
+        for (key, raw) in &loaded.unusable {
+            self.set_aside(storage, key, raw);
         }
         Ok(loaded)
     }
 
-    /// Moves an unusable entry to an aside key that holds nothing else yet.
-    /// If even that write fails (storage full) the entry stays where it is:
-    /// it is ignored on every load, and still not lost.
-    fn set_aside(&self, storage: &web_sys::Storage, key: &str, raw: &str) {
-        let base = self.keys.aside(key);
-        for attempt in 0..100 {
-            let aside = if attempt == 0 { base.clone() } else { format!("{base}~{attempt}") };
-            match storage.get_item(&aside) {
-                Ok(Some(existing)) if existing != raw => continue,
-                Ok(Some(_)) => {}
-                Ok(None) => {
-                    if storage.set_item(&aside, raw).is_err() {
-                        return;
-                    }
-                }
-                Err(_) => return,
-            }
-            let _ = storage.remove_item(key);
-            return;
+    /// Before a comment's key is written or removed: a value there that is
+    /// not a comment (another program wrote it) is moved aside first, so it
+    /// is never overwritten. One read, however long the thread is.
+    fn clear_way(&self, key: &str) {
+        let Some(storage) = &self.storage else { return };
+        let Some(raw) = storage.get_item(key).ok().flatten() else { return };
+        let usable = self.keys.comment_suffix(key).is_some_and(|id| StoredRecord::decode(id, &raw).is_ok());
+        if !usable {
+            self.set_aside(storage, key, &raw);
         }
     }
 
-    /// Keeps a comment, new or changed (an edit, a placeholder, an undo):
-    /// writes it under its own key (the same small amount of work however
-    /// many comments the thread has) and tells the other widgets of this
-    /// thread on the page. When storage is unavailable the change is still
-    /// shared on the page, for this visit only.
+    /// Moves an unusable entry to its aside key (see [`aside_key`]). If even
+    /// that write fails (storage full) the entry stays where it is: it is
+    /// ignored on every load, and still not lost.
+    fn set_aside(&self, storage: &web_sys::Storage, key: &str, raw: &str) {
+        let current = |key: &str| storage.get_item(key).ok().flatten();
+        let Some(aside) = aside_key(&self.keys, key, raw, current) else { return };
+        if current(&aside).is_none() && storage.set_item(&aside, raw).is_err() {
+            return;
+        }
+        let _ = storage.remove_item(key);
+    }
+
+    /// Keeps one of the reader's comments, new or changed (an edit, a
+    /// placeholder, an undo): writes it under its own key (the same small
+    /// amount of work however many comments the thread has) and tells the
+    /// other widgets of this thread on the page. When storage is unavailable
+    /// the change is still shared on the page, for this visit only.
     pub fn put(&self, comment: &Comment) -> Result<Kept, StoreError> {
-        let record = StoredRecord::from_comment(comment)
-            .ok_or_else(|| StoreError::Failed("the article's own comments are not stored".into()))?;
-        let kept = kept(self.set(&self.keys.comment(&comment.id), &record))?;
-        announce_on_page(self.origin, &self.keys, &Change::Upsert(comment.clone()));
+        let record = StoredRecord::from_comment(comment).ok_or(StoreError::NotOwn)?;
+        let key = self.keys.comment(&comment.id);
+        self.clear_way(&key);
+        let kept = kept(self.set(&key, &record))?;
+        announce_on_page(self.origin, &self.keys, Heard::Thread(Change::Upsert(comment.clone())));
         Ok(kept)
     }
 
     /// Deletes a comment's entry.
     pub fn remove(&self, id: &CommentId) {
-        self.delete(&self.keys.comment(id));
-        announce_on_page(self.origin, &self.keys, &Change::Removed(id.clone()));
+        let key = self.keys.comment(id);
+        self.clear_way(&key);
+        self.delete(&key);
+        announce_on_page(self.origin, &self.keys, Heard::Thread(Change::Removed(id.clone())));
     }
 
     pub fn set_liked(&self, id: &CommentId, liked: bool) -> Result<Kept, StoreError> {
         let kept = self.set_flag(&self.keys.key(Kind::Like, id.as_str()), liked)?;
-        announce_on_page(self.origin, &self.keys, &Change::Liked(id.clone(), liked));
+        announce_on_page(self.origin, &self.keys, Heard::Thread(Change::Liked(id.clone(), liked)));
         Ok(kept)
     }
 
     pub fn set_collapsed(&self, id: &CommentId, collapsed: bool) -> Result<Kept, StoreError> {
         let kept = self.set_flag(&self.keys.key(Kind::Collapsed, id.as_str()), collapsed)?;
-        announce_on_page(self.origin, &self.keys, &Change::Collapsed(id.clone(), collapsed));
+        announce_on_page(self.origin, &self.keys, Heard::Folded(id.clone(), collapsed));
         Ok(kept)
     }
 
     /// Keeps unsent text under its slot; empty text removes the draft.
-    pub fn save_draft(&self, slot: &str, text: &str) {
-        let key = self.keys.key(Kind::Draft, slot);
+    pub fn save_draft(&self, slot: &DraftSlot, text: &str) {
+        let key = self.keys.draft(slot);
         if text.trim().is_empty() {
             self.delete(&key);
         } else {
@@ -283,9 +253,10 @@ impl Store {
     pub fn import(&self, import: &Import) -> Result<Kept, StoreError> {
         let mut written: Vec<String> = Vec::new();
         let mut result = Ok(Kept::Stored);
-        for comment in &import.comments {
-            let Some(record) = StoredRecord::from_comment(comment) else { continue };
-            let key = self.keys.comment(&comment.id);
+        let comments =
+            import.comments.iter().filter_map(|c| Some((self.keys.comment(&c.id), StoredRecord::from_comment(c)?)));
+        for (key, record) in comments {
+            self.clear_way(&key);
             result = kept(self.set(&key, &record));
             if result.is_err() {
                 break;
@@ -307,17 +278,16 @@ impl Store {
             return Err(error);
         }
         for comment in &import.comments {
-            announce_on_page(self.origin, &self.keys, &Change::Upsert(comment.clone()));
+            announce_on_page(self.origin, &self.keys, Heard::Thread(Change::Upsert(comment.clone())));
         }
         for id in &import.likes {
-            announce_on_page(self.origin, &self.keys, &Change::Liked(id.clone(), true));
+            announce_on_page(self.origin, &self.keys, Heard::Thread(Change::Liked(id.clone(), true)));
         }
         result
     }
 
     pub fn sort(&self) -> Option<Sort> {
-        self.check().ok()?;
-        LocalStorage::get::<String>(Keys::SORT).ok().and_then(|name| Sort::parse(&name))
+        self.get::<String>(Keys::SORT).and_then(|name| Sort::parse(&name))
     }
 
     pub fn set_sort(&self, sort: Sort) {
@@ -330,19 +300,27 @@ impl Store {
             kept(self.set(key, 1))
         } else {
             self.delete(key);
-            Ok(if self.available { Kept::Stored } else { Kept::ThisVisitOnly })
+            Ok(if self.storage.is_some() { Kept::Stored } else { Kept::ThisVisitOnly })
         }
     }
 
+    /// A JSON value stored under `key`, if it is there and reads as a `T`.
+    fn get<T: serde::de::DeserializeOwned>(&self, key: &str) -> Option<T> {
+        let raw = self.storage().ok()?.get_item(key).ok()??;
+        serde_json::from_str(&raw).ok()
+    }
+
     fn set(&self, key: &str, value: impl serde::Serialize) -> Result<(), StoreError> {
-        self.check()?;
-        LocalStorage::set(key, value)?;
-        Ok(())
+        let storage = self.storage()?;
+        // Plain data (records, strings, numbers) always serialises.
+        let value = serde_json::to_string(&value).map_err(|_| StoreError::Failed("TypeError".into()))?;
+        storage.set_item(key, &value).map_err(StoreError::from_js)
     }
 
     fn delete(&self, key: &str) {
-        if self.available {
-            LocalStorage::delete(key);
+        if let Some(storage) = &self.storage {
+            // Removing cannot run out of room; if it still fails, the entry stays.
+            let _ = storage.remove_item(key);
         }
     }
 
@@ -350,28 +328,33 @@ impl Store {
     /// by another tab (the `storage` event) or by another widget on this page
     /// (which the `storage` event does not report). Stops when the returned
     /// [`Watch`] is dropped.
-    pub fn watch(&self, on_change: impl Fn(Change) + 'static) -> Watch {
+    pub fn watch(&self, on_change: impl Fn(Heard) + 'static) -> Watch {
         let on_change: OnChange = Rc::new(on_change);
         let id = WATCHERS.with(|watchers| {
             let mut watchers = watchers.borrow_mut();
             watchers.next_id += 1;
             let id = watchers.next_id;
-            watchers.list.push(Watcher { id, origin: self.origin, keys: self.keys.clone(), on_change: on_change.clone() });
+            watchers.list.push(Watcher {
+                id,
+                origin: self.origin,
+                keys: self.keys.clone(),
+                on_change: on_change.clone(),
+            });
             id
         });
         let keys = self.keys.clone();
-        let available = self.available;
+        let storage = self.storage.clone();
         let listener = window_event_listener(ev::storage, move |event| {
             let key = event.key();
             // What the key holds now, not what the event says was written:
             // when two tabs change one entry at once, each hears of the other's
             // write after making its own, and only the current value converges.
-            let value = match (&key, available) {
-                (Some(key), true) => LocalStorage::raw().get_item(key).ok().flatten(),
+            let value = match (&key, &storage) {
+                (Some(key), Some(storage)) => storage.get_item(key).ok().flatten(),
                 _ => event.new_value(),
             };
-            if let Some(change) = change_from_event(&keys, key.as_deref(), value.as_deref()) {
-                on_change(change);
+            if let Some(heard) = heard_from_event(&keys, key.as_deref(), value.as_deref()) {
+                on_change(heard);
             }
         });
         Watch { id, listener: Some(listener) }
@@ -379,8 +362,7 @@ impl Store {
 
     /// The name this reader posted under last time, in any thread.
     pub fn remembered_name(&self) -> Option<String> {
-        self.check().ok()?;
-        LocalStorage::get::<String>(Keys::NAME).ok()
+        self.get::<String>(Keys::NAME)
     }
 
     pub fn remember_name(&self, name: &str) -> Result<(), StoreError> {

@@ -5,12 +5,14 @@
 //! that proptest finds is saved under `proptest-regressions/` and replayed on
 //! every later run; the fixed cases below are the classic hostile inputs.
 #![cfg(not(target_arch = "wasm32"))]
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use agora::model::export::{export, read_import};
 use agora::model::format::parse;
 use agora::model::packed;
-use agora::model::validate::{length, NAME_LIMITS, TEXT_LIMITS};
-use agora::model::{change_from_event, Article, Comment, CommentId, Keys, StoredRecord, Thread, ThreadId};
+use agora::model::validate::{NAME_LIMITS, TEXT_LIMITS, length};
+use agora::model::{Article, Comment, CommentId, Draft, Keys, StoredRecord, Thread, ThreadId, heard_from_event, load};
 use proptest::prelude::*;
 use std::collections::HashSet;
 
@@ -30,7 +32,8 @@ fn decode_everything(input: &str) {
     let _ = parse(input);
     let keys = Keys::new(&thread_id());
     for key in ["agora:v1:fuzz:c:abc-1", "agora:v1:fuzz:like:abc-1", "agora:v1:sort", input] {
-        let _ = change_from_event(&keys, Some(key), Some(input));
+        let _ = heard_from_event(&keys, Some(key), Some(input));
+        load(&keys, [(key, input)]).comments.iter().for_each(assert_meets_the_rules);
     }
     let _ = ThreadId::parse(input);
     let _ = CommentId::parse(input);
@@ -44,9 +47,9 @@ fn assert_meets_the_rules(comment: &Comment) {
     if comment.deleted {
         return;
     }
-    assert!((1..=NAME_LIMITS.max).contains(&length(&comment.author)), "{comment:?}");
-    assert!((1..=TEXT_LIMITS.max).contains(&length(&comment.text)));
-    assert_eq!(comment.author.trim(), comment.author);
+    assert!((1..=NAME_LIMITS.max).contains(&length(comment.author())), "{comment:?}");
+    assert!((1..=TEXT_LIMITS.max).contains(&length(comment.text())));
+    assert_eq!(comment.author().trim(), comment.author());
     assert!(comment.posted_at().is_some_and(|at| at.is_finite() && at > 0.0));
 }
 
@@ -56,8 +59,9 @@ fn valid_record() -> String {
 
 fn valid_export() -> String {
     let mut thread = Thread::default();
-    let a = Comment::posted(CommentId::parse("a-1").unwrap(), "Ann".into(), "Hi".into(), 5.0, None);
-    let b = Comment::posted(CommentId::parse("b-1").unwrap(), "Bob".into(), "Yo".into(), 6.0, Some(a.id.clone()));
+    let valid = |name: &str, text: &str| Draft { name: name.into(), text: text.into() }.check().unwrap();
+    let a = Comment::posted(CommentId::parse("a-1").unwrap(), valid("Ann", "Hi"), 5.0, None);
+    let b = Comment::posted(CommentId::parse("b-1").unwrap(), valid("Bob", "Yo"), 6.0, Some(a.id.clone()));
     thread.set_posted(vec![a.clone(), b.tombstone()], HashSet::from([a.id]));
     export(&thread_id(), &thread, 7.0)
 }
@@ -138,7 +142,11 @@ fn huge_numbers_wrong_types_and_nulls() {
         r#"{"v":1,"id":"abc-1","author":"A","text":"B","at":5,"parent":7}"#,
         r#"{"format":"agora-export","version":1,"thread":"fuzz","exported_at":1,"comments":{},"likes":[]}"#,
         r#"{"id":"a","title":"T","paragraphs":[1,2]}"#,
-        "null", "[]", "\"\"", "1", "",
+        "null",
+        "[]",
+        "\"\"",
+        "1",
+        "",
     ] {
         decode_everything(input);
     }

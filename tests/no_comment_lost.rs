@@ -12,12 +12,21 @@
 //! - every reply is shown under its parent (or, deeper than three levels,
 //!   under its parent's ancestor), and a reply whose parent is gone is still
 //!   shown;
-//! - the count in the heading equals the comments shown.
+//! - the count in the heading equals the comments shown;
+//! - a value that another program wrote over a comment's key (garbage) is
+//!   kept aside when a page loads or writes there, never overwritten and
+//!   never shown.
+//!
+//! Loading is the model's own `load` and `aside_key`, as `Store::load` uses
+//! them; writes follow `Store::put` and `Store::remove`.
 #![cfg(not(target_arch = "wasm32"))]
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use agora::model::export::{export, read_import};
 use agora::model::{
-    change_from_event, Comment, CommentId, Deletion, Keys, Kind, Sort, StoredRecord, Thread, ThreadId, Tree,
+    Body, Comment, CommentId, Deletion, Draft, Heard, Keys, Kind, Sort, StoredRecord, Thread, ThreadId, Tree,
+    aside_key, heard_from_event, load,
 };
 use proptest::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
@@ -27,14 +36,40 @@ const TABS: usize = 3;
 
 #[derive(Clone, Debug)]
 enum Op {
-    Post { tab: usize, reply_to: Option<usize> },
-    Edit { tab: usize, target: usize },
-    Delete { tab: usize, target: usize },
-    Undo { tab: usize },
-    Like { tab: usize, target: usize },
-    Import { from: usize, to: usize },
-    Hear { tab: usize, events: usize },
-    Reload { tab: usize },
+    Post {
+        tab: usize,
+        reply_to: Option<usize>,
+    },
+    Edit {
+        tab: usize,
+        target: usize,
+    },
+    Delete {
+        tab: usize,
+        target: usize,
+    },
+    Undo {
+        tab: usize,
+    },
+    Like {
+        tab: usize,
+        target: usize,
+    },
+    Import {
+        from: usize,
+        to: usize,
+    },
+    /// Another program writes garbage over a comment's key (or a new one).
+    Garble {
+        target: usize,
+    },
+    Hear {
+        tab: usize,
+        events: usize,
+    },
+    Reload {
+        tab: usize,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -47,6 +82,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (tab.clone(), 0..64usize).prop_map(|(tab, target)| Op::Like { tab, target }),
         1 => (tab.clone(), 0..TABS).prop_map(|(from, to)| Op::Import { from, to }),
         4 => (tab.clone(), 1..6usize).prop_map(|(tab, events)| Op::Hear { tab, events }),
+        1 => (0..64usize).prop_map(|target| Op::Garble { target }),
         1 => tab.prop_map(|tab| Op::Reload { tab }),
     ]
 }
@@ -68,6 +104,8 @@ struct World {
     ledger: HashMap<CommentId, bool>,
     clock: f64,
     serial: u64,
+    /// Every garbage value written, with the key it was written under.
+    garbage: Vec<(String, String)>,
 }
 
 impl World {
@@ -81,6 +119,7 @@ impl World {
             ledger: HashMap::new(),
             clock: 1_700_000_000_000.0,
             serial: 0,
+            garbage: Vec::new(),
         }
     }
 
@@ -96,9 +135,27 @@ impl World {
         }
     }
 
+    /// Before a comment's key is written or removed: a value there that is
+    /// not a comment is moved aside first (as `Store` does).
+    fn clear_way(&mut self, tab: usize, key: &str) {
+        let Some(raw) = self.storage.get(key).cloned() else { return };
+        let usable = self.keys.comment_suffix(key).is_some_and(|id| StoredRecord::decode(id, &raw).is_ok());
+        if !usable {
+            self.set_aside(tab, key, &raw);
+        }
+    }
+
+    fn set_aside(&mut self, tab: usize, key: &str, raw: &str) {
+        let Some(aside) = aside_key(&self.keys, key, raw, |k| self.storage.get(k).cloned()) else { return };
+        self.write(tab, aside, Some(raw.to_string()));
+        self.write(tab, key.to_string(), None);
+    }
+
     fn put(&mut self, tab: usize, comment: Comment) {
         let record = serde_json::to_string(&StoredRecord::from_comment(&comment).unwrap()).unwrap();
-        self.write(tab, self.keys.comment(&comment.id), Some(record));
+        let key = self.keys.comment(&comment.id);
+        self.clear_way(tab, &key);
+        self.write(tab, key, Some(record));
         self.ledger.insert(comment.id.clone(), !comment.deleted);
         self.tabs[tab].thread.upsert(comment);
     }
@@ -119,26 +176,29 @@ impl World {
                 });
                 self.serial += 1;
                 let id = CommentId::generate(self.clock, self.serial);
-                let text = format!("comment {} from tab {tab}", self.serial);
-                self.put(tab, Comment::posted(id, format!("Tab {tab}"), text, self.clock, parent));
+                let draft =
+                    Draft { name: format!("Tab {tab}"), text: format!("comment {} from tab {tab}", self.serial) };
+                self.put(tab, Comment::posted(id, draft.check().unwrap(), self.clock, parent));
             }
             Op::Edit { tab, target } => {
-                if let Some(mut comment) = self.own(tab, target) {
-                    comment.text = format!("{} (edited in tab {tab})", comment.text);
-                    comment.edited_at = Some(self.clock);
-                    self.put(tab, comment);
+                if let Some(comment) = self.own(tab, target) {
+                    let text = Body::check(&format!("{} (edited in tab {tab})", comment.text())).unwrap();
+                    let edited = self.tabs[tab].thread.edited(&comment.id, text, self.clock).unwrap();
+                    self.put(tab, edited);
                 }
             }
             Op::Delete { tab, target } => {
                 let Some(comment) = self.own(tab, target) else { return };
                 match self.tabs[tab].thread.deletion(&comment.id) {
-                    Some(Deletion::Placeholder(placeholder)) => self.put(tab, placeholder),
-                    Some(Deletion::Remove) => {
-                        self.write(tab, self.keys.comment(&comment.id), None);
+                    Ok(Deletion::Placeholder(placeholder)) => self.put(tab, placeholder),
+                    Ok(Deletion::Remove) => {
+                        let key = self.keys.comment(&comment.id);
+                        self.clear_way(tab, &key);
+                        self.write(tab, key, None);
                         self.ledger.insert(comment.id.clone(), false);
                         self.tabs[tab].thread.remove(&comment.id);
                     }
-                    None => return,
+                    Err(_) => return,
                 }
                 self.tabs[tab].deleted = Some(comment);
             }
@@ -170,37 +230,54 @@ impl World {
                     self.tabs[to].thread.set_liked(&id, true);
                 }
             }
+            Op::Garble { target } => {
+                let comment_keys: Vec<String> =
+                    self.storage.keys().filter(|k| self.keys.comment_suffix(k).is_some()).cloned().collect();
+                let key = match comment_keys.get(target % comment_keys.len().max(1)) {
+                    Some(key) if target % 4 != 0 => key.clone(),
+                    _ => format!("{}c:garbled-{target}", self.keys.thread_prefix()),
+                };
+                self.serial += 1;
+                let garbage = format!("{{\"v\":1,\"id\": garbage {}", self.serial);
+                if let Some(id) = self.keys.comment_suffix(&key).and_then(CommentId::parse) {
+                    self.ledger.insert(id, false);
+                }
+                // Garbage over garbage still in place: the other program overwrote its own.
+                let current = self.storage.get(&key).cloned();
+                self.garbage.retain(|(k, v)| !(*k == key && current.as_ref() == Some(v)));
+                self.garbage.push((key.clone(), garbage.clone()));
+                // Written by another program: every tab hears of it, none wrote it.
+                self.write(TABS, key, Some(garbage));
+            }
             Op::Hear { tab, events } => {
                 for _ in 0..events {
                     let Some(key) = self.tabs[tab].inbox.pop_front() else { break };
                     let value = self.storage.get(&key).cloned();
-                    if let Some(change) = change_from_event(&self.keys, Some(&key), value.as_deref()) {
+                    if let Some(Heard::Thread(change)) = heard_from_event(&self.keys, Some(&key), value.as_deref()) {
                         self.tabs[tab].thread.apply(change);
                     }
                 }
             }
-            Op::Reload { tab } => {
-                self.tabs[tab].thread = self.load();
-                self.tabs[tab].inbox.clear();
-            }
+            Op::Reload { tab } => self.reload(tab),
         }
     }
 
-    /// What a page loading now would show.
-    fn load(&self) -> Thread {
-        let mut comments = Vec::new();
-        let mut liked = HashSet::new();
-        for (key, value) in &self.storage {
-            match self.keys.parse(key) {
-                Some((Kind::Comment, id)) => comments.push(StoredRecord::decode(id, value).expect("written by the app")),
-                Some((Kind::Like, id)) => {
-                    liked.insert(CommentId::parse(id).unwrap());
-                }
-                _ => {}
-            }
+    /// A tab loads the page again: what `Store::load` reads, with unusable
+    /// entries moved aside.
+    fn reload(&mut self, tab: usize) {
+        let loaded = load(&self.keys, self.storage.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        for (key, raw) in &loaded.unusable {
+            self.set_aside(tab, key, raw);
         }
+        self.tabs[tab].thread.set_posted(loaded.comments, loaded.liked);
+        self.tabs[tab].inbox.clear();
+    }
+
+    /// What a page loading now would show (without writing anything).
+    fn stored(&self) -> Thread {
+        let loaded = load(&self.keys, self.storage.iter().map(|(k, v)| (k.as_str(), v.as_str())));
         let mut thread = Thread::default();
-        thread.set_posted(comments, liked);
+        thread.set_posted(loaded.comments, loaded.liked);
         thread
     }
 }
@@ -209,13 +286,17 @@ impl World {
 static CASES: AtomicUsize = AtomicUsize::new(0);
 static OPERATIONS: AtomicUsize = AtomicUsize::new(0);
 static POSTED: AtomicUsize = AtomicUsize::new(0);
+static LOST: AtomicUsize = AtomicUsize::new(0);
 
-fn report(operations: usize, posted: usize) {
+/// Adds one case to the totals and writes them, before the case's checks
+/// run: a failing run still reports what it lost.
+fn report(operations: usize, posted: usize, lost: usize) {
     let cases = CASES.fetch_add(1, Ordering::Relaxed) + 1;
     let operations = OPERATIONS.fetch_add(operations, Ordering::Relaxed) + operations;
     let posted = POSTED.fetch_add(posted, Ordering::Relaxed) + posted;
+    let lost = LOST.fetch_add(lost, Ordering::Relaxed) + lost;
     let line = format!(
-        "{{\"fault\":\"{cases} random interleavings of {operations} operations across {TABS} tabs (model property test)\",\"tabs\":{TABS},\"posted\":{posted},\"faults\":{operations},\"lost\":0}}\n"
+        "{{\"fault\":\"{cases} random interleavings of {operations} operations across {TABS} tabs, garbage written over stored comments (model property test)\",\"tabs\":{TABS},\"posted\":{posted},\"faults\":{operations},\"lost\":{lost}}}\n"
     );
     // Read at run time: a test binary built in another checkout that shares
     // the target directory must still write into this one.
@@ -248,11 +329,24 @@ proptest! {
             world.apply(op);
         }
         let posted = world.ledger.len();
+        // One page loads (moving garbage aside), then every tab hears everything.
+        world.apply(Op::Reload { tab: 0 });
         for tab in 0..TABS {
             world.apply(Op::Hear { tab, events: usize::MAX });
         }
-        let stored = world.load();
+        let stored = world.stored();
         let alive: HashSet<&CommentId> = world.ledger.iter().filter(|(_, alive)| **alive).map(|(id, _)| id).collect();
+        // Lost: what readers left that a tab does not show, or storage does not hold.
+        let lost = world.tabs.iter().map(|tab| {
+            let shown: HashSet<&CommentId> = tab.thread.comments().filter(|c| !c.deleted).map(|c| &c.id).collect();
+            alive.iter().filter(|id| !shown.contains(*id) || !stored.contains(id)).count()
+        }).max().unwrap_or(0);
+        let garbage_lost = world.garbage.iter().filter(|(key, garbage)| {
+            let aside = world.keys.aside(key);
+            !world.storage.iter().any(|(k, v)| k.starts_with(&aside) && v == garbage)
+        }).count();
+        report(count, posted, lost);
+        prop_assert_eq!(garbage_lost, 0, "a garbled entry was overwritten instead of kept aside");
         for tab in &world.tabs {
             prop_assert_eq!(tab.thread.posted(), stored.posted(), "a tab differs from storage");
             prop_assert_eq!(tab.thread.liked(), stored.liked());
@@ -276,7 +370,5 @@ proptest! {
                 }
             }
         }
-        // Reached only when every check of this case held: nothing was lost.
-        report(count, posted);
     }
 }

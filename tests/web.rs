@@ -2,6 +2,8 @@
 //! each mounts the widget into a fresh element, acts on it as a reader would,
 //! lets the reactive system run, and asserts what the reader would see.
 #![cfg(target_arch = "wasm32")]
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use agora::{App, Config};
 use leptos::mount::mount_to;

@@ -1,7 +1,7 @@
-use super::{use_text, Composer, EditBox, FormattedText};
+use super::{Composer, EditBox, FormattedText, use_text};
 use crate::browser::{full_time, iso_time};
-use crate::discussion::{reply_slot, use_discussion, Discussion};
-use crate::model::{age, Comment, CommentId, Node, Text};
+use crate::discussion::{Discussion, use_discussion};
+use crate::model::{Comment, CommentId, DraftSlot, Node, Text, age};
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -41,9 +41,10 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
         let (d, id) = (d.clone(), id.clone());
         move |_| {
             if d.highlighted.with(|h| h.as_ref() == Some(&id))
-                && let Some(article) = article_ref.get() {
-                    article.scroll_into_view();
-                }
+                && let Some(article) = article_ref.get()
+            {
+                article.scroll_into_view();
+            }
         }
     });
 
@@ -70,25 +71,25 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
             if comment.deleted {
                 // Still the element that labels the <article>.
                 return view! {
-                    <span class="agora-comment__deleted" id=author_id.clone()>{text.deleted()}</span>
+                    <span class="agora-comment__deleted" id=author_id.clone()>{text.deleted}</span>
                 }
                 .into_any();
             }
             view! {
                 <span class="agora-comment__author" id=author_id.clone() dir="auto">
-                    {comment.author.clone()}
+                    {comment.author().to_string()}
                 </span>
                 {node.with(|n| n.as_ref().and_then(|n| n.answers.clone())).map(|name| view! {
                     <span class="agora-comment__answers" dir="auto">"@" {name}</span>
                 })}
                 {posted_time(&comment, text)}
-                {comment.edited_at.map(|_| view! { <span class="agora-comment__edited">{text.edited()}</span> })}
+                {comment.edited_at.map(|_| view! { <span class="agora-comment__edited">{text.edited}</span> })}
             }
             .into_any()
         })
     };
     let body = move || {
-        comment.get().filter(|c| !c.deleted).map(|comment| view! { <FormattedText text=comment.text.clone() /> })
+        comment.get().filter(|c| !c.deleted).map(|comment| view! { <FormattedText text=comment.text().to_string() /> })
     };
 
     let actions = {
@@ -106,7 +107,7 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
         let (d, id) = (d.clone(), id.clone());
         move || {
             is_editing().then(|| {
-                let text = comment.with_untracked(|c| c.as_ref().map(|c| c.text.clone()).unwrap_or_default());
+                let text = comment.with_untracked(|c| c.as_ref().map(|c| c.text().to_string()).unwrap_or_default());
                 let d = d.clone();
                 let on_close = Callback::new(move |()| {
                     d.editing.set(None);
@@ -122,7 +123,7 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
         move || {
             is_replying().then(|| {
                 let (d, id) = (d.clone(), id.clone());
-                let to = comment.with_untracked(|c| c.as_ref().map(|c| c.author.clone()).unwrap_or_default());
+                let to = comment.with_untracked(|c| c.as_ref().map(|c| c.author().to_string()).unwrap_or_default());
                 let on_close = Callback::new({
                     let id = id.clone();
                     move |()| {
@@ -134,7 +135,7 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
                 });
                 view! {
                     <div class="agora-comment__reply-box">
-                        <Composer draft_slot=reply_slot(&id) parent=id.clone() title=text.reply_title(&to) on_close />
+                        <Composer draft_slot=DraftSlot::Reply(id.clone()) parent=id.clone() title=text.reply_title(&to) on_close />
                     </div>
                 }
             })
@@ -149,7 +150,7 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
                 let (d, id) = (d.clone(), id.clone());
                 let collapsed = is_collapsed();
                 let label = if collapsed { text.replies_folded(total) } else { "[\u{2013}]".to_string() };
-                let accessible = if collapsed { text.show_replies(total) } else { text.hide_replies().to_string() };
+                let accessible = if collapsed { text.show_replies(total) } else { text.hide_replies.to_string() };
                 view! {
                     <button
                         class="agora-action agora-action--fold"
@@ -223,7 +224,7 @@ fn actions_view(
     edit_button: NodeRef<html::Button>,
 ) -> impl IntoView {
     let text = d.text;
-    let author = comment.author.clone();
+    let author = comment.author().to_string();
     let likes = move || node.with(|n| n.as_ref().map_or(0, |n| n.likes));
     let liked = move || node.with(|n| n.as_ref().is_some_and(|n| n.liked));
     let like_label = {
@@ -235,10 +236,10 @@ fn actions_view(
         let (d1, id1, d2, id2) = (d.clone(), id.clone(), d.clone(), id.clone());
         view! {
             <button class="agora-action" type="button" node_ref=edit_button on:click=move |_| d1.editing.set(Some(id1.clone()))>
-                {text.edit()}
+                {text.edit}
             </button>
             <button class="agora-action" type="button" on:click=move |_| report(d2.delete(&id2))>
-                {text.delete()}
+                {text.delete}
             </button>
         }
     });
@@ -259,7 +260,7 @@ fn actions_view(
                 })
             }
         >
-            {text.reply()}
+            {text.reply}
         </button>
         <button
             class="agora-action agora-action--like"
@@ -268,10 +269,10 @@ fn actions_view(
             aria-label=like_label
             on:click=move |_| report(d_like.toggle_like(&id_like))
         >
-            {text.like()} " " <span class="agora-action__count">{likes}</span>
+            {text.like} " " <span class="agora-action__count">{likes}</span>
         </button>
-        <a class="agora-action" href=format!("#comment-{id}") aria-label=text.link_label(&comment.author)>
-            {text.link()}
+        <a class="agora-action" href=format!("#comment-{id}") aria-label=text.link_label(comment.author())>
+            {text.link}
         </a>
         {own}
     }

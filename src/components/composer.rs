@@ -1,11 +1,11 @@
-use super::{use_text, FormattedText};
+use super::FormattedText;
+use super::comment_field::{CommentField, FieldMessages, refuse_oversized_insert};
 use crate::discussion::use_discussion;
-use crate::model::validate::{length, refused_insert, Field, Limits};
-use crate::model::{CommentId, Draft, DraftErrors, FieldError, NAME_LIMITS, TEXT_LIMITS};
+use crate::model::validate::Field;
+use crate::model::{CommentId, Draft, DraftErrors, DraftSlot, FieldError, NAME_LIMITS};
 use leptos::html;
 use leptos::prelude::*;
 use std::time::Duration;
-use web_sys::KeyboardEvent;
 
 /// How long typing pauses before a draft is saved.
 const DRAFT_DELAY: Duration = Duration::from_millis(300);
@@ -16,8 +16,7 @@ const DRAFT_DELAY: Duration = Duration::from_millis(300);
 /// was not posted.
 #[component]
 pub fn Composer(
-    /// The draft slot (see `discussion::NEW_COMMENT`, `discussion::reply_slot`).
-    draft_slot: String,
+    draft_slot: DraftSlot,
     #[prop(optional, into)] parent: Option<CommentId>,
     title: String,
     /// For a reply box: closes it (after posting, or "Cancel").
@@ -37,10 +36,6 @@ pub fn Composer(
     let failure = RwSignal::new(None::<String>);
     // A paste too large to take, refused before it was inserted.
     let refused = RwSignal::new(None::<String>);
-    let refuse = move |event: web_sys::InputEvent, current: &str| {
-        let refusal = guard_oversized_insert(&event, current).map(|characters| text_in.insert_refused(characters));
-        refused.set(refusal);
-    };
     let status = RwSignal::new(String::new());
     let previewing = RwSignal::new(false);
     let name_ref = NodeRef::<html::Input>::new();
@@ -76,7 +71,8 @@ pub fn Composer(
         let (d, slot, parent) = (d.clone(), slot.clone(), parent.clone());
         move || {
             status.set(String::new());
-            match draft().check() {
+            let post = match draft().check() {
+                Ok(post) => post,
                 Err(found) => {
                     recheck_as_typed.set(true);
                     if found.name.is_some() {
@@ -85,28 +81,29 @@ pub fn Composer(
                         text_ref.get_untracked().map(|input| input.focus());
                     }
                     errors.set(found);
+                    return;
                 }
-                Ok((author, body)) => {
-                    recheck_as_typed.set(false);
-                    errors.set(DraftErrors::default());
-                    match d.post(parent.clone(), author, body) {
-                        Ok(_) => {
-                            draft_generation.update_value(|g| *g += 1);
-                            d.save_draft(&slot, "");
-                            text.set(String::new());
-                            if let Some(input) = text_ref.get_untracked() { input.set_value("") }
-                            failure.set(None);
-                            status.set(text_in.posted().into());
-                            match on_close {
-                                Some(close) => close.run(()),
-                                None => {
-                                    text_ref.get_untracked().map(|input| input.focus());
-                                }
-                            }
+            };
+            recheck_as_typed.set(false);
+            errors.set(DraftErrors::default());
+            match d.post(parent.clone(), post) {
+                Ok(_) => {
+                    draft_generation.update_value(|g| *g += 1);
+                    d.save_draft(&slot, "");
+                    text.set(String::new());
+                    if let Some(input) = text_ref.get_untracked() {
+                        input.set_value("")
+                    }
+                    failure.set(None);
+                    status.set(text_in.posted.into());
+                    match on_close {
+                        Some(close) => close.run(()),
+                        None => {
+                            text_ref.get_untracked().map(|input| input.focus());
                         }
-                        Err(message) => failure.set(Some(message)),
                     }
                 }
+                Err(message) => failure.set(Some(message)),
             }
         }
     };
@@ -120,17 +117,24 @@ pub fn Composer(
         });
     }
 
-    let id_prefix = format!("{}-{}", d.id_prefix, slot);
+    let id_prefix = format!("{}-{}", d.id_prefix, slot.name());
     let name_id = format!("{id_prefix}-name");
     let text_id = format!("{id_prefix}-text");
     let hint_id = format!("{text_id}-hint");
     let invalid = |error: Option<FieldError>| error.map(|_| "true");
     let submit_on_click = submit.clone();
-    let submit_on_keys = submit.clone();
+    let on_send = Callback::new({
+        let submit = submit.clone();
+        move |()| submit()
+    });
+    let on_text_input = Callback::new(move |()| {
+        recheck();
+        save_draft_soon();
+    });
     let cancel = on_close.map(|close| {
         view! {
             <button class="agora-button agora-button--secondary" type="button" on:click=move |_| close.run(())>
-                {text_in.cancel()}
+                {text_in.cancel}
             </button>
         }
     });
@@ -147,7 +151,7 @@ pub fn Composer(
         >
             <h3 class="agora-composer__title">{title}</h3>
             <div class="agora-field">
-                <label class="agora-field__label" for=name_id.clone()>{text_in.name()}</label>
+                <label class="agora-field__label" for=name_id.clone()>{text_in.name}</label>
                 <input
                     class="agora-field__input"
                     id=name_id.clone()
@@ -159,7 +163,9 @@ pub fn Composer(
                     aria-invalid=move || invalid(errors.with(|e| e.name))
                     aria-describedby=format!("{name_id}-error {name_id}-counter")
                     prop:value=move || name.get()
-                    on:beforeinput=move |event| refuse(event, &name.get_untracked())
+                    on:beforeinput=move |event| {
+                        refused.set(refuse_oversized_insert(&event).map(|characters| text_in.insert_refused(characters)))
+                    }
                     on:input=move |event| {
                         name.set(event_target_value(&event));
                         recheck();
@@ -173,49 +179,26 @@ pub fn Composer(
                 />
             </div>
             <div class="agora-field">
-                <label class="agora-field__label" for=text_id.clone()>{text_in.comment()}</label>
-                <textarea
-                    // Over the limit, stop wrapping inside words: Chromium takes
-                    // seconds to wrap one huge pasted word in a proportional font.
-                    class=move || text.with(|t| text_field_class(t))
-                    id=text_id.clone()
-                    name="comment"
-                    rows="5"
-                    required
-                    node_ref=text_ref
-                    aria-keyshortcuts="Control+Enter Meta+Enter"
-                    aria-invalid=move || invalid(errors.with(|e| e.text))
-                    aria-describedby=format!("{text_id}-error {text_id}-counter {hint_id}")
-                    // Written once here and cleared after a post, never echoed back
-                    // on input: that would lay out the whole text again per keystroke.
-                    prop:value=text.get_untracked()
-                    on:input=move |event| {
-                        text.set(event_target_value(&event));
-                        recheck();
-                        save_draft_soon();
-                    }
-                    on:beforeinput=move |event| refuse(event, &text.get_untracked())
-                    on:keydown=move |event: KeyboardEvent| {
-                        if is_send_shortcut(&event) {
-                            event.prevent_default();
-                            submit_on_keys();
-                        }
-                    }
-                ></textarea>
-                <FieldMessages
-                    field_id=text_id
+                <CommentField
+                    id=text_id
+                    label=text_in.comment.to_string()
+                    value=text
                     error=Signal::derive(move || errors.with(|e| e.text.map(|e| text_in.field_error(Field::Text, e))))
-                    value=text.into()
-                    limits=TEXT_LIMITS
+                    rows=5
+                    node_ref=text_ref
+                    on_input=on_text_input
+                    on_send
+                    on_refused=Callback::new(move |refusal| refused.set(refusal))
+                    described_by=hint_id.clone()
                 />
             </div>
             {move || previewing.get().then(|| view! {
-                <section class="agora-preview" aria-label=text_in.preview()>
-                    <p class="agora-preview__label" aria-hidden="true">{text_in.preview()}</p>
+                <section class="agora-preview" aria-label=text_in.preview>
+                    <p class="agora-preview__label" aria-hidden="true">{text_in.preview}</p>
                     {move || {
                         let shown = text.get();
                         if shown.trim().is_empty() {
-                            view! { <p class="agora-preview__empty">{text_in.nothing_to_preview()}</p> }.into_any()
+                            view! { <p class="agora-preview__empty">{text_in.nothing_to_preview}</p> }.into_any()
                         } else {
                             view! { <FormattedText text=shown /> }.into_any()
                         }
@@ -236,7 +219,7 @@ pub fn Composer(
                         submit_on_click();
                     }
                 >
-                    {text_in.post()}
+                    {text_in.post}
                 </button>
                 <button
                     class="agora-button agora-button--secondary"
@@ -244,79 +227,15 @@ pub fn Composer(
                     aria-pressed=move || previewing.get().to_string()
                     on:click=move |_| previewing.update(|on| *on = !*on)
                 >
-                    {text_in.preview()}
+                    {text_in.preview}
                 </button>
                 {cancel}
                 <p class="agora-composer__hint" id=hint_id>
-                    <kbd>"Ctrl"</kbd>"+"<kbd>"Enter"</kbd>{text_in.shortcut_hint()}
+                    <kbd>"Ctrl"</kbd>"+"<kbd>"Enter"</kbd>{text_in.shortcut_hint}
                 </p>
             </div>
             <p class="agora-visually-hidden" role="status">{move || status.get()}</p>
         </form>
     }
     .into_any()
-}
-
-/// The error and the length counter under a field, both referenced by the
-/// field's `aria-describedby` (`<field_id>-error`, `<field_id>-counter`).
-#[component]
-pub fn FieldMessages(
-    field_id: String,
-    error: Signal<Option<String>>,
-    value: Signal<String>,
-    limits: Limits,
-) -> impl IntoView {
-    let text = use_text();
-    view! {
-        <p class="agora-field__error" id=format!("{field_id}-error")>{move || error.get()}</p>
-        <p class="agora-field__counter" id=format!("{field_id}-counter")>
-            {move || value.with(|value| text.counter(value, limits))}
-        </p>
-    }
-}
-
-/// Ctrl+Enter (Cmd+Enter on a Mac) sends what is in a text box.
-pub fn is_send_shortcut(event: &KeyboardEvent) -> bool {
-    event.key() == "Enter" && (event.ctrl_key() || event.meta_key())
-}
-
-/// A word longer than this is laid out slowly by Chromium when it wraps
-/// inside it (seconds for a pasted megabyte of one "word").
-const LONGEST_WRAPPED_WORD: usize = 1_000;
-
-/// Before text is inserted. An insertion too large to take (see
-/// `LARGEST_INSERT`) is cancelled, leaving the field as it was, and its length
-/// returned for the message. One that takes the field over the limit with an
-/// enormous unbroken word stops the field wrapping inside words at once: the
-/// browser lays the text out while inserting it, before any signal could
-/// change the class. Ordinary text is left alone: changing the style costs
-/// time too.
-pub fn guard_oversized_insert(event: &web_sys::InputEvent, current: &str) -> Option<usize> {
-    use wasm_bindgen::JsCast;
-    let incoming = event
-        .data()
-        .or_else(|| event.data_transfer().and_then(|data| data.get_data("text/plain").ok()))?;
-    if let Some(characters) = refused_insert(&incoming) {
-        event.prevent_default();
-        return Some(characters);
-    }
-    let too_long = current.chars().count() + incoming.chars().count() > TEXT_LIMITS.max;
-    let huge_word = || incoming.split_whitespace().any(|word| word.len() > LONGEST_WRAPPED_WORD);
-    if too_long && huge_word()
-        && let Some(field) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-            let _ = field.class_list().add_1("agora-field__input--oversized");
-        }
-    None
-}
-
-/// The classes of a comment textarea holding `text`: over the limit with an
-/// enormous word, it stops wrapping inside words (see `guard_oversized_insert`).
-pub fn text_field_class(text: &str) -> &'static str {
-    let huge = length(text) > TEXT_LIMITS.max
-        && text.split_whitespace().any(|word| word.len() > LONGEST_WRAPPED_WORD);
-    if huge {
-        "agora-field__input agora-field__input--text agora-field__input--oversized"
-    } else {
-        "agora-field__input agora-field__input--text"
-    }
 }

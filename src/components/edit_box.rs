@@ -1,11 +1,10 @@
-use super::composer::{guard_oversized_insert, is_send_shortcut, text_field_class, FieldMessages};
+use super::comment_field::CommentField;
 use super::use_text;
 use crate::discussion::use_discussion;
-use crate::model::validate::{check, Field};
-use crate::model::{CommentId, TEXT_LIMITS};
+use crate::model::validate::Field;
+use crate::model::{Body, CommentId};
 use leptos::html;
 use leptos::prelude::*;
-use web_sys::KeyboardEvent;
 
 /// Edits one of the reader's comments in place, by the same rules as
 /// posting. Ctrl/Cmd+Enter saves, Escape cancels.
@@ -24,46 +23,36 @@ pub fn EditBox(id: CommentId, text: String, on_close: Callback<()>) -> impl Into
         }
     });
     let field_id = format!("{}-edit", d.id_prefix);
-    let save = move || match check(&text.get_untracked(), TEXT_LIMITS) {
+    let save = Callback::new(move |()| match Body::check(&text.get_untracked()) {
         Err(problem) => error.set(Some(words.field_error(Field::Text, problem))),
         Ok(body) => match d.edit(&id, body) {
             Ok(()) => on_close.run(()),
             Err(message) => error.set(Some(message)),
         },
-    };
-    let save_on_keys = save.clone();
+    });
     view! {
         <div class="agora-edit">
-            <label class="agora-field__label" for=field_id.clone()>{words.edit_label()}</label>
-            <textarea
-                class=move || text.with(|t| text_field_class(t))
-                id=field_id.clone()
-                rows="4"
+            <CommentField
+                id=field_id
+                label=words.edit_label.to_string()
+                value=text
+                error=error.into()
+                rows=4
                 node_ref=text_ref
-                aria-invalid=move || error.with(|e| e.as_ref().map(|_| "true"))
-                aria-describedby=format!("{field_id}-error {field_id}-counter")
-                prop:value=text.get_untracked()
-                on:input=move |event| text.set(event_target_value(&event))
-                on:beforeinput=move |event| {
-                    if let Some(characters) = guard_oversized_insert(&event, &text.get_untracked()) {
-                        error.set(Some(words.insert_refused(characters)));
+                on_input=Callback::new(|()| {})
+                on_send=save
+                on_escape=on_close
+                // The message stays until Save, as the edit box's other errors do.
+                on_refused=Callback::new(move |refusal: Option<String>| {
+                    if refusal.is_some() {
+                        error.set(refusal);
                     }
-                }
-                on:keydown=move |event: KeyboardEvent| {
-                    if is_send_shortcut(&event) {
-                        event.prevent_default();
-                        save_on_keys();
-                    } else if event.key() == "Escape" {
-                        event.prevent_default();
-                        on_close.run(());
-                    }
-                }
-            ></textarea>
-            <FieldMessages field_id error=error.into() value=text.into() limits=TEXT_LIMITS />
+                })
+            />
             <div class="agora-composer__actions">
-                <button class="agora-button" type="button" on:click=move |_| save()>{words.save()}</button>
+                <button class="agora-button" type="button" on:click=move |_| save.run(())>{words.save}</button>
                 <button class="agora-button agora-button--secondary" type="button" on:click=move |_| on_close.run(())>
-                    {words.cancel()}
+                    {words.cancel}
                 </button>
             </div>
         </div>

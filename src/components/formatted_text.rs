@@ -8,7 +8,7 @@
 //! soon as Leptos creates the element. A view per kind of block and inline
 //! piece cost about 11 KB of WebAssembly.
 
-use crate::model::format::{parse, Block, Inline, Line};
+use crate::model::format::{Block, Inline, Line, parse};
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::tachys::html::node_ref::NodeRefContainer;

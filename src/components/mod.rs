@@ -2,6 +2,7 @@
 //! actions to `crate::discussion`.
 
 mod article_view;
+mod comment_field;
 pub mod comment_item;
 mod composer;
 mod edit_box;

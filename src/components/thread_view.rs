@@ -1,5 +1,5 @@
 use super::CommentItem;
-use crate::discussion::{use_discussion, PAGE_SIZE};
+use crate::discussion::{PAGE_SIZE, use_discussion};
 use crate::model::Sort;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -22,11 +22,17 @@ pub fn ThreadView(heading_id: String) -> impl IntoView {
     let first_frame = RwSignal::new(true);
     request_animation_frame(move || {
         // A timer set in a frame callback runs after that frame is painted.
-        set_timeout(move || { let _ = first_frame.try_set(false); }, Duration::ZERO);
+        set_timeout(
+            move || {
+                let _ = first_frame.try_set(false);
+            },
+            Duration::ZERO,
+        );
     });
+    let pinned = d.pinned;
     let visible = move || {
         let limit = if first_frame.get() { shown.get().min(FIRST_FRAME) } else { shown.get() };
-        tree.with(|tree| tree.top().iter().take(limit).cloned().collect::<Vec<_>>())
+        pinned.with(|pinned| tree.with(|tree| tree.page(limit, pinned)))
     };
     let remaining = move || tree.with(|tree| tree.top().len()).saturating_sub(shown.get());
     let sort_buttons = Sort::ALL
@@ -38,9 +44,9 @@ pub fn ThreadView(heading_id: String) -> impl IntoView {
             view! {
                 <button class="agora-sort__option" type="button" aria-pressed=pressed on:click=move |_| choose.set_sort(sort)>
                     {match sort {
-                        Sort::Oldest => text.oldest(),
-                        Sort::Newest => text.newest(),
-                        Sort::MostLiked => text.most_liked(),
+                        Sort::Oldest => text.oldest,
+                        Sort::Newest => text.newest,
+                        Sort::MostLiked => text.most_liked,
                     }}
                 </button>
             }
@@ -51,8 +57,8 @@ pub fn ThreadView(heading_id: String) -> impl IntoView {
             <h2 class="agora-thread__count" id=heading_id aria-live="polite">
                 {move || text.comments(tree.with(|tree| tree.count()))}
             </h2>
-            <div class="agora-sort" role="group" aria-label=text.sort_group()>
-                <span class="agora-sort__label" aria-hidden="true">{text.sort_label()}</span>
+            <div class="agora-sort" role="group" aria-label=text.sort_group>
+                <span class="agora-sort__label" aria-hidden="true">{text.sort_label}</span>
                 {sort_buttons}
             </div>
         </div>

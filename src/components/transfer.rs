@@ -22,7 +22,7 @@ pub fn Transfer() -> impl IntoView {
             let name = format!("agora-{}-comments.json", d.thread_id.as_str());
             message.set(Some(match download(&name, &json) {
                 Ok(()) => text.downloaded(&name),
-                Err(problem) => text.download_failed(&problem),
+                Err(()) => text.download_failed.to_string(),
             }));
         }
     };
@@ -32,16 +32,16 @@ pub fn Transfer() -> impl IntoView {
         spawn_local(async move {
             let outcome = match read_chosen_file(&input).await {
                 Ok(raw) => import_text(&d, &raw),
-                Err(problem) => Err(text.not_imported(&format!("({problem})."))),
+                Err(problem) => Err(text.import_error(&problem)),
             };
             input.set_value("");
             let _ = message.try_set(Some(outcome.unwrap_or_else(|error| error)));
         });
     };
     view! {
-        <section class="agora-transfer" aria-label=text.your_comments()>
+        <section class="agora-transfer" aria-label=text.your_comments>
             <button class="agora-button agora-button--secondary" type="button" on:click=export_file>
-                {text.export()}
+                {text.export}
             </button>
             <input
                 class="agora-transfer__file agora-visually-hidden"
@@ -50,7 +50,7 @@ pub fn Transfer() -> impl IntoView {
                 accept="application/json,.json"
                 on:change=import_file
             />
-            <label class="agora-button agora-button--secondary" for=input_id>{text.import()}</label>
+            <label class="agora-button agora-button--secondary" for=input_id>{text.import}</label>
             <p class="agora-transfer__message" role="status">{move || message.get()}</p>
         </section>
     }
@@ -62,9 +62,7 @@ fn import_text(d: &crate::discussion::Discussion, raw: &str) -> Result<String, S
     let new = d.thread.with_untracked(|thread| import.new_to(thread));
     d.store.import(&new).map_err(|error| d.text.not_imported(&error.describe(&d.text)))?;
     d.thread.update(|thread| {
-        new.comments.iter().cloned().for_each(|c| {
-            thread.upsert(c);
-        });
+        thread.merge(new.comments.clone());
         new.likes.iter().for_each(|id| {
             thread.set_liked(id, true);
         });

@@ -22,14 +22,14 @@ pub fn UndoBar() -> impl IntoView {
             {move || deleted.with(|d| d.is_some()).then(|| {
                 let d = d.clone();
                 view! {
-                    <span>{d.text.comment_deleted()}</span>
+                    <span>{d.text.comment_deleted}</span>
                     <button
                         class="agora-button agora-button--secondary"
                         type="button"
                         node_ref=undo_ref
                         on:click=move |_| failure.set(d.undo_delete().err())
                     >
-                        {d.text.undo()}
+                        {d.text.undo}
                     </button>
                 }
             })}

@@ -2,17 +2,14 @@
 //! the built-in seed is written in (see `src/content/seed.json`).
 
 use serde::Deserialize;
-use std::fmt;
 
 /// A news article with the comments it ships with.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Article {
     pub id: String,
     pub title: String,
-    #[serde(default)]
     pub byline: Option<String>,
     pub paragraphs: Vec<String>,
-    #[serde(default)]
     pub comments: Vec<SeedComment>,
 }
 
@@ -27,64 +24,111 @@ pub struct SeedComment {
     pub likes: u32,
 }
 
-/// Why an article could not be used, in words for the site owner who made it.
+/// Why an article could not be shown, for the site owner who made it (and
+/// the reader who sees it): [`super::Text::article_error`] words it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ArticleError {
-    /// Not JSON, or a field of the wrong type or missing.
-    Malformed(String),
-    /// Well-formed JSON whose content cannot be shown.
-    Invalid(&'static str),
+    /// The server did not answer, or its CORS headers do not let the page read it.
+    Unreachable,
+    /// The server answered with this HTTP status ("404 Not Found").
+    Status(String),
+    /// Not JSON (where the parser stopped).
+    NotJson { line: usize, column: usize },
+    /// A required field is missing.
+    Missing(&'static str),
+    /// A field is not of the kind the format says (or the whole is not an object).
+    WrongType(&'static str),
+    /// A required text is empty.
+    Empty(&'static str),
+    /// The comment at this index (from 0) has an empty author or text.
+    BadComment(usize),
 }
 
-impl fmt::Display for ArticleError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ArticleError::Malformed(detail) => {
-                write!(f, "The article data could not be read: {detail}.")
-            }
-            ArticleError::Invalid(what) => write!(f, "The article data is not usable: {what}."),
-        }
-    }
+/// An article as it is read, every field optional so that what is missing
+/// is reported by name. Each field is read through a function that first
+/// notes which field it is (`READING`): serde_json reports a wrong type only
+/// with a position, and a position means little to a site owner.
+#[derive(Deserialize)]
+struct RawArticle {
+    #[serde(default, deserialize_with = "id")]
+    id: Option<String>,
+    #[serde(default, deserialize_with = "title")]
+    title: Option<String>,
+    #[serde(default, deserialize_with = "byline")]
+    byline: Option<String>,
+    #[serde(default, deserialize_with = "paragraphs")]
+    paragraphs: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "comments")]
+    comments: Option<Vec<SeedComment>>,
 }
+
+thread_local! {
+    /// The article field being read (`"{}"` for the object itself).
+    static READING: std::cell::Cell<&'static str> = const { std::cell::Cell::new("{}") };
+}
+
+macro_rules! tracked_field {
+    ($name:ident: $type:ty) => {
+        fn $name<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<$type>, D::Error> {
+            READING.with(|reading| reading.set(stringify!($name)));
+            let value = <Option<$type> as Deserialize>::deserialize(deserializer)?;
+            READING.with(|reading| reading.set("{}"));
+            Ok(value)
+        }
+    };
+}
+
+tracked_field!(id: String);
+tracked_field!(title: String);
+tracked_field!(byline: String);
+tracked_field!(paragraphs: Vec<String>);
+tracked_field!(comments: Vec<SeedComment>);
 
 impl Article {
     /// Parses and checks an article in the JSON format of DESIGN.md. Unknown
     /// fields are ignored.
     pub fn from_json(json: &str) -> Result<Article, ArticleError> {
-        let article: Article =
-            serde_json::from_str(json).map_err(|e| ArticleError::Malformed(e.to_string()))?;
-        article.checked()
-    }
-
-    fn checked(self) -> Result<Article, ArticleError> {
-        if self.id.trim().is_empty() {
-            return Err(ArticleError::Invalid("\"id\" is empty"));
+        READING.with(|reading| reading.set("{}"));
+        // serde would also take the fields from an array, in order: only an object is an article.
+        let object = json.trim_start().starts_with('{');
+        let raw: RawArticle = match serde_json::from_str(json) {
+            Ok(raw) if object => raw,
+            Ok(_) => return Err(ArticleError::WrongType("{}")),
+            Err(error) => {
+                return Err(match error.classify() {
+                    serde_json::error::Category::Data if !object => ArticleError::WrongType("{}"),
+                    serde_json::error::Category::Data => ArticleError::WrongType(READING.with(|reading| reading.get())),
+                    _ => ArticleError::NotJson { line: error.line(), column: error.column() },
+                });
+            }
+        };
+        let required = |value: Option<String>, name: &'static str| match value {
+            None => Err(ArticleError::Missing(name)),
+            Some(text) if text.trim().is_empty() => Err(ArticleError::Empty(name)),
+            Some(text) => Ok(text),
+        };
+        let id = required(raw.id, "id")?;
+        let title = required(raw.title, "title")?;
+        let paragraphs = raw.paragraphs.ok_or(ArticleError::Missing("paragraphs"))?;
+        if paragraphs.iter().all(|p| p.trim().is_empty()) {
+            return Err(ArticleError::Empty("paragraphs"));
         }
-        if self.title.trim().is_empty() {
-            return Err(ArticleError::Invalid("\"title\" is empty"));
+        let comments = raw.comments.unwrap_or_default();
+        if let Some(index) = comments.iter().position(|c| c.author.trim().is_empty() || c.text.trim().is_empty()) {
+            return Err(ArticleError::BadComment(index));
         }
-        if self.paragraphs.iter().all(|p| p.trim().is_empty()) {
-            return Err(ArticleError::Invalid("\"paragraphs\" has no text"));
-        }
-        if self
-            .comments
-            .iter()
-            .any(|c| c.author.trim().is_empty() || c.text.trim().is_empty())
-        {
-            return Err(ArticleError::Invalid("a comment has an empty \"author\" or \"text\""));
-        }
-        Ok(self)
+        Ok(Article { id, title, byline: raw.byline, paragraphs, comments })
     }
 
     /// The article every page shows when no other is configured.
     pub fn built_in() -> Article {
         // The seed is compiled in and checked by a unit test, so it always parses;
-        // should it ever not, show its error rather than crash.
-        Article::from_json(include_str!("../content/seed.json")).unwrap_or_else(|error| Article {
+        // should it ever not, say so rather than crash.
+        Article::from_json(include_str!("../content/seed.json")).unwrap_or_else(|_| Article {
             id: "agora".into(),
             title: "Article unavailable".into(),
             byline: None,
-            paragraphs: vec![error.to_string()],
+            paragraphs: vec!["The built-in article could not be read.".into()],
             comments: Vec::new(),
         })
     }
@@ -128,10 +172,9 @@ mod tests {
         // checkout that shares the target directory.
         let root = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
         let path = format!("{root}/../shared/seeds/000_4476337a6abd794d.txt");
-        let Ok(seed) = std::fs::read_to_string(&path) else {
-            eprintln!("note: {path} is not present; comparison skipped");
-            return;
-        };
+        let seed = std::fs::read_to_string(&path).unwrap_or_else(|error| {
+            panic!("{path} must be present beside the project ({error}): it is the seed's source of truth")
+        });
         let lines: Vec<&str> = seed.lines().collect();
         let article = Article::built_in();
         assert_eq!(&lines[0..4], article.paragraphs.as_slice());
@@ -149,23 +192,29 @@ mod tests {
 
     #[test]
     fn unknown_fields_are_ignored_and_byline_is_optional() {
-        let article = Article::from_json(
-            r#"{"id":"a","title":"T","paragraphs":["p"],"extra":1,"comments":[]}"#,
-        )
-        .unwrap();
+        let article =
+            Article::from_json(r#"{"id":"a","title":"T","paragraphs":["p"],"extra":1,"comments":[]}"#).unwrap();
         assert_eq!(article.byline, None);
         assert!(article.comments.is_empty());
     }
 
     #[test]
     fn missing_or_empty_fields_are_reported() {
-        let missing = Article::from_json(r#"{"id":"a","paragraphs":["p"]}"#).unwrap_err();
-        assert!(missing.to_string().contains("title"), "{missing}");
-        let empty = Article::from_json(r#"{"id":"a","title":" ","paragraphs":["p"]}"#).unwrap_err();
-        assert_eq!(empty, ArticleError::Invalid("\"title\" is empty"));
-        let not_json = Article::from_json("<html>").unwrap_err();
-        assert!(matches!(not_json, ArticleError::Malformed(_)));
-        let no_text = Article::from_json(r#"{"id":"a","title":"T","paragraphs":[]}"#).unwrap_err();
-        assert_eq!(no_text, ArticleError::Invalid("\"paragraphs\" has no text"));
+        let error = |json: &str| Article::from_json(json).unwrap_err();
+        assert_eq!(error(r#"{"id":"a","paragraphs":["p"]}"#), ArticleError::Missing("title"));
+        assert_eq!(error(r#"{"id":"a","title":" ","paragraphs":["p"]}"#), ArticleError::Empty("title"));
+        assert_eq!(error("<html>"), ArticleError::NotJson { line: 1, column: 1 });
+        assert_eq!(error("{\n  \"id\": \"a\",\n  oops"), ArticleError::NotJson { line: 3, column: 3 });
+        assert_eq!(error("[1]"), ArticleError::WrongType("{}"));
+        assert_eq!(error(r#"["a","T",null,["p"]]"#), ArticleError::WrongType("{}"));
+        assert_eq!(
+            error(r#"{"id":"a","title":"T","paragraphs":["p"],"comments":[{"author":"A"}]}"#),
+            ArticleError::WrongType("comments")
+        );
+        assert_eq!(error(r#"{"id":"a","title":"T","paragraphs":[]}"#), ArticleError::Empty("paragraphs"));
+        assert_eq!(error(r#"{"id":"a","title":"T","paragraphs":"p"}"#), ArticleError::WrongType("paragraphs"));
+        assert_eq!(error(r#"{"id":5,"title":"T","paragraphs":["p"]}"#), ArticleError::WrongType("id"));
+        let empty_author = r#"{"id":"a","title":"T","paragraphs":["p"],"comments":[{"author":"A","text":"B"},{"author":"","text":"C"}]}"#;
+        assert_eq!(error(empty_author), ArticleError::BadComment(1));
     }
 }

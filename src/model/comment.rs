@@ -1,6 +1,8 @@
 //! A comment as the thread shows it, whether it came with the article or was
 //! posted in this browser.
 
+use super::article::SeedComment;
+use super::validate::{Body, Valid};
 use std::fmt;
 
 /// A stable comment id: ASCII letters, digits and `-` only, so that it is safe
@@ -13,9 +15,8 @@ impl CommentId {
 
     /// Accepts an id read from storage or a URL, if it has the id's shape.
     pub fn parse(s: &str) -> Option<CommentId> {
-        let valid = !s.is_empty()
-            && s.len() <= Self::MAX_LEN
-            && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        let valid =
+            !s.is_empty() && s.len() <= Self::MAX_LEN && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
         valid.then(|| CommentId(s.to_string()))
     }
 
@@ -60,17 +61,22 @@ fn base36(mut n: u64) -> String {
 /// Where a comment came from.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Origin {
-    /// Part of the article's content: no posting time, never stored.
+    /// Part of the article's content: no posting time, never stored, never
+    /// changed.
     Seed,
-    /// Posted by a reader, at this time (milliseconds since the Unix epoch).
-    Posted { at_ms: f64 },
+    /// Posted by the reader of this browser, at this time (milliseconds
+    /// since the Unix epoch): theirs to edit and delete.
+    Own { at_ms: f64 },
 }
 
+/// A comment as the thread shows it. Its author and text can only come from
+/// the article, from a checked draft ([`Valid`]) or from a stored record
+/// that meets the same rules, so what is shown and stored always does.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Comment {
     pub id: CommentId,
-    pub author: String,
-    pub text: String,
+    author: String,
+    text: String,
     pub origin: Origin,
     /// The comment this one answers.
     pub parent: Option<CommentId>,
@@ -84,13 +90,27 @@ pub struct Comment {
 }
 
 impl Comment {
+    /// The `index`th (0-based) comment of an article.
+    pub fn seed(index: usize, seed: &SeedComment) -> Comment {
+        Comment {
+            id: CommentId::for_seed(index),
+            author: seed.author.clone(),
+            text: seed.text.clone(),
+            origin: Origin::Seed,
+            parent: None,
+            edited_at: None,
+            deleted: false,
+            base_likes: seed.likes,
+        }
+    }
+
     /// A comment posted in this browser.
-    pub fn posted(id: CommentId, author: String, text: String, at_ms: f64, parent: Option<CommentId>) -> Comment {
+    pub fn posted(id: CommentId, post: Valid, at_ms: f64, parent: Option<CommentId>) -> Comment {
         Comment {
             id,
-            author,
-            text,
-            origin: Origin::Posted { at_ms },
+            author: post.author.into_string(),
+            text: post.text.into_string(),
+            origin: Origin::Own { at_ms },
             parent,
             edited_at: None,
             deleted: false,
@@ -98,17 +118,46 @@ impl Comment {
         }
     }
 
+    /// The placeholder of a deleted comment of this browser's, as stored.
+    pub fn placeholder(id: CommentId, at_ms: f64, parent: Option<CommentId>, edited_at: Option<f64>) -> Comment {
+        Comment {
+            id,
+            author: String::new(),
+            text: String::new(),
+            origin: Origin::Own { at_ms },
+            parent,
+            edited_at,
+            deleted: true,
+            base_likes: 0,
+        }
+    }
+
+    pub fn author(&self) -> &str {
+        &self.author
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
     pub fn posted_at(&self) -> Option<f64> {
         match self.origin {
-            Origin::Posted { at_ms } => Some(at_ms),
+            Origin::Own { at_ms } => Some(at_ms),
             Origin::Seed => None,
         }
     }
 
-    /// Comments posted in this browser can be edited and deleted by it;
-    /// the article's own comments cannot.
+    /// Whether the reader of this browser may edit and delete it: their own
+    /// comments can be, the article's own cannot, and a placeholder has
+    /// nothing left to change.
     pub fn is_own(&self) -> bool {
-        matches!(self.origin, Origin::Posted { .. }) && !self.deleted
+        matches!(self.origin, Origin::Own { .. }) && !self.deleted
+    }
+
+    /// The comment with new text, edited at `at_ms`; `None` unless it is
+    /// the reader's own.
+    pub fn edited(&self, text: Body, at_ms: f64) -> Option<Comment> {
+        self.is_own().then(|| Comment { text: text.into_string(), edited_at: Some(at_ms), ..self.clone() })
     }
 
     /// What stays of a deleted comment that has replies.
@@ -136,5 +185,26 @@ mod tests {
             assert_eq!(CommentId::parse(bad), None, "{bad:?}");
         }
         assert!(CommentId::parse("seed-1").is_some());
+    }
+}
+
+#[cfg(test)]
+mod ownership_tests {
+    use super::*;
+    use crate::model::Draft;
+
+    fn valid(author: &str, text: &str) -> Valid {
+        Draft { name: author.into(), text: text.into() }.check().unwrap()
+    }
+
+    #[test]
+    fn only_own_comments_can_be_edited() {
+        let seed = Comment::seed(0, &SeedComment { author: "Zed".into(), text: "first".into(), likes: 0 });
+        let body = Body::check("changed").unwrap();
+        assert_eq!(seed.edited(body.clone(), 5.0), None);
+        let own = Comment::posted(CommentId::parse("a").unwrap(), valid("Ann", "Hi"), 1.0, None);
+        let edited = own.edited(body.clone(), 5.0).unwrap();
+        assert_eq!((edited.text(), edited.edited_at), ("changed", Some(5.0)));
+        assert_eq!(own.tombstone().edited(body, 6.0), None);
     }
 }

@@ -3,11 +3,10 @@
 //! so a file that is not valid changes nothing.
 
 use super::comment::{Comment, CommentId};
-use super::record::{StoredRecord, ThreadId};
 use super::order::sorted;
+use super::record::{StoredRecord, ThreadId};
 use super::thread::Thread;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 const FORMAT: &str = "agora-export";
 const VERSION: u32 = 1;
@@ -32,33 +31,23 @@ pub struct Import {
     pub likes: Vec<CommentId>,
 }
 
+/// Why an import file was refused; nothing was imported then.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ImportError {
+    /// No file was chosen.
+    NoFile,
+    /// The browser could not read the file.
+    Unreadable,
     TooLarge,
-    NotAnExport(String),
+    NotAnExport,
+    /// The file is another discussion's export (its thread name).
     OtherThread(String),
-    BadComment(usize, String),
+    /// The comment at `index` breaks the rule for `field`.
+    BadComment {
+        index: usize,
+        field: &'static str,
+    },
     BadLike(usize),
-}
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Nothing was imported: ")?;
-        match self {
-            ImportError::TooLarge => f.write_str("the file is far larger than an agora export can be."),
-            ImportError::NotAnExport(detail) => {
-                write!(f, "this file is not an agora export ({detail}).")
-            }
-            ImportError::OtherThread(thread) => write!(
-                f,
-                "the file holds the comments of another discussion (\u{201c}{thread}\u{201d})."
-            ),
-            ImportError::BadComment(index, reason) => {
-                write!(f, "comment {} in the file is not valid ({reason}).", index + 1)
-            }
-            ImportError::BadLike(index) => write!(f, "like {} in the file is not valid.", index + 1),
-        }
-    }
 }
 
 /// The export of a thread's posted comments (placeholders included, so that
@@ -81,9 +70,9 @@ pub fn read_import(thread_id: &ThreadId, raw: &str) -> Result<Import, ImportErro
     if raw.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge);
     }
-    let file: ExportFile = serde_json::from_str(raw).map_err(|e| ImportError::NotAnExport(e.to_string()))?;
+    let file: ExportFile = serde_json::from_str(raw).map_err(|_| ImportError::NotAnExport)?;
     if file.format != FORMAT || file.version != VERSION {
-        return Err(ImportError::NotAnExport(format!("format {} version {}", file.format, file.version)));
+        return Err(ImportError::NotAnExport);
     }
     if file.thread != thread_id.as_str() {
         return Err(ImportError::OtherThread(file.thread.chars().take(64).collect()));
@@ -92,7 +81,9 @@ pub fn read_import(thread_id: &ThreadId, raw: &str) -> Result<Import, ImportErro
         .comments
         .into_iter()
         .enumerate()
-        .map(|(index, record)| record.into_comment(None).map_err(|e| ImportError::BadComment(index, e.to_string())))
+        .map(|(index, record)| {
+            record.into_comment(None).map_err(|error| ImportError::BadComment { index, field: error.field() })
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let likes = file
         .likes
@@ -104,13 +95,16 @@ pub fn read_import(thread_id: &ThreadId, raw: &str) -> Result<Import, ImportErro
 }
 
 impl Import {
-    /// What is new to `thread`: comments whose id it does not have yet, and
-    /// likes of comments it has (or that the file brings) not liked yet.
+    /// What is new to `thread`: comments whose id it does not have yet (once
+    /// each), and likes of comments it has (or that the file brings) not
+    /// liked yet. Linear in the sizes of the file and the thread.
     pub fn new_to(&self, thread: &Thread) -> Import {
-        let comments: Vec<Comment> =
-            self.comments.iter().filter(|c| !thread.contains(&c.id)).cloned().collect();
-        let known = |id: &CommentId| thread.contains(id) || comments.iter().any(|c| &c.id == id);
-        let likes = self.likes.iter().filter(|id| !thread.is_liked(id) && known(id)).cloned().collect();
+        let mut known = thread.ids();
+        let comments: Vec<Comment> = self.comments.iter().filter(|c| known.insert(c.id.clone())).cloned().collect();
+        // `known` now holds the comments the file brings too.
+        let mut liked = thread.liked().clone();
+        let likes =
+            self.likes.iter().filter(|id| known.contains(*id) && liked.insert((*id).clone())).cloned().collect();
         Import { comments, likes }
     }
 }
@@ -120,14 +114,18 @@ mod tests {
     use super::*;
     use std::collections::HashSet;
 
+    fn valid(author: &str, text: &str) -> crate::model::Valid {
+        crate::model::Draft { name: author.into(), text: text.into() }.check().unwrap()
+    }
+
     fn thread_id() -> ThreadId {
         ThreadId::parse("t").unwrap()
     }
 
     fn sample() -> Thread {
         let mut thread = Thread::default();
-        let a = Comment::posted(CommentId::parse("a").unwrap(), "Ann".into(), "Hi".into(), 5.0, None);
-        let r = Comment::posted(CommentId::parse("r").unwrap(), "Bob".into(), "Yo".into(), 6.0, a.id.clone().into());
+        let a = Comment::posted(CommentId::parse("a").unwrap(), valid("Ann", "Hi"), 5.0, None);
+        let r = Comment::posted(CommentId::parse("r").unwrap(), valid("Bob", "Yo"), 6.0, a.id.clone().into());
         thread.set_posted(vec![a.clone(), r], HashSet::from([a.id.clone()]));
         thread
     }
@@ -149,14 +147,34 @@ mod tests {
         let file = export(&thread_id(), &sample(), 9.0);
         let other = ThreadId::parse("other").unwrap();
         assert_eq!(read_import(&other, &file), Err(ImportError::OtherThread("t".into())));
-        assert!(matches!(read_import(&thread_id(), "{}"), Err(ImportError::NotAnExport(_))));
-        assert!(matches!(read_import(&thread_id(), "\u{0}\u{1}binary"), Err(ImportError::NotAnExport(_))));
+        assert_eq!(read_import(&thread_id(), "{}"), Err(ImportError::NotAnExport));
+        assert_eq!(read_import(&thread_id(), "\u{0}\u{1}binary"), Err(ImportError::NotAnExport));
         let bad_text = file.replacen("\"Hi\"", "\"\"", 1);
-        assert!(matches!(read_import(&thread_id(), &bad_text), Err(ImportError::BadComment(0, _))));
+        assert_eq!(read_import(&thread_id(), &bad_text), Err(ImportError::BadComment { index: 0, field: "text" }));
         let bad_like = file.replacen("\"likes\": [\n    \"a\"", "\"likes\": [\n    \"a b\"", 1);
         assert_eq!(read_import(&thread_id(), &bad_like), Err(ImportError::BadLike(0)));
         let wrong_format = file.replacen("agora-export", "something-else", 1);
-        assert!(matches!(read_import(&thread_id(), &wrong_format), Err(ImportError::NotAnExport(_))));
-        assert!(ImportError::TooLarge.to_string().starts_with("Nothing was imported: "));
+        assert_eq!(read_import(&thread_id(), &wrong_format), Err(ImportError::NotAnExport));
+    }
+
+    /// 10,000 comments and likes against a thread of 10,000: half are new.
+    #[test]
+    fn a_large_import_merges_once_each() {
+        let comments: Vec<Comment> = (0..20_000)
+            .map(|i| {
+                Comment::posted(CommentId::parse(&format!("c{i}")).unwrap(), valid("Ann", "Hi"), 1.0 + i as f64, None)
+            })
+            .collect();
+        let mut thread = Thread::default();
+        thread.set_posted(comments[..10_000].to_vec(), HashSet::new());
+        let mut file = comments[5_000..15_000].to_vec();
+        file.push(comments[14_999].clone());
+        let likes: Vec<CommentId> = file.iter().map(|c| c.id.clone()).collect();
+        let new = Import { comments: file, likes }.new_to(&thread);
+        assert_eq!(new.comments.len(), 5_000);
+        assert_eq!(new.comments[0].id.as_str(), "c10000");
+        assert_eq!(new.likes.len(), 10_000, "likes of comments the thread has, and of those the file brings");
+        assert_eq!(thread.merge(new.comments), 5_000);
+        assert_eq!(thread.posted().len(), 15_000);
     }
 }

@@ -85,9 +85,7 @@ pub fn plain_text(blocks: &[Block]) -> String {
 fn push_plain(out: &mut String, inlines: &[Inline]) {
     for inline in inlines {
         match inline {
-            Inline::Text(text) | Inline::Code(text) | Inline::Link { href: text } => {
-                out.push_str(text)
-            }
+            Inline::Text(text) | Inline::Code(text) | Inline::Link { href: text } => out.push_str(text),
             Inline::Strong(children) | Inline::Emphasis(children) => push_plain(out, children),
         }
     }
@@ -146,19 +144,11 @@ struct Stars {
 
 impl Stars {
     fn new(len: usize) -> Self {
-        Stars {
-            len,
-            closes: Vec::new(),
-            opens: Vec::new(),
-        }
+        Stars { len, closes: Vec::new(), opens: Vec::new() }
     }
 
     fn used(&self) -> usize {
-        self.closes
-            .iter()
-            .chain(&self.opens)
-            .map(|mark| mark.width())
-            .sum()
+        self.closes.iter().chain(&self.opens).map(|mark| mark.width()).sum()
     }
 }
 
@@ -257,11 +247,7 @@ fn pair_stars(pieces: &mut [Piece<'_>], open_runs: &mut Vec<(usize, usize)>, fla
         let Some((opener_index, opener_left)) = open_runs.last_mut() else {
             break;
         };
-        let mark = if left >= 2 && *opener_left >= 2 {
-            Mark::Strong
-        } else {
-            Mark::Emphasis
-        };
+        let mark = if left >= 2 && *opener_left >= 2 { Mark::Strong } else { Mark::Emphasis };
         if let Some(Piece::Stars(opener)) = pieces.get_mut(*opener_index) {
             opener.opens.push(mark);
         }
@@ -310,10 +296,7 @@ impl BacktickRuns {
     }
 
     fn find(&self, start: usize) -> Option<&(usize, usize, Option<usize>)> {
-        self.runs
-            .binary_search_by_key(&start, |run| run.0)
-            .ok()
-            .and_then(|index| self.runs.get(index))
+        self.runs.binary_search_by_key(&start, |run| run.0).ok().and_then(|index| self.runs.get(index))
     }
 
     /// At least 1, so that the caller always moves on.
@@ -351,11 +334,7 @@ fn is_trailing_punctuation(c: char) -> bool {
 /// does. Only those two schemes are ever linked.
 fn link_at(line: &str, start: usize) -> Option<usize> {
     // `xhttp://` is not a URL that starts here.
-    if line[..start]
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphanumeric)
-    {
+    if line[..start].chars().next_back().is_some_and(char::is_alphanumeric) {
         return None;
     }
     let rest = &line[start..];
@@ -365,11 +344,7 @@ fn link_at(line: &str, start: usize) -> Option<usize> {
     })?;
     // Checked before finding the URL's end, so that a long line of
     // `http://.http://.…` is not scanned to its end once per `http`.
-    if !rest[scheme_len..]
-        .chars()
-        .next()
-        .is_some_and(char::is_alphanumeric)
-    {
+    if !rest[scheme_len..].chars().next().is_some_and(char::is_alphanumeric) {
         return None;
     }
     let len = rest.find(ends_url).unwrap_or(rest.len());
@@ -380,11 +355,7 @@ fn link_at(line: &str, start: usize) -> Option<usize> {
 /// Drops sentence punctuation after a URL, and closing brackets that close
 /// nothing opened inside it: `(see https://a.org/x_(y))` keeps `x_(y)`.
 fn trim_trailing_punctuation(url: &str) -> &str {
-    let unclosed = |open, close| {
-        url.matches(close)
-            .count()
-            .saturating_sub(url.matches(open).count())
-    };
+    let unclosed = |open, close| url.matches(close).count().saturating_sub(url.matches(open).count());
     let mut unclosed_parens = unclosed('(', ')');
     let mut unclosed_brackets = unclosed('[', ']');
     let mut url = url;
@@ -426,9 +397,7 @@ fn build(pieces: Vec<Piece<'_>>) -> Line {
         match piece {
             Piece::Text(text) => push_text(current(&mut root, &mut frames), text),
             Piece::Code(code) => current(&mut root, &mut frames).push(Inline::Code(code.into())),
-            Piece::Link(href) => {
-                current(&mut root, &mut frames).push(Inline::Link { href: href.into() })
-            }
+            Piece::Link(href) => current(&mut root, &mut frames).push(Inline::Link { href: href.into() }),
             Piece::Stars(stars) => {
                 for &mark in &stars.closes {
                     close(&mut root, &mut frames, &mut flattened, mark);
@@ -437,10 +406,7 @@ fn build(pieces: Vec<Piece<'_>>) -> Line {
                 push_text(current(&mut root, &mut frames), &"*".repeat(unused));
                 for &mark in stars.opens.iter().rev() {
                     if frames.len() < MAX_NESTING {
-                        frames.push(Frame {
-                            mark,
-                            children: Vec::new(),
-                        });
+                        frames.push(Frame { mark, children: Vec::new() });
                     } else {
                         flattened.push(mark);
                         push_text(current(&mut root, &mut frames), mark.literal());
@@ -533,9 +499,7 @@ mod tests {
     fn plain_text_is_a_paragraph_of_one_text() {
         assert_eq!(
             parse("Just words, nothing more."),
-            vec![Block::Paragraph(vec![vec![text(
-                "Just words, nothing more."
-            )]])]
+            vec![Block::Paragraph(vec![vec![text("Just words, nothing more.")]])]
         );
     }
 
@@ -547,34 +511,22 @@ mod tests {
 
     #[test]
     fn double_stars_make_strong() {
-        assert_eq!(
-            line("a **bold** move"),
-            vec![text("a "), strong(vec![text("bold")]), text(" move")]
-        );
+        assert_eq!(line("a **bold** move"), vec![text("a "), strong(vec![text("bold")]), text(" move")]);
     }
 
     #[test]
     fn single_stars_make_emphasis() {
-        assert_eq!(
-            line("an *italic* word"),
-            vec![text("an "), em(vec![text("italic")]), text(" word")]
-        );
+        assert_eq!(line("an *italic* word"), vec![text("an "), em(vec![text("italic")]), text(" word")]);
     }
 
     #[test]
     fn stars_inside_a_word_still_pair() {
-        assert_eq!(
-            line("un*frigging*believable"),
-            vec![text("un"), em(vec![text("frigging")]), text("believable"),]
-        );
+        assert_eq!(line("un*frigging*believable"), vec![text("un"), em(vec![text("frigging")]), text("believable"),]);
     }
 
     #[test]
     fn backticks_make_code() {
-        assert_eq!(
-            line("run `cargo test` now"),
-            vec![text("run "), code("cargo test"), text(" now"),]
-        );
+        assert_eq!(line("run `cargo test` now"), vec![text("run "), code("cargo test"), text(" now"),]);
     }
 
     #[test]
@@ -604,59 +556,31 @@ mod tests {
 
     #[test]
     fn strong_may_hold_emphasis() {
-        assert_eq!(
-            line("**very *much* so**"),
-            vec![strong(vec![
-                text("very "),
-                em(vec![text("much")]),
-                text(" so")
-            ])]
-        );
+        assert_eq!(line("**very *much* so**"), vec![strong(vec![text("very "), em(vec![text("much")]), text(" so")])]);
     }
 
     #[test]
     fn emphasis_may_hold_strong() {
-        assert_eq!(
-            line("*very **much** so*"),
-            vec![em(vec![
-                text("very "),
-                strong(vec![text("much")]),
-                text(" so")
-            ])]
-        );
+        assert_eq!(line("*very **much** so*"), vec![em(vec![text("very "), strong(vec![text("much")]), text(" so")])]);
     }
 
     #[test]
     fn triple_stars_make_strong_emphasis() {
-        assert_eq!(
-            line("***both***"),
-            vec![em(vec![strong(vec![text("both")])])]
-        );
+        assert_eq!(line("***both***"), vec![em(vec![strong(vec![text("both")])])]);
     }
 
     #[test]
     fn a_run_of_three_may_close_two_marks_at_different_places() {
-        assert_eq!(
-            line("***a* b**"),
-            vec![strong(vec![em(vec![text("a")]), text(" b")])]
-        );
+        assert_eq!(line("***a* b**"), vec![strong(vec![em(vec![text("a")]), text(" b")])]);
     }
 
     #[test]
     fn links_and_code_may_sit_inside_marks() {
         assert_eq!(
             line("**see https://example.com/a and `x`**"),
-            vec![strong(vec![
-                text("see "),
-                link("https://example.com/a"),
-                text(" and "),
-                code("x"),
-            ])]
+            vec![strong(vec![text("see "), link("https://example.com/a"), text(" and "), code("x"),])]
         );
-        assert_eq!(
-            line("*https://example.com*"),
-            vec![em(vec![link("https://example.com")])]
-        );
+        assert_eq!(line("*https://example.com*"), vec![em(vec![link("https://example.com")])]);
     }
 
     fn depth(inlines: &[Inline]) -> usize {
@@ -679,12 +603,7 @@ mod tests {
         assert_eq!(depth(&line(&input)), MAX_NESTING);
         assert_eq!(
             plain_text(&blocks),
-            format!(
-                "{}{}x{}",
-                "a ".repeat(MAX_NESTING),
-                "*a ".repeat(extra),
-                "*".repeat(extra)
-            )
+            format!("{}{}x{}", "a ".repeat(MAX_NESTING), "*a ".repeat(extra), "*".repeat(extra))
         );
     }
 
@@ -692,29 +611,14 @@ mod tests {
 
     #[test]
     fn unmatched_markers_are_text() {
-        for input in [
-            "**bold",
-            "bold**",
-            "a lone * star",
-            "*",
-            "**",
-            "***",
-            "`code",
-            "a ` b",
-        ] {
+        for input in ["**bold", "bold**", "a lone * star", "*", "**", "***", "`code", "a ` b"] {
             assert_literal(input);
         }
     }
 
     #[test]
     fn stars_with_spaces_inside_are_text() {
-        for input in [
-            "2 * 3 * 4",
-            "* not italic *",
-            "** not bold **",
-            "a *b * c",
-            "x* y*",
-        ] {
+        for input in ["2 * 3 * 4", "* not italic *", "** not bold **", "a *b * c", "x* y*"] {
             assert_literal(input);
         }
     }
@@ -728,27 +632,12 @@ mod tests {
 
     #[test]
     fn markers_do_not_span_lines_or_paragraphs() {
-        assert_eq!(
-            parse("**one\ntwo**"),
-            vec![Block::Paragraph(vec![
-                vec![text("**one")],
-                vec![text("two**")]
-            ])]
-        );
+        assert_eq!(parse("**one\ntwo**"), vec![Block::Paragraph(vec![vec![text("**one")], vec![text("two**")]])]);
         assert_eq!(
             parse("*one\n\ntwo*"),
-            vec![
-                Block::Paragraph(vec![vec![text("*one")]]),
-                Block::Paragraph(vec![vec![text("two*")]]),
-            ]
+            vec![Block::Paragraph(vec![vec![text("*one")]]), Block::Paragraph(vec![vec![text("two*")]]),]
         );
-        assert_eq!(
-            parse("`one\ntwo`"),
-            vec![Block::Paragraph(vec![
-                vec![text("`one")],
-                vec![text("two`")]
-            ])]
-        );
+        assert_eq!(parse("`one\ntwo`"), vec![Block::Paragraph(vec![vec![text("`one")], vec![text("two`")]])]);
     }
 
     #[test]
@@ -770,20 +659,10 @@ mod tests {
     fn http_and_https_urls_become_links() {
         assert_eq!(
             line("see http://example.com/a?b=1&c=2#d ok"),
-            vec![
-                text("see "),
-                link("http://example.com/a?b=1&c=2#d"),
-                text(" ok"),
-            ]
+            vec![text("see "), link("http://example.com/a?b=1&c=2#d"), text(" ok"),]
         );
-        assert_eq!(
-            line("https://example.com"),
-            vec![link("https://example.com")]
-        );
-        assert_eq!(
-            line("HTTPS://EXAMPLE.COM/X"),
-            vec![link("HTTPS://EXAMPLE.COM/X")]
-        );
+        assert_eq!(line("https://example.com"), vec![link("https://example.com")]);
+        assert_eq!(line("HTTPS://EXAMPLE.COM/X"), vec![link("HTTPS://EXAMPLE.COM/X")]);
     }
 
     #[test]
@@ -804,28 +683,16 @@ mod tests {
 
     #[test]
     fn a_scheme_inside_a_word_or_without_a_host_is_not_a_link() {
-        for input in [
-            "xhttp://example.com",
-            "http://",
-            "https:// example",
-            "http://.com",
-            "http:/x",
-        ] {
+        for input in ["xhttp://example.com", "http://", "https:// example", "http://.com", "http:/x"] {
             assert_literal(input);
         }
     }
 
     #[test]
     fn trailing_punctuation_is_not_part_of_a_link() {
-        for punctuation in [
-            ".", ",", ")", "!", "?", ":", ";", "'", "...", "?!", "…", "”",
-        ] {
+        for punctuation in [".", ",", ")", "!", "?", ":", ";", "'", "...", "?!", "…", "”"] {
             let input = format!("https://example.com/x{punctuation}");
-            assert_eq!(
-                line(&input),
-                vec![link("https://example.com/x"), text(punctuation)],
-                "{input:?}"
-            );
+            assert_eq!(line(&input), vec![link("https://example.com/x"), text(punctuation)], "{input:?}");
         }
     }
 
@@ -841,36 +708,17 @@ mod tests {
     fn a_closing_paren_stays_only_if_the_link_opened_it() {
         assert_eq!(
             line("(see https://en.wikipedia.org/wiki/Rust_(programming_language))."),
-            vec![
-                text("(see "),
-                link("https://en.wikipedia.org/wiki/Rust_(programming_language)"),
-                text(")."),
-            ]
+            vec![text("(see "), link("https://en.wikipedia.org/wiki/Rust_(programming_language)"), text(")."),]
         );
-        assert_eq!(
-            line("(https://example.com)"),
-            vec![text("("), link("https://example.com"), text(")"),]
-        );
-        assert_eq!(
-            line("[https://example.com/[1]]"),
-            vec![text("["), link("https://example.com/[1]"), text("]"),]
-        );
+        assert_eq!(line("(https://example.com)"), vec![text("("), link("https://example.com"), text(")"),]);
+        assert_eq!(line("[https://example.com/[1]]"), vec![text("["), link("https://example.com/[1]"), text("]"),]);
     }
 
     #[test]
     fn links_end_at_spaces_quotes_and_angle_brackets() {
-        assert_eq!(
-            line("<https://example.com>"),
-            vec![text("<"), link("https://example.com"), text(">"),]
-        );
-        assert_eq!(
-            line("\"https://example.com\" x"),
-            vec![text("\""), link("https://example.com"), text("\" x"),]
-        );
-        assert_eq!(
-            line("https://a.example\u{00A0}b"),
-            vec![link("https://a.example"), text("\u{00A0}b"),]
-        );
+        assert_eq!(line("<https://example.com>"), vec![text("<"), link("https://example.com"), text(">"),]);
+        assert_eq!(line("\"https://example.com\" x"), vec![text("\""), link("https://example.com"), text("\" x"),]);
+        assert_eq!(line("https://a.example\u{00A0}b"), vec![link("https://a.example"), text("\u{00A0}b"),]);
     }
 
     #[test]
@@ -891,10 +739,7 @@ mod tests {
 
     #[test]
     fn stars_around_a_link_are_marks_not_part_of_it() {
-        assert_eq!(
-            line("**https://example.com/x**"),
-            vec![strong(vec![link("https://example.com/x")])]
-        );
+        assert_eq!(line("**https://example.com/x**"), vec![strong(vec![link("https://example.com/x")])]);
     }
 
     // Blocks
@@ -903,20 +748,13 @@ mod tests {
     fn a_line_break_stays_a_line_break() {
         assert_eq!(
             parse("one\ntwo\nthree"),
-            vec![Block::Paragraph(vec![
-                vec![text("one")],
-                vec![text("two")],
-                vec![text("three")],
-            ])]
+            vec![Block::Paragraph(vec![vec![text("one")], vec![text("two")], vec![text("three")],])]
         );
     }
 
     #[test]
     fn blank_lines_separate_paragraphs() {
-        let expected = vec![
-            Block::Paragraph(vec![vec![text("one")]]),
-            Block::Paragraph(vec![vec![text("two")]]),
-        ];
+        let expected = vec![Block::Paragraph(vec![vec![text("one")]]), Block::Paragraph(vec![vec![text("two")]])];
         assert_eq!(parse("one\n\ntwo"), expected);
         assert_eq!(parse("\n\none\n\n\n\ntwo\n\n"), expected);
         assert_eq!(parse("one\n   \t\ntwo"), expected);
@@ -927,10 +765,7 @@ mod tests {
     fn spaces_inside_lines_are_kept() {
         assert_eq!(
             parse("  indented\ttab  \n trailing "),
-            vec![Block::Paragraph(vec![
-                vec![text("  indented\ttab  ")],
-                vec![text(" trailing ")]
-            ])]
+            vec![Block::Paragraph(vec![vec![text("  indented\ttab  ")], vec![text(" trailing ")]])]
         );
     }
 
@@ -955,10 +790,7 @@ mod tests {
     fn only_the_quote_marker_and_one_space_are_removed() {
         assert_eq!(
             parse(">  two spaces\n>> nested"),
-            vec![Block::Quote(vec![
-                vec![text(" two spaces")],
-                vec![text("> nested")]
-            ])]
+            vec![Block::Quote(vec![vec![text(" two spaces")], vec![text("> nested")]])]
         );
     }
 
@@ -978,10 +810,7 @@ mod tests {
     fn a_blank_line_separates_two_quotes() {
         assert_eq!(
             parse("> one\n\n> two"),
-            vec![
-                Block::Quote(vec![vec![text("one")]]),
-                Block::Quote(vec![vec![text("two")]])
-            ]
+            vec![Block::Quote(vec![vec![text("one")]]), Block::Quote(vec![vec![text("two")]])]
         );
     }
 
@@ -989,10 +818,7 @@ mod tests {
     fn a_marker_not_at_the_start_of_a_line_is_text() {
         assert_eq!(
             parse(" > not a quote\n3 > 2"),
-            vec![Block::Paragraph(vec![
-                vec![text(" > not a quote")],
-                vec![text("3 > 2")]
-            ])]
+            vec![Block::Paragraph(vec![vec![text(" > not a quote")], vec![text("3 > 2")]])]
         );
     }
 
@@ -1000,14 +826,8 @@ mod tests {
 
     #[test]
     fn multi_byte_text_around_markers_is_kept() {
-        assert_eq!(
-            line("😀*héllo*😀"),
-            vec![text("😀"), em(vec![text("héllo")]), text("😀"),]
-        );
-        assert_eq!(
-            line("**שלום** עולם"),
-            vec![strong(vec![text("שלום")]), text(" עולם")]
-        );
+        assert_eq!(line("😀*héllo*😀"), vec![text("😀"), em(vec![text("héllo")]), text("😀"),]);
+        assert_eq!(line("**שלום** עולם"), vec![strong(vec![text("שלום")]), text(" עולם")]);
         assert_literal("\u{200F}مرحبا\u{200E} e\u{301} 👩‍👩‍👧 \u{FEFF}");
     }
 
@@ -1026,26 +846,16 @@ mod tests {
             "😀 * ** *** ` `` ``` h http https:// HTTP://x.y*)",
             "(a [b https://e.org/x_(y)] c) **d** *e*",
         ];
-        let significant = |s: &str| -> String {
-            s.chars()
-                .filter(|c| !matches!(c, '*' | '`' | '>') && !c.is_whitespace())
-                .collect()
-        };
+        let significant =
+            |s: &str| -> String { s.chars().filter(|c| !matches!(c, '*' | '`' | '>') && !c.is_whitespace()).collect() };
         for input in inputs {
-            assert_eq!(
-                significant(&plain_text(&parse(input))),
-                significant(input),
-                "{input:?}"
-            );
+            assert_eq!(significant(&plain_text(&parse(input))), significant(input), "{input:?}");
         }
     }
 
     #[test]
     fn plain_text_joins_lines_and_blocks() {
-        assert_eq!(
-            plain_text(&parse("> a **b**\n> c\n\nd `e`\nf")),
-            "a b\nc\n\nd e\nf"
-        );
+        assert_eq!(plain_text(&parse("> a **b**\n> c\n\nd `e`\nf")), "a b\nc\n\nd e\nf");
     }
 
     #[test]

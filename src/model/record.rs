@@ -21,9 +21,8 @@
 //! v1 entries, so that neither version ever misreads the other's values.
 
 use super::comment::{Comment, CommentId};
-use super::validate::{check, NAME_LIMITS, TEXT_LIMITS};
+use super::validate::{Body, Name, Valid};
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 pub const FORMAT_VERSION: u32 = 1;
 const NAMESPACE: &str = "agora:v1:";
@@ -32,19 +31,9 @@ const NAMESPACE: &str = "agora:v1:";
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ThreadId(String);
 
+/// A thread name that cannot be used, shortened for echoing back.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ThreadIdError(pub String);
-
-impl fmt::Display for ThreadIdError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "The thread name \u{201c}{}\u{201d} cannot be used: use 1 to {} letters, digits, \u{201c}-\u{201d}, \u{201c}_\u{201d} or \u{201c}.\u{201d}.",
-            self.0,
-            ThreadId::MAX_LEN
-        )
-    }
-}
 
 impl ThreadId {
     pub const MAX_LEN: usize = 64;
@@ -94,6 +83,33 @@ impl Kind {
     }
 }
 
+/// Where unsent text is kept: the composer under the thread, or the reply
+/// box under one comment.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum DraftSlot {
+    New,
+    Reply(CommentId),
+}
+
+impl DraftSlot {
+    const REPLY: &'static str = "reply-";
+
+    /// The slot's name in its key: `new`, or `reply-<id>`.
+    pub fn name(&self) -> String {
+        match self {
+            DraftSlot::New => "new".into(),
+            DraftSlot::Reply(parent) => format!("{}{parent}", DraftSlot::REPLY),
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<DraftSlot> {
+        match name.strip_prefix(DraftSlot::REPLY) {
+            Some(parent) => CommentId::parse(parent).map(DraftSlot::Reply),
+            None => (name == "new").then_some(DraftSlot::New),
+        }
+    }
+}
+
 impl Keys {
     /// The reader's remembered name, shared by every thread.
     pub const NAME: &'static str = "agora:v1:name";
@@ -116,6 +132,10 @@ impl Keys {
 
     pub fn comment(&self, id: &CommentId) -> String {
         self.key(Kind::Comment, id.as_str())
+    }
+
+    pub fn draft(&self, slot: &DraftSlot) -> String {
+        self.key(Kind::Draft, &slot.name())
     }
 
     /// Which of this thread's entries `key` is, and its name (an id or a
@@ -165,9 +185,10 @@ fn is_false(value: &bool) -> bool {
 }
 
 /// Why a stored value cannot be used. The entry is then kept aside.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RecordError {
-    NotARecord(String),
+    /// Not JSON, or not an object with the record's fields and types.
+    NotARecord,
     UnknownVersion(u32),
     BadId,
     IdMismatch,
@@ -177,17 +198,17 @@ pub enum RecordError {
     BadParent,
 }
 
-impl fmt::Display for RecordError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl RecordError {
+    /// The record's field at fault, as the stored JSON names it.
+    pub fn field(self) -> &'static str {
         match self {
-            RecordError::NotARecord(detail) => write!(f, "not a comment record ({detail})"),
-            RecordError::UnknownVersion(v) => write!(f, "unknown format version {v}"),
-            RecordError::BadId => f.write_str("invalid comment id"),
-            RecordError::IdMismatch => f.write_str("the id does not match its key"),
-            RecordError::BadAuthor => f.write_str("invalid author"),
-            RecordError::BadText => f.write_str("invalid text"),
-            RecordError::BadTime => f.write_str("invalid posting time"),
-            RecordError::BadParent => f.write_str("invalid parent id"),
+            RecordError::NotARecord => "{}",
+            RecordError::UnknownVersion(_) => "v",
+            RecordError::BadId | RecordError::IdMismatch => "id",
+            RecordError::BadAuthor => "author",
+            RecordError::BadText => "text",
+            RecordError::BadTime => "at",
+            RecordError::BadParent => "parent",
         }
     }
 }
@@ -199,8 +220,8 @@ impl StoredRecord {
         Some(StoredRecord {
             v: FORMAT_VERSION,
             id: comment.id.as_str().to_string(),
-            author: comment.author.clone(),
-            text: comment.text.clone(),
+            author: comment.author().to_string(),
+            text: comment.text().to_string(),
             at: comment.posted_at()?,
             parent: comment.parent.as_ref().map(|id| id.as_str().to_string()),
             edited: comment.edited_at,
@@ -212,8 +233,7 @@ impl StoredRecord {
     /// Anything that is not a comment that could have been posted is refused,
     /// so a hand-edited or corrupted value can never break the page.
     pub fn decode(key_id: &str, raw: &str) -> Result<Comment, RecordError> {
-        let record: StoredRecord =
-            serde_json::from_str(raw).map_err(|e| RecordError::NotARecord(e.to_string()))?;
+        let record: StoredRecord = serde_json::from_str(raw).map_err(|_| RecordError::NotARecord)?;
         record.into_comment(Some(key_id))
     }
 
@@ -235,23 +255,16 @@ impl StoredRecord {
             Some(parent) => Some(CommentId::parse(&parent).filter(|p| *p != id).ok_or(RecordError::BadParent)?),
             None => None,
         };
-        let mut comment = Comment::posted(id, String::new(), String::new(), self.at, parent);
-        comment.edited_at = self.edited;
         if self.deleted {
-            comment.deleted = true;
-            return Ok(comment);
+            return Ok(Comment::placeholder(id, self.at, parent, self.edited));
         }
         // Stored values must meet the posting rules exactly (already trimmed).
-        let author = check(&self.author, NAME_LIMITS).map_err(|_| RecordError::BadAuthor)?;
-        let text = check(&self.text, TEXT_LIMITS).map_err(|_| RecordError::BadText)?;
-        if author != self.author {
-            return Err(RecordError::BadAuthor);
-        }
-        if text != self.text {
-            return Err(RecordError::BadText);
-        }
-        comment.author = author;
-        comment.text = text;
+        let author = Name::check(&self.author).ok().filter(|name| name.as_str() == self.author);
+        let text = Body::check(&self.text).ok().filter(|text| text.as_str() == self.text);
+        let author = author.ok_or(RecordError::BadAuthor)?;
+        let text = text.ok_or(RecordError::BadText)?;
+        let mut comment = Comment::posted(id, Valid { author, text }, self.at, parent);
+        comment.edited_at = self.edited;
         Ok(comment)
     }
 }
@@ -261,7 +274,8 @@ mod tests {
     use super::*;
 
     fn posted(id: &str) -> Comment {
-        Comment::posted(CommentId::parse(id).unwrap(), "Ann".into(), "Hello,\nworld".into(), 1_732_460_000_000.0, None)
+        let valid = crate::model::Draft { name: "Ann".into(), text: "Hello,\nworld".into() }.check().unwrap();
+        Comment::posted(CommentId::parse(id).unwrap(), valid, 1_732_460_000_000.0, None)
     }
 
     #[test]
@@ -281,10 +295,22 @@ mod tests {
     }
 
     #[test]
+    fn draft_slots_name_their_keys_and_read_back() {
+        let keys = Keys::new(&ThreadId::parse("t").unwrap());
+        let reply = DraftSlot::Reply(CommentId::parse("abc-1").unwrap());
+        assert_eq!(keys.draft(&DraftSlot::New), "agora:v1:t:draft:new");
+        assert_eq!(keys.draft(&reply), "agora:v1:t:draft:reply-abc-1");
+        assert_eq!(DraftSlot::parse("reply-abc-1"), Some(reply));
+        assert_eq!(DraftSlot::parse("new"), Some(DraftSlot::New));
+        for bad in ["", "old", "reply-", "reply-a b", "new-1"] {
+            assert_eq!(DraftSlot::parse(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
     fn thread_ids_that_could_break_a_key_are_refused() {
         for bad in ["", "a:b", "a b", "<script>", &"x".repeat(65)] {
-            let error = ThreadId::parse(bad).unwrap_err();
-            assert!(error.to_string().contains("cannot be used"));
+            assert!(ThreadId::parse(bad).is_err(), "{bad:?}");
         }
         assert!(ThreadId::parse("Post_12.v2").is_ok());
     }
@@ -294,10 +320,7 @@ mod tests {
         let comment = posted("abc-1");
         let record = StoredRecord::from_comment(&comment).unwrap();
         let json = serde_json::to_string(&record).unwrap();
-        assert_eq!(
-            json,
-            r#"{"v":1,"id":"abc-1","author":"Ann","text":"Hello,\nworld","at":1732460000000.0}"#
-        );
+        assert_eq!(json, r#"{"v":1,"id":"abc-1","author":"Ann","text":"Hello,\nworld","at":1732460000000.0}"#);
         assert_eq!(StoredRecord::decode("abc-1", &json), Ok(comment));
     }
 
@@ -326,9 +349,8 @@ mod tests {
 
     #[test]
     fn seed_comments_are_never_records() {
-        let mut seed = posted("seed-1");
-        seed.origin = crate::model::Origin::Seed;
-        assert_eq!(StoredRecord::from_comment(&seed), None);
+        let seed = crate::model::SeedComment { author: "Zed".into(), text: "first".into(), likes: 0 };
+        assert_eq!(StoredRecord::from_comment(&Comment::seed(0, &seed)), None);
     }
 
     #[test]
@@ -343,18 +365,18 @@ mod tests {
     #[test]
     fn corrupt_records_are_refused_with_a_reason() {
         let cases: [RefusalCase; 12] = [
-            ("", |e| matches!(e, RecordError::NotARecord(_))),
-            ("{", |e| matches!(e, RecordError::NotARecord(_))),
-            ("null", |e| matches!(e, RecordError::NotARecord(_))),
-            (r#"[1,2]"#, |e| matches!(e, RecordError::NotARecord(_))),
-            (r#"{"v":"1","id":"a","author":"B","text":"C","at":5}"#, |e| matches!(e, RecordError::NotARecord(_))),
+            ("", |e| *e == RecordError::NotARecord),
+            ("{", |e| *e == RecordError::NotARecord),
+            ("null", |e| *e == RecordError::NotARecord),
+            (r#"[1,2]"#, |e| *e == RecordError::NotARecord),
+            (r#"{"v":"1","id":"a","author":"B","text":"C","at":5}"#, |e| *e == RecordError::NotARecord),
             (r#"{"v":2,"id":"a","author":"B","text":"C","at":5}"#, |e| *e == RecordError::UnknownVersion(2)),
             (r#"{"v":1,"id":"a:b","author":"B","text":"C","at":5}"#, |e| *e == RecordError::BadId),
             (r#"{"v":1,"id":"b","author":"B","text":"C","at":5}"#, |e| *e == RecordError::IdMismatch),
             (r#"{"v":1,"id":"a","author":" ","text":"C","at":5}"#, |e| *e == RecordError::BadAuthor),
             (r#"{"v":1,"id":"a","author":"B","text":" C","at":5}"#, |e| *e == RecordError::BadText),
             (r#"{"v":1,"id":"a","author":"B","text":"C","at":-5}"#, |e| *e == RecordError::BadTime),
-            (r#"{"v":1,"id":"a","author":"B","text":"C","at":1e999}"#, |e| matches!(e, RecordError::NotARecord(_))),
+            (r#"{"v":1,"id":"a","author":"B","text":"C","at":1e999}"#, |e| *e == RecordError::NotARecord),
         ];
         for (raw, expected) in cases {
             let error = StoredRecord::decode("a", raw).unwrap_err();

@@ -3,9 +3,10 @@
 //! browser's likes. How it is shown is [`super::tree`]'s business.
 
 use super::article::Article;
-use super::comment::{Comment, CommentId, Origin};
+use super::comment::{Comment, CommentId};
 use super::order::sorted;
 use super::sync::Change;
+use super::validate::Body;
 use std::cmp::Ordering;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -14,6 +15,7 @@ use std::sync::Arc;
 /// every text.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Thread {
+    /// The article's comments; the `i`th has the id `seed-<i+1>`.
     seed: Vec<Arc<Comment>>,
     /// Kept sorted by `posted_order`, without duplicate ids.
     posted: Vec<Arc<Comment>>,
@@ -26,26 +28,14 @@ pub(crate) fn posted_order(a: &Comment, b: &Comment) -> Ordering {
     at(a).total_cmp(&at(b)).then_with(|| a.id.cmp(&b.id))
 }
 
+/// Why a change to a comment was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotOwn;
+
 impl Thread {
     pub fn from_article(article: &Article) -> Thread {
-        let seed = article
-            .comments
-            .iter()
-            .enumerate()
-            .map(|(index, c)| {
-                Arc::new(Comment {
-                    id: CommentId::for_seed(index),
-                    author: c.author.clone(),
-                    text: c.text.clone(),
-                    origin: Origin::Seed,
-                    parent: None,
-                    edited_at: None,
-                    deleted: false,
-                    base_likes: c.likes,
-                })
-            })
-            .collect();
-        Thread { seed, posted: Vec::new(), liked: HashSet::new() }
+        let seed = article.comments.iter().enumerate().map(|(index, c)| Arc::new(Comment::seed(index, c))).collect();
+        Thread { seed, ..Thread::default() }
     }
 
     /// Replaces the posted comments and likes (after loading, or when
@@ -53,34 +43,50 @@ impl Thread {
     pub fn set_posted(&mut self, posted: Vec<Comment>, liked: HashSet<CommentId>) {
         let mut posted = sorted(posted, posted_order);
         posted.dedup_by(|a, b| a.id == b.id);
-        self.posted = posted.into_iter().map(Arc::new).collect();
+        self.posted = posted.into_iter().filter(|c| self.seed_comment(&c.id).is_none()).map(Arc::new).collect();
         self.liked = liked;
+    }
+
+    /// Where a posted comment is (or would go) in `posted`.
+    fn position(&self, comment: &Comment) -> usize {
+        self.posted.partition_point(|c| posted_order(c, comment) == Ordering::Less)
+    }
+
+    fn seed_comment(&self, id: &CommentId) -> Option<&Arc<Comment>> {
+        let index: usize = id.as_str().strip_prefix("seed-")?.parse().ok()?;
+        self.seed.get(index.checked_sub(1)?).filter(|c| &c.id == id)
     }
 
     /// Adds a posted comment in its place, or replaces the one with its id
     /// (an edit, a deletion into a placeholder, an undo). Returns whether
     /// anything changed, so that hearing of one change twice is harmless.
     pub fn upsert(&mut self, comment: Comment) -> bool {
-        if comment.posted_at().is_none() {
+        if comment.posted_at().is_none() || self.seed_comment(&comment.id).is_some() {
             return false;
         }
-        if let Some(existing) = self.posted.iter_mut().find(|c| c.id == comment.id) {
-            if **existing == comment {
+        if let Some(at) = self.posted.iter().position(|c| c.id == comment.id) {
+            if *self.posted[at] == comment {
                 return false;
             }
-            let reordered = existing.posted_at() != comment.posted_at();
-            *existing = Arc::new(comment);
-            if reordered {
-                self.posted = sorted(std::mem::take(&mut self.posted), |a, b| posted_order(a, b));
-            }
-            return true;
+            self.posted.remove(at);
         }
-        if self.seed.iter().any(|c| c.id == comment.id) {
-            return false;
-        }
-        let at = self.posted.partition_point(|c| posted_order(c, &comment) == Ordering::Less);
+        let at = self.position(&comment);
         self.posted.insert(at, Arc::new(comment));
         true
+    }
+
+    /// Adds many comments at once, keeping those it has: an import costs
+    /// one sort however many it brings. Returns how many were new.
+    pub fn merge(&mut self, comments: Vec<Comment>) -> usize {
+        let mut known = self.ids();
+        let new: Vec<Comment> =
+            comments.into_iter().filter(|c| c.posted_at().is_some() && known.insert(c.id.clone())).collect();
+        let added = new.len();
+        let mut all: Vec<Comment> = self.posted.iter().map(|c| Comment::clone(c)).collect();
+        all.extend(new);
+        let liked = std::mem::take(&mut self.liked);
+        self.set_posted(all, liked);
+        added
     }
 
     /// Removes a posted comment. Returns whether it was there.
@@ -90,32 +96,41 @@ impl Thread {
         self.posted.len() != before
     }
 
+    /// One comment; a look through the thread, for one reader action at a time.
     pub fn get(&self, id: &CommentId) -> Option<&Arc<Comment>> {
-        self.comments().find(|c| &c.id == id)
+        self.seed_comment(id).or_else(|| self.posted.iter().find(|c| &c.id == id))
+    }
+
+    /// The ids of every comment, for work on many comments at once.
+    pub fn ids(&self) -> HashSet<CommentId> {
+        self.comments().map(|c| c.id.clone()).collect()
     }
 
     pub fn contains(&self, id: &CommentId) -> bool {
         self.get(id).is_some()
     }
 
-    /// Applies a change heard from another tab or widget. Returns whether the
-    /// thread changed; changes that are not the thread's (folding, sorting,
-    /// a cleared storage that needs a reload) leave it alone.
+    /// Applies a change made here or heard from another tab or widget.
+    /// Returns whether the thread changed.
     pub fn apply(&mut self, change: Change) -> bool {
         match change {
             Change::Upsert(comment) => self.upsert(comment),
             Change::Removed(id) => self.remove(&id),
             Change::Liked(id, liked) => self.set_liked(&id, liked),
-            Change::Collapsed(..) | Change::Sorted(_) | Change::Cleared => false,
         }
     }
 
+    /// The comment with its text changed, if it is the reader's own to change.
+    pub fn edited(&self, id: &CommentId, text: Body, at_ms: f64) -> Result<Comment, NotOwn> {
+        self.get(id).and_then(|c| c.edited(text, at_ms)).ok_or(NotOwn)
+    }
+
     /// What deleting a comment leaves: nothing, or a placeholder when it has
-    /// replies (so they keep their place). `None` for comments that are not
-    /// the reader's own.
-    pub fn deletion(&self, id: &CommentId) -> Option<Deletion> {
-        let comment = self.get(id).filter(|c| c.is_own())?;
-        Some(if self.has_replies(id) { Deletion::Placeholder(comment.tombstone()) } else { Deletion::Remove })
+    /// replies (so they keep their place). Only the reader's own comments
+    /// can be deleted.
+    pub fn deletion(&self, id: &CommentId) -> Result<Deletion, NotOwn> {
+        let comment = self.get(id).filter(|c| c.is_own()).ok_or(NotOwn)?;
+        Ok(if self.has_replies(id) { Deletion::Placeholder(comment.tombstone()) } else { Deletion::Remove })
     }
 
     /// Whether any comment answers this one.
@@ -177,7 +192,12 @@ mod tests {
     }
 
     fn posted(id: &str, at_ms: f64) -> Comment {
-        Comment::posted(CommentId::parse(id).unwrap(), "R".into(), id.into(), at_ms, None)
+        let valid = crate::model::Draft { name: "R".into(), text: id.into() }.check().unwrap();
+        Comment::posted(CommentId::parse(id).unwrap(), valid, at_ms, None)
+    }
+
+    fn body(text: &str) -> Body {
+        Body::check(text).unwrap()
     }
 
     fn id(s: &str) -> CommentId {
@@ -211,12 +231,10 @@ mod tests {
         let mut thread = Thread::default();
         thread.upsert(posted("a", 1.0));
         thread.upsert(posted("b", 2.0));
-        let mut edited = posted("a", 1.0);
-        edited.text = "changed".into();
-        edited.edited_at = Some(3.0);
+        let edited = thread.edited(&id("a"), body("changed"), 3.0).unwrap();
         assert!(thread.upsert(edited));
         assert_eq!(ids(&thread), ["a", "b"]);
-        assert_eq!(thread.get(&id("a")).unwrap().text, "changed");
+        assert_eq!(thread.get(&id("a")).unwrap().text(), "changed");
     }
 
     #[test]
@@ -234,12 +252,13 @@ mod tests {
     #[test]
     fn seed_comments_cannot_be_replaced_or_removed() {
         let mut thread = Thread::from_article(&article());
-        let mut fake = posted("seed-1", 1.0);
-        fake.text = "hijacked".into();
-        assert!(!thread.upsert(fake));
+        assert!(!thread.upsert(posted("seed-1", 1.0)));
         assert!(!thread.remove(&id("seed-1")));
-        assert_eq!(thread.get(&id("seed-1")).unwrap().text, "first");
-        assert!(!thread.get(&id("seed-1")).unwrap().is_own());
+        assert_eq!(thread.get(&id("seed-1")).unwrap().text(), "first");
+        assert_eq!(thread.edited(&id("seed-1"), body("hijacked"), 2.0), Err(NotOwn));
+        assert_eq!(thread.deletion(&id("seed-1")), Err(NotOwn));
+        thread.set_posted(vec![posted("seed-2", 1.0)], HashSet::new());
+        assert_eq!(thread.get(&id("seed-2")).unwrap().text(), "second", "a stored record cannot pose as the article's");
     }
 
     #[test]
@@ -251,7 +270,6 @@ mod tests {
         assert!(!thread.apply(Change::Liked(id("x"), true)));
         assert!(thread.apply(Change::Removed(id("x"))));
         assert!(!thread.apply(Change::Removed(id("x"))));
-        assert!(!thread.apply(Change::Collapsed(id("seed-1"), true)));
         assert_eq!(thread.len(), 2);
     }
 
@@ -278,5 +296,29 @@ mod tests {
         assert!(thread.has_replies(&id("p")));
         thread.upsert(parent.tombstone());
         assert_eq!(thread.len(), 3);
+    }
+
+    #[test]
+    fn a_merge_adds_only_what_is_new_in_order() {
+        let mut thread = Thread::from_article(&article());
+        thread.upsert(posted("b", 2.0));
+        let added = thread.merge(vec![posted("c", 3.0), posted("b", 2.0), posted("a", 1.0), posted("seed-1", 0.5)]);
+        assert_eq!(added, 2);
+        assert_eq!(ids(&thread), ["seed-1", "seed-2", "a", "b", "c"]);
+        assert!(thread.contains(&id("a")));
+    }
+
+    #[test]
+    fn an_edit_that_moves_in_time_keeps_the_order() {
+        let mut thread = Thread::default();
+        for (name, at) in [("a", 1.0), ("b", 2.0), ("c", 3.0)] {
+            thread.upsert(posted(name, at));
+        }
+        // Another tab's record of "a" with a later posting time (hand-edited storage).
+        assert!(thread.upsert(posted("a", 4.0)));
+        assert_eq!(ids(&thread), ["b", "c", "a"]);
+        assert!(thread.remove(&id("a")));
+        assert_eq!(ids(&thread), ["b", "c"]);
+        assert!(!thread.contains(&id("a")));
     }
 }

@@ -13,7 +13,7 @@
 
 use super::comment::{Comment, CommentId};
 use super::order::sort_indices;
-use super::thread::{posted_order, Thread};
+use super::thread::{Thread, posted_order};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -110,7 +110,9 @@ impl Tree {
         match sort {
             Sort::Oldest => {}
             Sort::Newest => top.reverse(),
-            Sort::MostLiked => sort_indices(&mut top, &|a, b| thread.likes(comments[b]).cmp(&thread.likes(comments[a]))),
+            Sort::MostLiked => {
+                sort_indices(&mut top, &|a, b| thread.likes(comments[b]).cmp(&thread.likes(comments[a])))
+            }
         }
 
         let mut tree = Tree { top: top.iter().map(|&i| comments[i].id.clone()).collect(), ..Tree::default() };
@@ -119,7 +121,7 @@ impl Tree {
             let comment = comments[i];
             // A deleted comment has no name left to show.
             let answers = (depth[i] > MAX_DEPTH as usize)
-                .then(|| parent_of(i).filter(|&p| !comments[p].deleted).map(|p| comments[p].author.clone()))
+                .then(|| parent_of(i).filter(|&p| !comments[p].deleted).map(|p| comments[p].author().to_string()))
                 .flatten();
             tree.nodes.insert(
                 comment.id.clone(),
@@ -143,6 +145,22 @@ impl Tree {
     /// Top-level comments in the chosen order.
     pub fn top(&self) -> &[CommentId] {
         &self.top
+    }
+
+    /// The top-level comments on screen: the first `shown`, then those of
+    /// `pinned` (the reader's own, just posted) that lie beyond them, in
+    /// order. Paging goes on from `shown` as before; a pinned comment it
+    /// reaches appears once, in its place.
+    pub fn page(&self, shown: usize, pinned: &[CommentId]) -> Vec<CommentId> {
+        let shown = shown.min(self.top.len());
+        let mut beyond: Vec<usize> = pinned
+            .iter()
+            .filter_map(|id| self.top.iter().position(|top| top == id))
+            .filter(|&position| position >= shown)
+            .collect();
+        beyond.sort_unstable();
+        beyond.dedup();
+        self.top[..shown].iter().chain(beyond.iter().map(|&i| &self.top[i])).cloned().collect()
     }
 
     pub fn node(&self, id: &CommentId) -> Option<&Node> {
@@ -220,7 +238,9 @@ mod tests {
     }
 
     fn comment(name: &str, at: f64, parent: Option<&str>) -> Comment {
-        Comment::posted(id(name), format!("{name}-author"), format!("{name} text"), at, parent.map(id))
+        let valid =
+            crate::model::Draft { name: format!("{name}-author"), text: format!("{name} text") }.check().unwrap();
+        Comment::posted(id(name), valid, at, parent.map(id))
     }
 
     fn thread(comments: Vec<Comment>) -> Thread {
@@ -313,6 +333,20 @@ mod tests {
         let tree = Tree::build(&t, Sort::Oldest);
         assert_eq!(names(tree.top()), ["seed-1", "seed-2"]);
         assert!(tree.node(&id("p")).is_none());
+    }
+
+    #[test]
+    fn a_pinned_comment_beyond_the_page_is_shown_after_it_once() {
+        let comments: Vec<Comment> = (0..120).map(|i| comment(&format!("c{i}"), 1.0 + i as f64, None)).collect();
+        let tree = Tree::build(&thread(comments), Sort::Oldest);
+        let pinned = [id("c119"), id("c3"), id("c119"), id("gone")];
+        let page = tree.page(50, &pinned);
+        assert_eq!(page.len(), 51);
+        assert_eq!(page[..50], tree.top()[..50]);
+        assert_eq!(page[50], id("c119"));
+        // Once paging reaches it, it is in its place and only there.
+        let all = tree.page(200, &pinned);
+        assert_eq!(all, tree.top());
     }
 
     #[test]

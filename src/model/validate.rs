@@ -29,6 +29,17 @@ pub fn refused_insert(incoming: &str) -> Option<usize> {
     (characters > LARGEST_INSERT).then_some(characters)
 }
 
+/// A word longer than this is laid out slowly by Chromium when a field wraps
+/// inside it (seconds for a pasted megabyte of one "word").
+pub const LONGEST_WRAPPED_WORD: usize = 1_000;
+
+/// Whether a comment field holding `text` should stop wrapping inside words:
+/// only over the limit (the text cannot be posted as it is) and with an
+/// enormous unbroken word in it. Ordinary text keeps wrapping as usual.
+pub fn stops_wrapping(text: &str) -> bool {
+    length(text) > TEXT_LIMITS.max && text.split_whitespace().any(|word| word.len() > LONGEST_WRAPPED_WORD)
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
     Name,
@@ -61,11 +72,56 @@ pub fn check(input: &str, limits: Limits) -> Result<String, FieldError> {
     }
 }
 
+/// A name that meets the posting rules, trimmed. Only [`Name::check`] makes
+/// one, so a name that skipped the rules cannot be posted or stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Name(String);
+
+/// A comment's text that meets the posting rules, trimmed. Only
+/// [`Body::check`] makes one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Body(String);
+
+impl Name {
+    pub fn check(input: &str) -> Result<Name, FieldError> {
+        check(input, NAME_LIMITS).map(Name)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+impl Body {
+    pub fn check(input: &str) -> Result<Body, FieldError> {
+        check(input, TEXT_LIMITS).map(Body)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
 /// What a reader typed into the composer.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Draft {
     pub name: String,
     pub text: String,
+}
+
+/// A draft that passed [`Draft::check`]: the only thing that can be posted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Valid {
+    pub author: Name,
+    pub text: Body,
 }
 
 /// The per-field outcome of checking a draft.
@@ -77,9 +133,9 @@ pub struct DraftErrors {
 
 impl Draft {
     /// The trimmed name and text, or what is wrong with each field.
-    pub fn check(&self) -> Result<(String, String), DraftErrors> {
-        match (check(&self.name, NAME_LIMITS), check(&self.text, TEXT_LIMITS)) {
-            (Ok(name), Ok(text)) => Ok((name, text)),
+    pub fn check(&self) -> Result<Valid, DraftErrors> {
+        match (Name::check(&self.name), Body::check(&self.text)) {
+            (Ok(author), Ok(text)) => Ok(Valid { author, text }),
             (name, text) => Err(DraftErrors { name: name.err(), text: text.err() }),
         }
     }
@@ -100,6 +156,17 @@ mod tests {
     }
 
     #[test]
+    fn only_an_oversized_text_with_a_huge_word_stops_wrapping() {
+        let word = "w".repeat(LONGEST_WRAPPED_WORD + 1);
+        assert!(!stops_wrapping(&word), "within the limit it wraps as usual");
+        assert!(stops_wrapping(&format!("{word} {}", "a ".repeat(TEXT_LIMITS.max))));
+        assert!(!stops_wrapping(&"a ".repeat(TEXT_LIMITS.max * 2)), "many ordinary words wrap");
+        // Counted like the limit: white space around the text does not count.
+        let padded = format!("{}{word}{}", " ".repeat(TEXT_LIMITS.max), " ".repeat(TEXT_LIMITS.max));
+        assert!(!stops_wrapping(&padded));
+    }
+
+    #[test]
     fn white_space_alone_is_empty() {
         for blank in ["", " ", "\n\t  \r\n", "\u{3000}"] {
             assert_eq!(check(blank, NAME_LIMITS), Err(FieldError::Empty), "{blank:?}");
@@ -111,15 +178,9 @@ mod tests {
         assert_eq!(check("  Ann \n", NAME_LIMITS), Ok("Ann".into()));
         let fifty = "é".repeat(50);
         assert_eq!(check(&format!(" {fifty} "), NAME_LIMITS), Ok(fifty.clone()));
-        assert_eq!(
-            check(&format!("{fifty}x"), NAME_LIMITS),
-            Err(FieldError::TooLong { max: 50, over: 1 })
-        );
+        assert_eq!(check(&format!("{fifty}x"), NAME_LIMITS), Err(FieldError::TooLong { max: 50, over: 1 }));
         assert!(check(&"w".repeat(5_000), TEXT_LIMITS).is_ok());
-        assert_eq!(
-            check(&"w".repeat(6_234), TEXT_LIMITS),
-            Err(FieldError::TooLong { max: 5_000, over: 1_234 })
-        );
+        assert_eq!(check(&"w".repeat(6_234), TEXT_LIMITS), Err(FieldError::TooLong { max: 5_000, over: 1_234 }));
     }
 
     #[test]
@@ -127,12 +188,9 @@ mod tests {
         let draft = Draft { name: " ".into(), text: "x".repeat(5_001) };
         assert_eq!(
             draft.check(),
-            Err(DraftErrors {
-                name: Some(FieldError::Empty),
-                text: Some(FieldError::TooLong { max: 5_000, over: 1 })
-            })
+            Err(DraftErrors { name: Some(FieldError::Empty), text: Some(FieldError::TooLong { max: 5_000, over: 1 }) })
         );
-        let ok = Draft { name: " Ann".into(), text: "Hi \n".into() };
-        assert_eq!(ok.check(), Ok(("Ann".into(), "Hi".into())));
+        let ok = Draft { name: " Ann".into(), text: "Hi \n".into() }.check().unwrap();
+        assert_eq!((ok.author.as_str(), ok.text.as_str()), ("Ann", "Hi"));
     }
 }

@@ -75,9 +75,9 @@ test('every action can be reached and used with the keyboard alone', async ({ pa
   await expect(page.getByRole('button', { name: 'Newest' })).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Enter');
-  await tabTo(/Like Matzomaster/);
+  await tabTo(/^Like \d+: Matzomaster/);
   await page.keyboard.press('Space');
-  await expect(page.getByRole('button', { name: /^Like Matzomaster/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: /^Like \d+: Matzomaster/ })).toHaveAttribute('aria-pressed', 'true');
   // The focus ring is visible on the focused control.
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
   expect(outline).toBe('solid');
@@ -126,8 +126,8 @@ test('touch targets are at least 24 by 24 px, and 320 px at 200% text stays usab
 test('forced colours (Windows high contrast) keep states visible', async ({ page }) => {
   await page.emulateMedia({ forcedColors: 'active' });
   await open(page);
-  await page.getByRole('button', { name: /^Like Karamba/ }).click();
-  const pressed = await page.getByRole('button', { name: /^Like Karamba/ }).evaluate((b) => getComputedStyle(b).outlineStyle);
+  await page.getByRole('button', { name: /^Like \d+: Karamba/ }).click();
+  const pressed = await page.getByRole('button', { name: /^Like \d+: Karamba/ }).evaluate((b) => getComputedStyle(b).outlineStyle);
   expect(pressed).toBe('solid');
   await page.screenshot({ path: 'tests/e2e/screenshots/forced-colors.png' });
 });

@@ -51,12 +51,12 @@ test('likes toggle once per browser, persist, and show in another tab', async ({
   const other = await context.newPage();
   await open(page);
   await open(other);
-  const like = commentBy(page, 'Raphael').getByRole('button', { name: /^Like Raphael/ });
+  const like = commentBy(page, 'Raphael').getByRole('button', { name: /^Like \d+: Raphael/ });
   await expect(like).toHaveAttribute('aria-pressed', 'false');
-  await expect(like).toHaveAccessibleName('Like Raphael’s comment, 0 likes');
+  await expect(like).toHaveAccessibleName('Like 0: Raphael’s comment');
   await like.click();
   await expect(like).toHaveAttribute('aria-pressed', 'true');
-  await expect(like).toHaveAccessibleName('Like Raphael’s comment, 1 like');
+  await expect(like).toHaveAccessibleName('Like 1: Raphael’s comment');
   // "Like" and its count are visibly apart (flex layout once glued them: "Like1").
   const gap = await like.evaluate((button) => {
     const range = document.createRange();
@@ -65,12 +65,12 @@ test('likes toggle once per browser, persist, and show in another tab', async ({
   });
   expect(gap).toBeGreaterThan(2);
   await expect(like).toBeFocused();
-  const otherLike = commentBy(other, 'Raphael').getByRole('button', { name: /^Like Raphael/ });
+  const otherLike = commentBy(other, 'Raphael').getByRole('button', { name: /^Like \d+: Raphael/ });
   await expect(otherLike).toHaveAttribute('aria-pressed', 'true');
   await page.reload();
   await expect(like).toHaveAttribute('aria-pressed', 'true');
   await like.click();
-  await expect(like).toHaveAccessibleName('Like Raphael’s comment, 0 likes');
+  await expect(like).toHaveAccessibleName('Like 0: Raphael’s comment');
   await expect(otherLike).toHaveAttribute('aria-pressed', 'false');
 });
 
@@ -78,7 +78,7 @@ test('sorting by oldest, newest and most liked is remembered; replies stay under
   await open(page);
   await post(page, 'Ann', 'Newest top-level comment.');
   await reply(page, commentBy(page, 'Matzomaster'), 'Bob', 'A reply stays put.');
-  await commentBy(page, 'Leonardo').getByRole('button', { name: /^Like Leonardo/ }).click();
+  await commentBy(page, 'Leonardo').getByRole('button', { name: /^Like \d+: Leonardo/ }).click();
   const topAuthors = () => page.locator('ol.agora-thread:not(.agora-thread--replies) > li > article .agora-comment__author')
     .allTextContents();
   expect((await topAuthors()).slice(0, 2)).toEqual(['Matzomaster', 'Rotfront']);
@@ -272,7 +272,7 @@ test('a small formatting subset renders as elements; anything else shows literal
 test('export downloads the reader\'s comments and likes; import merges without duplicates or refuses', async ({ page, context }) => {
   await open(page);
   await post(page, 'Ann', 'Exported comment.');
-  await commentBy(page, 'Karamba').getByRole('button', { name: /^Like Karamba/ }).click();
+  await commentBy(page, 'Karamba').getByRole('button', { name: /^Like \d+: Karamba/ }).click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export my comments' }).click(),
@@ -290,7 +290,7 @@ test('export downloads the reader\'s comments and likes; import merges without d
   await chooser.setInputFiles(path);
   await expect(fresh.getByText('Imported 1 new comment and 1 like.')).toBeVisible();
   await expect(heading(fresh)).toHaveText('9 Comments');
-  await expect(commentBy(fresh, 'Karamba').getByRole('button', { name: /^Like Karamba/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(commentBy(fresh, 'Karamba').getByRole('button', { name: /^Like \d+: Karamba/ })).toHaveAttribute('aria-pressed', 'true');
   await chooser.setInputFiles(path);
   await expect(fresh.getByText('Imported 0 new comments and 0 likes.')).toBeVisible();
   await expect(heading(fresh)).toHaveText('9 Comments');
@@ -328,4 +328,43 @@ test('replies, folding and the sort order reach the other open tabs', async ({ c
   await expect(commentBy(other, 'Muchacho').getByRole('button', { name: 'Show 1 reply' })).toBeVisible();
   await page.getByRole('button', { name: 'Newest' }).click();
   await expect(other.getByRole('button', { name: 'Newest' })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('the reader\'s new comment and reply are on screen and marked, whatever the order and the page', async ({ page }) => {
+  await open(page);
+  await page.evaluate(() => {
+    const base = Date.now() - 3_600_000;
+    for (let i = 0; i < 120; i++) {
+      localStorage.setItem(`agora:v1:trump-putin-call:c:many-${i}`,
+        JSON.stringify({ v: 1, id: `many-${i}`, author: `Many ${i}`, text: `Comment ${i}`, at: base + i }));
+    }
+  });
+  await page.reload();
+  const top = page.locator('ol.agora-thread:not(.agora-thread--replies) > li');
+  await expect(top).toHaveCount(50);
+  // Oldest first: the new comment belongs on the third page, which is not shown.
+  await post(page, 'Ann', 'Mine, at the very end.');
+  const mine = commentWith(page, 'Mine, at the very end.');
+  await expect(mine).toBeInViewport();
+  await expect(mine).toHaveClass(/agora-comment--highlighted/);
+  await expect(heading(page)).toHaveText('129 Comments');
+  // Paging goes on as before, and the comment then shows once, in its place.
+  await expect(top).toHaveCount(51);
+  await page.getByRole('button', { name: 'Show 50 more' }).click();
+  await expect(top).toHaveCount(101);
+  await page.getByRole('button', { name: 'Show 29 more' }).click();
+  await expect(top).toHaveCount(129);
+  await expect(page.locator('article.agora-comment').filter({ hasText: 'Mine, at the very end.' })).toHaveCount(1);
+
+  // A reply under a comment whose replies are folded: they unfold to show it.
+  await page.getByRole('button', { name: 'Most liked' }).click();
+  await reply(page, commentBy(page, 'Many 0'), 'Ann', 'A first reply.');
+  await commentBy(page, 'Many 0').getByRole('button', { name: 'Hide replies' }).click();
+  await page.reload();
+  await expect(top).toHaveCount(50);
+  await reply(page, commentBy(page, 'Many 0'), 'Ann', 'A reply it was folded over.');
+  const answer = commentWith(page, 'A reply it was folded over.');
+  await expect(answer).toBeInViewport();
+  await expect(answer).toHaveClass(/agora-comment--highlighted/);
+  await expect(commentWith(page, 'A first reply.')).toBeVisible();
 });

@@ -110,7 +110,7 @@ test('articles from the host: each failure is explained inside the widget; long 
   await expect(alert('missing')).toContainText('/tests/e2e/hosts/missing.json');
   await expect(alert('unreachable')).toContainText('the server did not answer');
   await expect(alert('not-json')).toContainText('could not be read');
-  await expect(alert('no-title')).toContainText('missing field `title`');
+  await expect(alert('no-title')).toContainText('it has no “title”');
   await expect(page.locator('#long h1')).toHaveText('A very long read');
   await expect(page.locator('#long .agora-article p:not(.agora-article__byline)')).toHaveCount(40);
   await expect(page.locator('#no-comments .agora-thread__count')).toHaveText('0 Comments');
