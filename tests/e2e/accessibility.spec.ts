@@ -10,10 +10,17 @@ async function violations(page: Page) {
   const results = await page.evaluate(async (tags) => {
     const axe = (window as any).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    // Every node of every violation, with its markup and axe's full message,
+    // so that a failure says exactly what to fix.
     return result.violations.map((v: any) => ({
       rule: v.id,
       impact: v.impact,
-      nodes: v.nodes.slice(0, 3).map((n: any) => `${n.target.join(' ')}: ${n.failureSummary.split('\n').slice(1, 2).join('')}`),
+      help: v.help,
+      nodes: v.nodes.map((n: any) => ({
+        target: n.target.map((t: any) => ([] as string[]).concat(t).join(' >>> ')).join(' '),
+        html: n.html.length > 200 ? `${n.html.slice(0, 200)}…` : n.html,
+        message: n.failureSummary.replace(/\s*\n\s*/g, ' '),
+      })),
     }));
   }, WCAG);
   return results;
