@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what is missing (build tools, Chromium, ChromeDriver, Playwright),
 # then runs every test layer:
+#   0. cargo fmt --check and cargo clippy (native and wasm32), warnings denied
 #   1. native `cargo test`: the model and the storage record format
 #   2. wasm-bindgen-test in headless Chromium: the mounted app
 #   3. the release bundle (dist/), built and used end to end with Playwright
@@ -16,6 +17,15 @@ source scripts/env.sh
 step() { printf '\n==> %s\n' "$*"; }
 
 rm -rf reports/reliability reports/reliability.md
+
+step "Formatting: cargo fmt --check"
+cargo fmt --check
+
+step "Lints: cargo clippy, native (all targets: the app, its tests, the model's tests)"
+cargo clippy --all-targets -- -D warnings
+
+step "Lints: cargo clippy, wasm32 (the app and the wasm-bindgen-test browser tests)"
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "Model: native cargo test (unit tests, property tests, decoder fuzzing)"
 cargo test
