@@ -77,7 +77,7 @@ test('several widgets on one page: separate threads stay apart, the same thread 
   expect(errors).toEqual([]);
 });
 
-test('changing attributes takes effect; removing the element unmounts it cleanly', async ({ page }) => {
+test('changing attributes takes effect; removing the element unmounts it cleanly', async ({ page, context }) => {
   const errors = watchErrors(page);
   await page.goto(hostPage('two-threads.html'));
   const first = page.locator('#first');
@@ -92,14 +92,31 @@ test('changing attributes takes effect; removing the element unmounts it cleanly
   const background = await first.locator('.agora').evaluate((node) => getComputedStyle(node).backgroundColor);
   expect(background).toBe('rgb(22, 24, 28)');
 
-  // Removed: its listeners are gone, so posting elsewhere reaches nothing stale.
+  // Removed: its listeners are gone, so changes after it reach nothing stale.
+  const removed = await first.elementHandle();
   await first.evaluate((element) => element.remove());
-  await postIn(page.locator('#second'), 'Bob', 'After the removal.');
-  await expect(page.locator('#second .agora-thread__count')).toHaveText('10 Comments');
-  await page.evaluate(() => localStorage.setItem('agora:v1:page-two:c:zz-9',
+  // What the removed element still holds (its shadow root is emptied on unmount).
+  const leftInRemoved = () => removed!.evaluate((element) => element.shadowRoot?.innerHTML ?? null);
+  const removedHeld = await leftInRemoved();
+  expect(removedHeld).not.toContain('agora-thread__count');
+  const second = page.locator('#second');
+  await postIn(second, 'Bob', 'After the removal.');
+  await expect(second.locator('.agora-thread__count')).toHaveText('10 Comments');
+  // A change from another page of the same origin: only that makes the
+  // browser fire a real `storage` event here, which is what the widgets'
+  // listeners (the remaining one's, and a stale one of the removed) follow.
+  const other = await context.newPage();
+  await other.goto(hostPage('two-threads.html'), { waitUntil: 'commit' });
+  await other.evaluate(() => localStorage.setItem('agora:v1:page-two:c:zz-9',
     JSON.stringify({ v: 1, id: 'zz-9', author: 'Tab', text: 'From elsewhere', at: Date.now() })));
-  await page.waitForTimeout(200);
-  expect(await page.locator('agora-thread').count()).toBe(2);
+  await other.close();
+  // The remaining widget follows it: the event arrived and was handled...
+  await expect(second.locator('.agora-thread__count')).toHaveText('11 Comments');
+  await expect(second.locator('.agora-formatted').last()).toHaveText('From elsewhere');
+  // ...and the removed one did not: nothing was rendered into it again, and
+  // no listener of it threw (a panic in a disposed widget reaches watchErrors).
+  expect(await leftInRemoved()).toBe(removedHeld);
+  await expect(page.locator('agora-thread')).toHaveCount(2);
   expect(errors).toEqual([]);
 });
 
