@@ -21,7 +21,12 @@ test('shows the eight seed comments in the seed order, text as written', async (
 test('a normal load logs no console error and no exception', async ({ page }) => {
   const errors = watchErrors(page);
   await open(page);
-  await page.waitForTimeout(300);
+  // Not a fixed wait: everything has loaded, every comment is on the page, and
+  // two frames have been painted since (the widget renders part of a thread
+  // right after its first frame), so a late error would have been logged.
+  await page.waitForLoadState('load');
+  await expect(comments(page)).toHaveCount(seed.comments.length);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   expect(errors).toEqual([]);
 });
 

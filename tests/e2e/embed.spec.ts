@@ -177,8 +177,18 @@ test('the iframe accepts height messages only from its own frame and origin', as
   await expect.poll(async () => (await frameFit(page)).scrollable).toBe(0);
   const height = (await frameFit(page)).outer;
   // The host page itself (wrong source and origin) tries to resize the frame.
-  await page.evaluate(() => window.postMessage({ type: 'agora:resize', height: 5 }, '*'));
-  await page.waitForTimeout(200);
+  // Instead of waiting a while for nothing to happen, a marker message is
+  // posted after it: messages to a window arrive in order, so once the marker
+  // has arrived, embed.js has already seen (and must have ignored) the first.
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    window.addEventListener('message', function marker(event) {
+      if (event.data !== 'test:marker') return;
+      window.removeEventListener('message', marker);
+      resolve();
+    });
+    window.postMessage({ type: 'agora:resize', height: 5 }, '*');
+    window.postMessage('test:marker', '*');
+  }));
   expect((await frameFit(page)).outer).toBe(height);
 });
 

@@ -35,13 +35,18 @@ test('three tabs posting 100 comments each at once, with likes and edits, lose n
         likes[(i * 7 + tab) % likes.length].click();
         const edits = [...document.querySelectorAll<HTMLButtonElement>('.agora-action')].filter((b) => b.textContent === 'Edit');
         edits[0]?.click();
-        await new Promise((resolve) => setTimeout(resolve));
+        // The edit box renders on a later task: wait for it (a bounded number of turns).
+        for (let turn = 0; edits[0] && turn < 100 && !document.querySelector('.agora-edit textarea'); turn++) {
+          await new Promise((resolve) => setTimeout(resolve));
+        }
         const editor = document.querySelector<HTMLTextAreaElement>('.agora-edit textarea');
         if (editor) {
           set(editor, `${editor.value} (edited)`);
           [...document.querySelectorAll<HTMLButtonElement>('.agora-edit button')].find((b) => b.textContent === 'Save')!.click();
         }
       }
+      // Not a wait for anything: one turn of the event loop between posts, so
+      // that the other tabs' storage events interleave with this tab's posts.
       await new Promise((resolve) => setTimeout(resolve));
     }
   }, tab)));
@@ -187,7 +192,10 @@ for (const [kind, megabyte] of [
     await commentField(page).focus();
     await page.keyboard.type(' And more.');
     await expect(composer(page).locator('.agora-composer__failure')).toBeEmpty();
-    await page.waitForTimeout(600); // anything scheduled after typing pauses
+    // Let what runs after typing pauses (the draft save, 300 ms after the last
+    // key) happen before the long tasks are read: wait for the draft itself.
+    await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), `agora:v1:${seed.id}:draft:new`))
+      .toBe(JSON.stringify('My own words, written first. And more.'));
     const longTasks: number[] = await page.evaluate(() => (window as any).longTasks);
     const longest = Math.max(0, ...longTasks);
     // The Long Tasks API reports only tasks over 50 ms.
