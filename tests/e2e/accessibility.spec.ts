@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { commentField, composer, open } from './helpers';
+import { commentField, composer, keepScreenshot, open } from './helpers';
 import { HOST } from './origins';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
@@ -127,7 +127,7 @@ test('touch targets are at least 24 by 24 px, and 320 px at 200% text stays usab
   await page.addStyleTag({ content: '.agora { --agora-font-size: 32px; }' });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBe(0);
-  await page.screenshot({ path: 'tests/e2e/screenshots/zoom-200-320.png' });
+  await keepScreenshot(page, 'zoom-200-320');
 });
 
 test('forced colours (Windows high contrast) keep states visible', async ({ page }) => {
@@ -136,5 +136,5 @@ test('forced colours (Windows high contrast) keep states visible', async ({ page
   await page.getByRole('button', { name: /^Like Karamba/ }).click();
   const pressed = await page.getByRole('button', { name: /^Like Karamba/ }).evaluate((b) => getComputedStyle(b).outlineStyle);
   expect(pressed).toBe('solid');
-  await page.screenshot({ path: 'tests/e2e/screenshots/forced-colors.png' });
+  await keepScreenshot(page, 'forced-colors');
 });

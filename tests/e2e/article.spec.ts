@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { comments, heading, open, seed, shownComments, watchErrors } from './helpers';
+import { comments, heading, keepScreenshot, open, seed, shownComments, watchErrors } from './helpers';
 
 test('shows the article word for word in semantic HTML', async ({ page }) => {
   await open(page);
@@ -40,10 +40,7 @@ for (const width of [320, 360, 768, 1280]) {
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
       expect(overflow).toBe(0);
-      await page.screenshot({
-        path: `tests/e2e/screenshots/page-${width}-${colorScheme}.png`,
-        fullPage: true,
-      });
+      await keepScreenshot(page, `page-${width}-${colorScheme}`, { fullPage: true });
     });
   }
 }

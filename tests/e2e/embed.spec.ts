@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { ASSETS, HOST } from './origins';
-import { watchErrors } from './helpers';
+import { keepScreenshot, watchErrors } from './helpers';
 
 const hostPage = (path: string) => `${HOST}/tests/e2e/hosts/${path}`;
 const example = (path: string) => `${HOST}/dist/examples/${path}`;
@@ -56,7 +56,7 @@ test('the shadow root isolates both ways: hostile host CSS changes nothing insid
     return { border: style.borderTopWidth, background: style.backgroundColor, padding: style.paddingTop };
   });
   expect(outside).toEqual({ border: '0px', background: 'rgba(0, 0, 0, 0)', padding: '0px' });
-  await page.screenshot({ path: 'tests/e2e/screenshots/embed-hostile-host.png' });
+  await keepScreenshot(page, 'embed-hostile-host');
 });
 
 test('several widgets on one page: separate threads stay apart, the same thread stays in step', async ({ page }) => {
@@ -167,7 +167,7 @@ test('the iframe embed sizes itself to its content, after a post and after a res
   await page.setViewportSize({ width: 360, height: 800 });
   await expect.poll(async () => (await frameFit(page)).outer).toBeGreaterThan(wide + 100);
   await expect.poll(async () => (await frameFit(page)).scrollable).toBe(0);
-  await page.screenshot({ path: 'tests/e2e/screenshots/embed-iframe-360.png', fullPage: true });
+  await keepScreenshot(page, 'embed-iframe-360', { fullPage: true });
 });
 
 test('the iframe accepts height messages only from its own frame and origin', async ({ page }) => {

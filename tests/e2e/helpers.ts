@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -60,4 +60,15 @@ export async function storedEntries(page: Page, thread = seed.id) {
     }
     return entries;
   }, `agora:v1:${thread}:`);
+}
+
+/**
+ * Saves a screenshot to tests/e2e/screenshots/NAME.png (ignored by git) for a
+ * person to look at. An artefact only: no test compares it with anything, so
+ * what a test claims must be asserted on the page itself.
+ */
+export async function keepScreenshot(target: Page | Locator, name: string, options: { fullPage?: boolean } = {}) {
+  const path = `tests/e2e/screenshots/${name}.png`;
+  if ('goto' in target) await target.screenshot({ path, ...options });
+  else await target.screenshot({ path });
 }
