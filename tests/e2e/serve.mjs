@@ -1,5 +1,5 @@
 // A small static file server for the end-to-end tests, on 127.0.0.1 only.
-// Usage: node tests/e2e/serve.mjs FOLDER PORT [options]
+// Usage: node tests/e2e/serve.mjs FOLDER PORT [options]   (PORT 0: any free port, printed)
 //   --cors            send Access-Control-Allow-Origin: * (assets used from
 //                     another origin, or from a sandboxed iframe)
 //   --csp=POLICY      send this Content-Security-Policy with HTML pages
@@ -65,4 +65,7 @@ createServer(async (request, response) => {
   // Port in use, say: one line for whoever started us, and a non-zero exit.
   console.error(`serve.mjs: cannot serve ${root} on 127.0.0.1:${port}: ${error.message}`);
   process.exit(1);
-}).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}/`));
+}).listen(port, '127.0.0.1', function () {
+  // With port 0 the system picks a free one: this line says which.
+  console.log(`serving ${root} at http://127.0.0.1:${this.address().port}/`);
+});

@@ -4,11 +4,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { servingPort } from './helpers';
 
 // The tests' own static server (tests/e2e/serve.mjs) on hostile requests: a
 // root `site/` with a sibling `site-other/` whose name starts the same way.
-const port = 4181;
-const origin = `http://127.0.0.1:${port}`;
+// On a free port the system picks (0), so that nothing else can hold it.
+let port: number;
+let origin: string;
 let server: ChildProcess;
 let folder: string;
 
@@ -19,11 +21,9 @@ test.beforeAll(async () => {
   writeFileSync(join(folder, 'site', 'index.html'), '<p>inside</p>');
   writeFileSync(join(folder, 'site', '..notes.txt'), 'a name that starts with two dots');
   writeFileSync(join(folder, 'site-other', 'secret.txt'), 'outside the root');
-  server = spawn('node', ['tests/e2e/serve.mjs', join(folder, 'site'), String(port)], { stdio: 'pipe' });
-  await new Promise<void>((resolve, reject) => {
-    server.stdout!.once('data', () => resolve());
-    server.once('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));
-  });
+  server = spawn('node', ['tests/e2e/serve.mjs', join(folder, 'site'), '0'], { stdio: 'pipe' });
+  port = await servingPort(server);
+  origin = `http://127.0.0.1:${port}`;
 });
 
 test.afterAll(() => {
