@@ -9,7 +9,9 @@ const storedComments = (page: Page) => page.evaluate((prefix) =>
 const shownTexts = (page: Page) => page.locator('article.agora-comment .agora-formatted').allTextContents();
 
 test('three tabs posting 100 comments each at once, with likes and edits, lose nothing', async ({ context, trial }) => {
-  test.setTimeout(180_000);
+  // No timing is asserted here. It took 2.8 min on a two-core machine shared
+  // with another build and timed out once at 3 min, hence the room.
+  test.setTimeout(360_000);
   const pages = await Promise.all([0, 1, 2].map(() => context.newPage()));
   const postedTexts = [0, 1, 2].flatMap((tab) => Array.from({ length: 100 }, (_, i) => `tab ${tab} comment ${i}`));
   trial({
