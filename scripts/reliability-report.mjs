@@ -14,7 +14,7 @@ const outcomes = existsSync(dir)
   ? readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()
     .flatMap((f) => readFileSync(`${dir}/${f}`, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)))
     // The same order on every run: by test file and line (the workers finish in any order), the model last.
-    .sort((a, b) => (a.where ?? '~').localeCompare(b.where ?? '~'))
+    .sort((a, b) => (a.where === undefined) - (b.where === undefined) || (a.where ?? '').localeCompare(b.where ?? ''))
   : [];
 if (outcomes.length === 0) {
   console.error(`reliability: no outcomes recorded in ${dir}/ (run scripts/test.sh first); nothing written`);
