@@ -9,7 +9,7 @@
 // It reports; it never fails on a timing. Build dist/ first (scripts/bench.sh does).
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
@@ -23,219 +23,268 @@ const AGORA_PORT = 4190;
 const REFERENCE_PORT = 4191;
 const seed = JSON.parse(readFileSync('src/content/seed.json', 'utf8'));
 
-// The reference page gets the same data and the same stylesheet.
-const referenceDir = mkdtempSync(join(tmpdir(), 'agora-reference-'));
-cpSync('bench/reference', referenceDir, { recursive: true });
-cpSync('dist/agora.css', join(referenceDir, 'agora.css'));
-writeFileSync(join(referenceDir, 'seed.js'), `export default ${JSON.stringify(seed)};\n`);
+const SERVER_START_MS = 10_000;
+class BenchError extends Error {}
 
-const servers = [
-  spawn('node', ['tests/e2e/serve.mjs', 'dist', String(AGORA_PORT)], { stdio: 'pipe' }),
-  spawn('node', ['tests/e2e/serve.mjs', referenceDir, String(REFERENCE_PORT)], { stdio: 'pipe' }),
-];
-await Promise.all(servers.map((s) => new Promise((resolve) => s.stdout.once('data', resolve))));
-const pages = {
-  agora: {
-    url: `http://127.0.0.1:${AGORA_PORT}/`, dir: 'dist',
-    // The glue imports its snippets (src/store.js) on the first load too.
-    files: ['index.html', 'boot.js', 'agora.js', 'agora_bg.wasm', 'agora.css', 'page.css',
-      ...readdirSync('dist/snippets', { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile())
-        .map((entry) => join(entry.parentPath ?? entry.path, entry.name).slice('dist/'.length))],
-  },
-  reference: { url: `http://127.0.0.1:${REFERENCE_PORT}/`, dir: referenceDir, files: ['index.html', 'app.js', 'seed.js', 'agora.css'] },
-};
-
-const kb = (bytes) => (bytes / 1024).toFixed(1);
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
-const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
-const spread = (xs) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
-
-// Bytes of the first load.
-const bytes = {};
-for (const [name, page] of Object.entries(pages)) {
-  bytes[name] = page.files.map((file) => {
-    const raw = readFileSync(join(page.dir, file));
-    return {
-      file, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length,
-      brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    };
+// Everything the run leaves behind is undone in one place: on success, on an
+// error and on Ctrl+C (SIGINT) or SIGTERM, which otherwise end Node without
+// running `finally` blocks.
+const servers = [];
+let referenceDir;
+let browser;
+function cleanUp() {
+  for (const server of servers) if (server.exitCode === null && server.signalCode === null) server.kill();
+  if (referenceDir) rmSync(referenceDir, { recursive: true, force: true });
+  referenceDir = undefined;
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    console.error(`bench: ${signal}, stopping`);
+    cleanUp();
+    process.exit(130);
   });
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--disable-quic', '--enable-precise-memory-info'],
-});
+/** Starts tests/e2e/serve.mjs on `port`; rejects (and kills it) if it exits or has not said it serves within SERVER_START_MS. */
+function startServer(folder, port) {
+  const server = spawn('node', ['tests/e2e/serve.mjs', folder, String(port)], { stdio: 'pipe' });
+  servers.push(server);
+  let stderr = '';
+  server.stderr.on('data', (chunk) => { stderr += chunk; });
+  return new Promise((resolve, reject) => {
+    const fail = (why) => {
+      clearTimeout(timer);
+      server.kill();
+      reject(new BenchError(`bench: the server for ${folder} on port ${port} ${why}${stderr.trim() ? `:\n${stderr.trim()}` : ''}`));
+    };
+    const timer = setTimeout(() => fail(`did not start within ${SERVER_START_MS / 1000} s`), SERVER_START_MS);
+    server.once('exit', (code, signal) => fail(`exited before serving (${signal ?? `code ${code}`})`));
+    server.once('error', (error) => fail(`could not be started (${error.message})`));
+    server.stdout.once('data', () => { clearTimeout(timer); server.removeAllListeners('exit'); resolve(server); });
+  });
+}
 
-/** Comments in agora's storage format, as a reader of this thread would have left them. */
-function storedComments(n) {
-  const base = Date.now() - n * 60_000;
-  const entries = {};
-  for (let i = 0; i < n; i++) {
-    const id = `b${i.toString(36)}-${i}`;
-    entries[`agora:v1:${seed.id}:c:${id}`] = JSON.stringify({
-      v: 1, id, author: `Reader ${i % 97}`, at: base + i * 60_000,
-      text: 'A typical comment of a sentence or two, long enough to be realistic under a news article like this one.',
+try {
+  // The reference page gets the same data and the same stylesheet.
+  referenceDir = mkdtempSync(join(tmpdir(), 'agora-reference-'));
+  cpSync('bench/reference', referenceDir, { recursive: true });
+  cpSync('dist/agora.css', join(referenceDir, 'agora.css'));
+  writeFileSync(join(referenceDir, 'seed.js'), `export default ${JSON.stringify(seed)};\n`);
+
+  await Promise.all([startServer('dist', AGORA_PORT), startServer(referenceDir, REFERENCE_PORT)]);
+  const pages = {
+    agora: {
+      url: `http://127.0.0.1:${AGORA_PORT}/`, dir: 'dist',
+      // The glue imports its snippets (src/store.js) on the first load too.
+      files: ['index.html', 'boot.js', 'agora.js', 'agora_bg.wasm', 'agora.css', 'page.css',
+        ...readdirSync('dist/snippets', { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile())
+          .map((entry) => join(entry.parentPath ?? entry.path, entry.name).slice('dist/'.length))],
+    },
+    reference: { url: `http://127.0.0.1:${REFERENCE_PORT}/`, dir: referenceDir, files: ['index.html', 'app.js', 'seed.js', 'agora.css'] },
+  };
+
+  const kb = (bytes) => (bytes / 1024).toFixed(1);
+  const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+  const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
+  const spread = (xs) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+
+  // Bytes of the first load.
+  const bytes = {};
+  for (const [name, page] of Object.entries(pages)) {
+    bytes[name] = page.files.map((file) => {
+      const raw = readFileSync(join(page.dir, file));
+      return {
+        file, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length,
+        brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      };
     });
   }
-  entries['agora:v1:sort'] = '"newest"'; // new comments appear on agora's first page
-  return entries;
-}
 
-/** A fresh tab of `page` with `stored` in its storage, measured from navigation. */
-async function load(page, stored) {
-  // Tall enough that the article and the first eight comments are all in the
-  // viewport: Element Timing reports only what is painted on screen.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 3000 } });
-  const tab = await context.newPage();
-  await tab.goto(`${page.url}?bench-setup`, { waitUntil: 'commit' });
-  await tab.evaluate((entries) => { localStorage.clear(); for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v); }, stored);
-  // Let Chromium commit the writes before the measured navigation.
-  await tab.waitForTimeout(Object.keys(stored).length > 2_000 ? 2_000 : 100);
-  await tab.addInitScript(() => {
-    const original = WebAssembly.instantiateStreaming;
-    if (original) WebAssembly.instantiateStreaming = async (...args) => {
-      const result = await original.apply(WebAssembly, args);
-      window.__wasmMemory = result.instance.exports.memory;
-      return result;
-    };
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic', '--enable-precise-memory-info'],
   });
-  // "Painted" as the browser reports it (Element Timing): the article's title
-  // and every element of the first eight comments are marked as they are
-  // inserted; a comment is painted when the first frame showing any of its
-  // text is (text is reported on its nearest block, which differs per page).
-  await tab.addInitScript((targets) => {
-    window.__painted = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (entry.element) window.__painted.push([entry.element, entry.renderTime || entry.loadTime]);
-    }).observe({ type: 'element', buffered: true });
-    const mark = (node) => {
-      if (node.nodeType !== 1) return;
-      if (node.matches(targets)) node.setAttribute('elementtiming', 'bench');
-      node.querySelectorAll(targets).forEach((target) => target.setAttribute('elementtiming', 'bench'));
-    };
-    new MutationObserver((records) => records.forEach((record) => record.addedNodes.forEach(mark)))
-      .observe(document, { childList: true, subtree: true });
-  }, '.agora-article h1, article.agora-comment, article.agora-comment *');
-  await tab.goto(page.url, { waitUntil: 'commit' });
-  // Navigation start to the article and the first eight comments painted.
-  const ms = await tab.evaluate(async (seedCount) => {
-    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-    const targets = () => [document.querySelector('.agora-article h1'), ...[...document.querySelectorAll('article.agora-comment')].slice(0, seedCount)];
-    const paintedAt = (target) => {
-      const times = window.__painted.filter(([element]) => element === target || element.closest('article.agora-comment') === target).map(([, time]) => time);
-      return times.length ? Math.min(...times) : undefined;
-    };
-    while (targets().filter(Boolean).length < seedCount + 1) await frame();
-    for (let i = 0; i < 120 && targets().some((target) => paintedAt(target) === undefined); i++) await frame();
-    return Math.max(...targets().map((target) => paintedAt(target) ?? performance.now()));
-  }, seed.comments.length);
-  return { context, tab, ms };
-}
 
-async function memory(tab) {
-  return tab.evaluate(() => ({ js: performance.memory?.usedJSHeapSize ?? 0, wasm: window.__wasmMemory?.buffer.byteLength ?? 0 }));
-}
-
-/** Posts `count` comments through the page's form; submit to comment in the DOM, and storage writes per post. */
-async function post(tab, count) {
-  return tab.evaluate(async (count) => {
-    const form = document.querySelector('.agora-discussion > form');
-    const set = (element, value) => { element.value = value; element.dispatchEvent(new Event('input', { bubbles: true })); };
-    set(form.querySelector('input[name=name]'), 'Bench');
-    const setItem = Storage.prototype.setItem;
-    let writes = 0; let written = 0;
-    Storage.prototype.setItem = function (key, value) { if (key.startsWith('agora:v1:') && key !== 'agora:v1:name') { writes++; written += key.length + value.length; } return setItem.call(this, key, value); };
-    const times = [];
-    for (let i = 0; i < count; i++) {
-      const text = `Benchmark comment number ${i} with a little text.`;
-      set(form.querySelector('textarea[name=comment]'), text);
-      // Resolved by the DOM change itself, not by polling on a timer.
-      const shown = () => [...document.querySelectorAll('article.agora-comment .agora-formatted')].some((n) => n.textContent === text);
-      let ended = 0;
-      const appeared = new Promise((resolve) => {
-        const observer = new MutationObserver(() => {
-          if (shown()) { ended = performance.now(); observer.disconnect(); resolve(); }
-        });
-        observer.observe(document.querySelector('.agora-discussion'), { childList: true, subtree: true, characterData: true });
+  /** Comments in agora's storage format, as a reader of this thread would have left them. */
+  function storedComments(n) {
+    const base = Date.now() - n * 60_000;
+    const entries = {};
+    for (let i = 0; i < n; i++) {
+      const id = `b${i.toString(36)}-${i}`;
+      entries[`agora:v1:${seed.id}:c:${id}`] = JSON.stringify({
+        v: 1, id, author: `Reader ${i % 97}`, at: base + i * 60_000,
+        text: 'A typical comment of a sentence or two, long enough to be realistic under a news article like this one.',
       });
-      const started = performance.now();
-      form.querySelector('button[type=submit]').click();
-      if (shown()) ended = performance.now();
-      else await appeared;
-      times.push(ended - started);
     }
-    Storage.prototype.setItem = setItem;
-    return { times, writes: writes / count, chars: written / count };
-  }, count);
-}
-
-// Loads are interleaved (agora, reference, each scale in turn) so that a
-// slower minute of this shared machine falls on both pages and every scale.
-const results = { agora: { timeToThread: [] }, reference: { timeToThread: [] } };
-for (let i = 0; i < LOADS; i++) {
-  for (const [name, page] of Object.entries(pages)) {
-    const { context, ms } = await load(page, {});
-    results[name].timeToThread.push(ms);
-    await context.close();
+    entries['agora:v1:sort'] = '"newest"'; // new comments appear on agora's first page
+    return entries;
   }
-}
-const screens = { agora: {}, reference: {} };
-for (let i = 0; i < SCREEN_LOADS; i++) {
-  for (const n of SCALES) {
-    const stored = storedComments(n);
-    for (const [name, page] of Object.entries(pages)) {
-      const { context, tab, ms } = await load(page, stored);
-      (screens[name][n] ??= []).push(ms);
-      if (i === SCREEN_LOADS - 1) {
-        // The last load of each scale goes on to memory and posting.
-        const memoryAfterLoad = await memory(tab);
-        const posting = await post(tab, POSTS);
-        results[name][n] = { firstScreen: median(screens[name][n]), screens: screens[name][n], memory: memoryAfterLoad, posting };
+
+  /** A fresh tab of `page` with `stored` in its storage, measured from navigation. */
+  async function load(page, stored) {
+    // Tall enough that the article and the first eight comments are all in the
+    // viewport: Element Timing reports only what is painted on screen.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 3000 } });
+    const tab = await context.newPage();
+    await tab.goto(`${page.url}?bench-setup`, { waitUntil: 'commit' });
+    await tab.evaluate((entries) => { localStorage.clear(); for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v); }, stored);
+    // Let Chromium commit the writes before the measured navigation. A
+    // measurement choice, not a wait for a condition: the page cannot observe
+    // when its storage area has been flushed to the browser's backing store, and
+    // a flush still running would be counted against whichever page loads next.
+    await tab.waitForTimeout(Object.keys(stored).length > 2_000 ? 2_000 : 100);
+    await tab.addInitScript(() => {
+      const original = WebAssembly.instantiateStreaming;
+      if (original) WebAssembly.instantiateStreaming = async (...args) => {
+        const result = await original.apply(WebAssembly, args);
+        window.__wasmMemory = result.instance.exports.memory;
+        return result;
+      };
+    });
+    // "Painted" as the browser reports it (Element Timing): the article's title
+    // and every element of the first eight comments are marked as they are
+    // inserted; a comment is painted when the first frame showing any of its
+    // text is (text is reported on its nearest block, which differs per page).
+    await tab.addInitScript((targets) => {
+      window.__painted = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (entry.element) window.__painted.push([entry.element, entry.renderTime || entry.loadTime]);
+      }).observe({ type: 'element', buffered: true });
+      const mark = (node) => {
+        if (node.nodeType !== 1) return;
+        if (node.matches(targets)) node.setAttribute('elementtiming', 'bench');
+        node.querySelectorAll(targets).forEach((target) => target.setAttribute('elementtiming', 'bench'));
+      };
+      new MutationObserver((records) => records.forEach((record) => record.addedNodes.forEach(mark)))
+        .observe(document, { childList: true, subtree: true });
+    }, '.agora-article h1, article.agora-comment, article.agora-comment *');
+    await tab.goto(page.url, { waitUntil: 'commit' });
+    // Navigation start to the article and the first eight comments painted.
+    const ms = await tab.evaluate(async (seedCount) => {
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      const targets = () => [document.querySelector('.agora-article h1'), ...[...document.querySelectorAll('article.agora-comment')].slice(0, seedCount)];
+      const paintedAt = (target) => {
+        const times = window.__painted.filter(([element]) => element === target || element.closest('article.agora-comment') === target).map(([, time]) => time);
+        return times.length ? Math.min(...times) : undefined;
+      };
+      while (targets().filter(Boolean).length < seedCount + 1) await frame();
+      for (let i = 0; i < 120 && targets().some((target) => paintedAt(target) === undefined); i++) await frame();
+      return Math.max(...targets().map((target) => paintedAt(target) ?? performance.now()));
+    }, seed.comments.length);
+    return { context, tab, ms };
+  }
+
+  async function memory(tab) {
+    return tab.evaluate(() => ({ js: performance.memory?.usedJSHeapSize ?? 0, wasm: window.__wasmMemory?.buffer.byteLength ?? 0 }));
+  }
+
+  /** Posts `count` comments through the page's form; submit to comment in the DOM, and storage writes per post. */
+  async function post(tab, count) {
+    return tab.evaluate(async (count) => {
+      const form = document.querySelector('.agora-discussion > form');
+      const set = (element, value) => { element.value = value; element.dispatchEvent(new Event('input', { bubbles: true })); };
+      set(form.querySelector('input[name=name]'), 'Bench');
+      const setItem = Storage.prototype.setItem;
+      let writes = 0; let written = 0;
+      Storage.prototype.setItem = function (key, value) { if (key.startsWith('agora:v1:') && key !== 'agora:v1:name') { writes++; written += key.length + value.length; } return setItem.call(this, key, value); };
+      const times = [];
+      for (let i = 0; i < count; i++) {
+        const text = `Benchmark comment number ${i} with a little text.`;
+        set(form.querySelector('textarea[name=comment]'), text);
+        // Resolved by the DOM change itself, not by polling on a timer.
+        const shown = () => [...document.querySelectorAll('article.agora-comment .agora-formatted')].some((n) => n.textContent === text);
+        let ended = 0;
+        const appeared = new Promise((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (shown()) { ended = performance.now(); observer.disconnect(); resolve(); }
+          });
+          observer.observe(document.querySelector('.agora-discussion'), { childList: true, subtree: true, characterData: true });
+        });
+        const started = performance.now();
+        form.querySelector('button[type=submit]').click();
+        if (shown()) ended = performance.now();
+        else await appeared;
+        times.push(ended - started);
       }
+      Storage.prototype.setItem = setItem;
+      return { times, writes: writes / count, chars: written / count };
+    }, count);
+  }
+
+  // Loads are interleaved (agora, reference, each scale in turn) so that a
+  // slower minute of this shared machine falls on both pages and every scale.
+  const results = { agora: { timeToThread: [] }, reference: { timeToThread: [] } };
+  for (let i = 0; i < LOADS; i++) {
+    for (const [name, page] of Object.entries(pages)) {
+      const { context, ms } = await load(page, {});
+      results[name].timeToThread.push(ms);
       await context.close();
     }
   }
-}
-await browser.close();
-servers.forEach((s) => s.kill());
+  const screens = { agora: {}, reference: {} };
+  for (let i = 0; i < SCREEN_LOADS; i++) {
+    for (const n of SCALES) {
+      const stored = storedComments(n);
+      for (const [name, page] of Object.entries(pages)) {
+        const { context, tab, ms } = await load(page, stored);
+        (screens[name][n] ??= []).push(ms);
+        if (i === SCREEN_LOADS - 1) {
+          // The last load of each scale goes on to memory and posting.
+          const memoryAfterLoad = await memory(tab);
+          const posting = await post(tab, POSTS);
+          results[name][n] = { firstScreen: median(screens[name][n]), screens: screens[name][n], memory: memoryAfterLoad, posting };
+        }
+        await context.close();
+      }
+    }
+  }
+  await browser.close();
+  browser = undefined;
 
-// The table.
-const lines = [];
-const row = (...cells) => lines.push(`| ${cells.join(' | ')} |`);
-const total = (name, key) => bytes[name].reduce((sum, f) => sum + f[key], 0);
-lines.push(`Chromium headless, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${quick ? 'quick mode' : 'full run'}: ${LOADS} loads, ${POSTS} posts per scale. "Painted" is the browser's Element Timing render time of the article title and the first eight comments.`, '');
-row('first-load file', 'raw KB', 'gzip KB', 'brotli KB');
-row('---', '---:', '---:', '---:');
-for (const name of ['agora', 'reference']) {
-  for (const f of bytes[name]) row(`${name}: ${f.file}`, kb(f.raw), kb(f.gzip), kb(f.brotli));
-  row(`**${name} total**`, kb(total(name, 'raw')), `**${kb(total(name, 'gzip'))}**`, kb(total(name, 'brotli')));
-}
-lines.push('');
-row('measure', 'agora', 'reference', 'ratio');
-row('---', '---:', '---:', '---:');
-const a = results.agora; const r = results.reference;
-row(`time to thread, median ms (spread) over ${LOADS} loads`, `${median(a.timeToThread).toFixed(0)} (${spread(a.timeToThread)})`,
-  `${median(r.timeToThread).toFixed(0)} (${spread(r.timeToThread)})`, (median(a.timeToThread) / median(r.timeToThread)).toFixed(2));
-for (const n of SCALES) {
-  row(`${n.toLocaleString('en')} stored: first screen, median ms (spread) over ${SCREEN_LOADS} loads`, `${a[n].firstScreen.toFixed(0)} (${spread(a[n].screens)})`,
-    `${r[n].firstScreen.toFixed(0)} (${spread(r[n].screens)})`, (a[n].firstScreen / r[n].firstScreen).toFixed(2));
-  row(`${n.toLocaleString('en')} stored: post p50 / p95 ms`, `${median(a[n].posting.times).toFixed(1)} / ${percentile(a[n].posting.times, 0.95).toFixed(1)}`,
-    `${median(r[n].posting.times).toFixed(1)} / ${percentile(r[n].posting.times, 0.95).toFixed(1)}`, (percentile(a[n].posting.times, 0.95) / percentile(r[n].posting.times, 0.95)).toFixed(2));
-  row(`${n.toLocaleString('en')} stored: storage writes per post (characters)`, `${a[n].posting.writes.toFixed(1)} (${a[n].posting.chars.toFixed(0)})`, `${r[n].posting.writes.toFixed(1)} (${r[n].posting.chars.toFixed(0)})`, '');
-  row(`${n.toLocaleString('en')} stored: JS heap / wasm memory after load, MB`, `${(a[n].memory.js / 1e6).toFixed(1)} / ${(a[n].memory.wasm / 1e6).toFixed(1)}`, `${(r[n].memory.js / 1e6).toFixed(1)} / –`, '');
-}
-const largest = SCALES[SCALES.length - 1];
-lines.push('', `First screen with ${largest.toLocaleString('en')} stored against the empty thread (budget: at most 1.3x): agora ${(a[largest].firstScreen / a[0].firstScreen).toFixed(2)}x, reference ${(r[largest].firstScreen / r[0].firstScreen).toFixed(2)}x.`);
-const perComment = a[SCALES[0]].posting.chars;
-lines.push('', `Stored per comment: about ${perComment.toFixed(0)} UTF-16 characters (${(perComment * 2).toFixed(0)} bytes); a 5 MiB origin quota (about 5.24 million characters) holds about ${Math.floor(5_242_880 / perComment).toLocaleString('en')} such comments.`);
-const table = lines.join('\n');
-console.log(table);
+  // The table.
+  const lines = [];
+  const row = (...cells) => lines.push(`| ${cells.join(' | ')} |`);
+  const total = (name, key) => bytes[name].reduce((sum, f) => sum + f[key], 0);
+  lines.push(`Chromium headless, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${quick ? 'quick mode' : 'full run'}: ${LOADS} loads, ${POSTS} posts per scale. "Painted" is the browser's Element Timing render time of the article title and the first eight comments.`, '');
+  row('first-load file', 'raw KB', 'gzip KB', 'brotli KB');
+  row('---', '---:', '---:', '---:');
+  for (const name of ['agora', 'reference']) {
+    for (const f of bytes[name]) row(`${name}: ${f.file}`, kb(f.raw), kb(f.gzip), kb(f.brotli));
+    row(`**${name} total**`, kb(total(name, 'raw')), `**${kb(total(name, 'gzip'))}**`, kb(total(name, 'brotli')));
+  }
+  lines.push('');
+  row('measure', 'agora', 'reference', 'ratio');
+  row('---', '---:', '---:', '---:');
+  const a = results.agora; const r = results.reference;
+  row(`time to thread, median ms (spread) over ${LOADS} loads`, `${median(a.timeToThread).toFixed(0)} (${spread(a.timeToThread)})`,
+    `${median(r.timeToThread).toFixed(0)} (${spread(r.timeToThread)})`, (median(a.timeToThread) / median(r.timeToThread)).toFixed(2));
+  for (const n of SCALES) {
+    row(`${n.toLocaleString('en')} stored: first screen, median ms (spread) over ${SCREEN_LOADS} loads`, `${a[n].firstScreen.toFixed(0)} (${spread(a[n].screens)})`,
+      `${r[n].firstScreen.toFixed(0)} (${spread(r[n].screens)})`, (a[n].firstScreen / r[n].firstScreen).toFixed(2));
+    row(`${n.toLocaleString('en')} stored: post p50 / p95 ms`, `${median(a[n].posting.times).toFixed(1)} / ${percentile(a[n].posting.times, 0.95).toFixed(1)}`,
+      `${median(r[n].posting.times).toFixed(1)} / ${percentile(r[n].posting.times, 0.95).toFixed(1)}`, (percentile(a[n].posting.times, 0.95) / percentile(r[n].posting.times, 0.95)).toFixed(2));
+    row(`${n.toLocaleString('en')} stored: storage writes per post (characters)`, `${a[n].posting.writes.toFixed(1)} (${a[n].posting.chars.toFixed(0)})`, `${r[n].posting.writes.toFixed(1)} (${r[n].posting.chars.toFixed(0)})`, '');
+    row(`${n.toLocaleString('en')} stored: JS heap / wasm memory after load, MB`, `${(a[n].memory.js / 1e6).toFixed(1)} / ${(a[n].memory.wasm / 1e6).toFixed(1)}`, `${(r[n].memory.js / 1e6).toFixed(1)} / –`, '');
+  }
+  const largest = SCALES[SCALES.length - 1];
+  lines.push('', `First screen with ${largest.toLocaleString('en')} stored against the empty thread (budget: at most 1.3x): agora ${(a[largest].firstScreen / a[0].firstScreen).toFixed(2)}x, reference ${(r[largest].firstScreen / r[0].firstScreen).toFixed(2)}x.`);
+  const perComment = a[SCALES[0]].posting.chars;
+  lines.push('', `Stored per comment: about ${perComment.toFixed(0)} UTF-16 characters (${(perComment * 2).toFixed(0)} bytes); a 5 MiB origin quota (about 5.24 million characters) holds about ${Math.floor(5_242_880 / perComment).toLocaleString('en')} such comments.`);
+  const table = lines.join('\n');
+  console.log(table);
 
-if (process.argv.includes('--readme')) {
-  const readme = readFileSync('README.md', 'utf8');
-  const pattern = /<!-- performance:start[\s\S]*?<!-- performance:end -->/;
-  const block = `<!-- performance:start (written by bench/run.mjs --readme) -->\n${table}\n<!-- performance:end -->`;
-  writeFileSync('README.md', readme.replace(pattern, block));
+  if (process.argv.includes('--readme')) {
+    const readme = readFileSync('README.md', 'utf8');
+    const pattern = /<!-- performance:start[\s\S]*?<!-- performance:end -->/;
+    const block = `<!-- performance:start (written by bench/run.mjs --readme) -->\n${table}\n<!-- performance:end -->`;
+    writeFileSync('README.md', readme.replace(pattern, block));
+  }
+} catch (error) {
+  // A failure of the run's own (a server that did not start) is one line; anything else keeps its stack.
+  console.error(error instanceof BenchError ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await browser?.close().catch(() => {});
+  cleanUp();
 }

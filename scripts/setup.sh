@@ -35,11 +35,16 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
+# node_modules/ is reinstalled whenever package-lock.json has changed since
+# the last install (an upgrade of axe-core, say), not only when a tool is missing.
+npm_stamp=node_modules/.agora-package-lock
 if ! { wasm-opt --version 2>/dev/null | grep -q "version_$WASM_OPT_VERSION"; } ||
    [ "$(playwright --version 2>/dev/null)" != "Version $PLAYWRIGHT_VERSION" ] ||
-   [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -x node_modules/.bin/esbuild ]; then
+   [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -x node_modules/.bin/esbuild ] ||
+   ! cmp -s package-lock.json "$npm_stamp"; then
   step "Installing npm tools (binaryen $WASM_OPT_VERSION for wasm-opt, Playwright $PLAYWRIGHT_VERSION, axe-core, esbuild)"
   npm ci --no-audit --no-fund
+  cp package-lock.json "$npm_stamp"
 fi
 
 if [ "${1:-}" = "--test" ]; then

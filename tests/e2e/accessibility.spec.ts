@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { commentField, composer, open } from './helpers';
+import { commentField, composer, keepScreenshot, open } from './helpers';
 import { HOST } from './origins';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
@@ -10,10 +10,17 @@ async function violations(page: Page) {
   const results = await page.evaluate(async (tags) => {
     const axe = (window as any).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    // Every node of every violation, with its markup and axe's full message,
+    // so that a failure says exactly what to fix.
     return result.violations.map((v: any) => ({
       rule: v.id,
       impact: v.impact,
-      nodes: v.nodes.slice(0, 3).map((n: any) => `${n.target.join(' ')}: ${n.failureSummary.split('\n').slice(1, 2).join('')}`),
+      help: v.help,
+      nodes: v.nodes.map((n: any) => ({
+        target: n.target.map((t: any) => ([] as string[]).concat(t).join(' >>> ')).join(' '),
+        html: n.html.length > 200 ? `${n.html.slice(0, 200)}…` : n.html,
+        message: n.failureSummary.replace(/\s*\n\s*/g, ' '),
+      })),
     }));
   }, WCAG);
   return results;
@@ -120,7 +127,7 @@ test('touch targets are at least 24 by 24 px, and 320 px at 200% text stays usab
   await page.addStyleTag({ content: '.agora { --agora-font-size: 32px; }' });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBe(0);
-  await page.screenshot({ path: 'tests/e2e/screenshots/zoom-200-320.png' });
+  await keepScreenshot(page, 'zoom-200-320');
 });
 
 test('forced colours (Windows high contrast) keep states visible', async ({ page }) => {
@@ -129,5 +136,5 @@ test('forced colours (Windows high contrast) keep states visible', async ({ page
   await page.getByRole('button', { name: /^Like \d+: Karamba/ }).click();
   const pressed = await page.getByRole('button', { name: /^Like \d+: Karamba/ }).evaluate((b) => getComputedStyle(b).outlineStyle);
   expect(pressed).toBe('solid');
-  await page.screenshot({ path: 'tests/e2e/screenshots/forced-colors.png' });
+  await keepScreenshot(page, 'forced-colors');
 });

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { comments, heading, open, seed, shownComments, watchErrors } from './helpers';
+import { comments, heading, keepScreenshot, open, seed, shownComments, watchErrors } from './helpers';
 
 test('shows the article word for word in semantic HTML', async ({ page }) => {
   await open(page);
@@ -21,7 +21,12 @@ test('shows the eight seed comments in the seed order, text as written', async (
 test('a normal load logs no console error and no exception', async ({ page }) => {
   const errors = watchErrors(page);
   await open(page);
-  await page.waitForTimeout(300);
+  // Not a fixed wait: everything has loaded, every comment is on the page, and
+  // two frames have been painted since (the widget renders part of a thread
+  // right after its first frame), so a late error would have been logged.
+  await page.waitForLoadState('load');
+  await expect(comments(page)).toHaveCount(seed.comments.length);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   expect(errors).toEqual([]);
 });
 
@@ -35,10 +40,7 @@ for (const width of [320, 360, 768, 1280]) {
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
       expect(overflow).toBe(0);
-      await page.screenshot({
-        path: `tests/e2e/screenshots/page-${width}-${colorScheme}.png`,
-        fullPage: true,
-      });
+      await keepScreenshot(page, `page-${width}-${colorScheme}`, { fullPage: true });
     });
   }
 }

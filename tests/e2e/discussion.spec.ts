@@ -1,5 +1,5 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import { commentField, composer, heading, nameField, open, post, watchErrors } from './helpers';
+import { commentField, composer, heading, nameField, open, post, seed, watchErrors } from './helpers';
 
 /** The comment (its <article>) written by `author`, or whose text contains `text`. */
 const commentBy = (page: Page | Locator, author: string) =>
@@ -234,6 +234,17 @@ test('"Show 50 more" pages through comments in every sort order', async ({ page 
   }
 });
 
+/** The stored drafts of the thread: the composer's (`new`) and any reply box's (`reply`). */
+const drafts = (page: Page) => page.evaluate((prefix) => {
+  const found: Record<string, string> = {};
+  for (const key of Object.keys(localStorage)) {
+    if (!key.startsWith(prefix)) continue;
+    const slot = key.slice(prefix.length);
+    found[slot.startsWith('reply-') ? 'reply' : slot] = JSON.parse(localStorage.getItem(key)!);
+  }
+  return found;
+}, `agora:v1:${seed.id}:draft:`);
+
 test('drafts survive a reload and are cleared once posted', async ({ page }) => {
   await open(page);
   await nameField(page).fill('Ann');
@@ -241,14 +252,19 @@ test('drafts survive a reload and are cleared once posted', async ({ page }) => 
   await commentBy(page, 'Donatello').getByRole('button', { name: 'Reply to Donatello' }).click();
   const box = itemOf(commentBy(page, 'Donatello')).locator('.agora-comment__reply-box');
   await box.getByLabel('Comment', { exact: true }).fill('A reply in progress');
-  await page.waitForTimeout(500);
+  // Drafts are saved once typing pauses (300 ms): wait until both are stored,
+  // rather than for a fixed time, before the reload.
+  await expect.poll(() => drafts(page)).toEqual({ new: 'Half a thought', reply: 'A reply in progress' });
   await page.reload();
   await expect(commentField(page)).toHaveValue('Half a thought');
   const reopened = itemOf(commentBy(page, 'Donatello')).locator('.agora-comment__reply-box');
   await expect(reopened.getByLabel('Comment', { exact: true })).toHaveValue('A reply in progress');
   await nameField(page).fill('Ann');
   await composer(page).getByRole('button', { name: 'Post comment' }).click();
-  await page.waitForTimeout(500);
+  // Posted, and its draft removed. Nothing was typed into the composer since
+  // the reload, so no draft save is pending that could write it back later.
+  await expect(commentBy(page, 'Ann')).toBeVisible();
+  await expect.poll(() => drafts(page)).toEqual({ reply: 'A reply in progress' });
   await page.reload();
   await expect(commentField(page)).toHaveValue('');
 });

@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { ASSETS, HOST } from './origins';
-import { watchErrors } from './helpers';
+import { keepScreenshot, watchErrors } from './helpers';
 
 const hostPage = (path: string) => `${HOST}/tests/e2e/hosts/${path}`;
 const example = (path: string) => `${HOST}/dist/examples/${path}`;
@@ -56,7 +56,7 @@ test('the shadow root isolates both ways: hostile host CSS changes nothing insid
     return { border: style.borderTopWidth, background: style.backgroundColor, padding: style.paddingTop };
   });
   expect(outside).toEqual({ border: '0px', background: 'rgba(0, 0, 0, 0)', padding: '0px' });
-  await page.screenshot({ path: 'tests/e2e/screenshots/embed-hostile-host.png' });
+  await keepScreenshot(page, 'embed-hostile-host');
 });
 
 test('several widgets on one page: separate threads stay apart, the same thread stays in step', async ({ page }) => {
@@ -77,7 +77,7 @@ test('several widgets on one page: separate threads stay apart, the same thread 
   expect(errors).toEqual([]);
 });
 
-test('changing attributes takes effect; removing the element unmounts it cleanly', async ({ page }) => {
+test('changing attributes takes effect; removing the element unmounts it cleanly', async ({ page, context }) => {
   const errors = watchErrors(page);
   await page.goto(hostPage('two-threads.html'));
   const first = page.locator('#first');
@@ -92,14 +92,31 @@ test('changing attributes takes effect; removing the element unmounts it cleanly
   const background = await first.locator('.agora').evaluate((node) => getComputedStyle(node).backgroundColor);
   expect(background).toBe('rgb(22, 24, 28)');
 
-  // Removed: its listeners are gone, so posting elsewhere reaches nothing stale.
+  // Removed: its listeners are gone, so changes after it reach nothing stale.
+  const removed = await first.elementHandle();
   await first.evaluate((element) => element.remove());
-  await postIn(page.locator('#second'), 'Bob', 'After the removal.');
-  await expect(page.locator('#second .agora-thread__count')).toHaveText('10 Comments');
-  await page.evaluate(() => localStorage.setItem('agora:v1:page-two:c:zz-9',
+  // What the removed element still holds (its shadow root is emptied on unmount).
+  const leftInRemoved = () => removed!.evaluate((element) => element.shadowRoot?.innerHTML ?? null);
+  const removedHeld = await leftInRemoved();
+  expect(removedHeld).not.toContain('agora-thread__count');
+  const second = page.locator('#second');
+  await postIn(second, 'Bob', 'After the removal.');
+  await expect(second.locator('.agora-thread__count')).toHaveText('10 Comments');
+  // A change from another page of the same origin: only that makes the
+  // browser fire a real `storage` event here, which is what the widgets'
+  // listeners (the remaining one's, and a stale one of the removed) follow.
+  const other = await context.newPage();
+  await other.goto(hostPage('two-threads.html'), { waitUntil: 'commit' });
+  await other.evaluate(() => localStorage.setItem('agora:v1:page-two:c:zz-9',
     JSON.stringify({ v: 1, id: 'zz-9', author: 'Tab', text: 'From elsewhere', at: Date.now() })));
-  await page.waitForTimeout(200);
-  expect(await page.locator('agora-thread').count()).toBe(2);
+  await other.close();
+  // The remaining widget follows it: the event arrived and was handled...
+  await expect(second.locator('.agora-thread__count')).toHaveText('11 Comments');
+  await expect(second.locator('.agora-formatted').last()).toHaveText('From elsewhere');
+  // ...and the removed one did not: nothing was rendered into it again, and
+  // no listener of it threw (a panic in a disposed widget reaches watchErrors).
+  expect(await leftInRemoved()).toBe(removedHeld);
+  await expect(page.locator('agora-thread')).toHaveCount(2);
   expect(errors).toEqual([]);
 });
 
@@ -150,7 +167,7 @@ test('the iframe embed sizes itself to its content, after a post and after a res
   await page.setViewportSize({ width: 360, height: 800 });
   await expect.poll(async () => (await frameFit(page)).outer).toBeGreaterThan(wide + 100);
   await expect.poll(async () => (await frameFit(page)).scrollable).toBe(0);
-  await page.screenshot({ path: 'tests/e2e/screenshots/embed-iframe-360.png', fullPage: true });
+  await keepScreenshot(page, 'embed-iframe-360', { fullPage: true });
 });
 
 test('the iframe accepts height messages only from its own frame and origin', async ({ page }) => {
@@ -160,8 +177,18 @@ test('the iframe accepts height messages only from its own frame and origin', as
   await expect.poll(async () => (await frameFit(page)).scrollable).toBe(0);
   const height = (await frameFit(page)).outer;
   // The host page itself (wrong source and origin) tries to resize the frame.
-  await page.evaluate(() => window.postMessage({ type: 'agora:resize', height: 5 }, '*'));
-  await page.waitForTimeout(200);
+  // Instead of waiting a while for nothing to happen, a marker message is
+  // posted after it: messages to a window arrive in order, so once the marker
+  // has arrived, embed.js has already seen (and must have ignored) the first.
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    window.addEventListener('message', function marker(event) {
+      if (event.data !== 'test:marker') return;
+      window.removeEventListener('message', marker);
+      resolve();
+    });
+    window.postMessage({ type: 'agora:resize', height: 5 }, '*');
+    window.postMessage('test:marker', '*');
+  }));
   expect((await frameFit(page)).outer).toBe(height);
 });
 

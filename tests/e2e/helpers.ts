@@ -1,5 +1,6 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 /** The built-in article, as compiled into the app. */
@@ -60,4 +61,31 @@ export async function storedEntries(page: Page, thread = seed.id) {
     }
     return entries;
   }, `agora:v1:${thread}:`);
+}
+
+/**
+ * Saves a screenshot to tests/e2e/screenshots/NAME.png (ignored by git) for a
+ * person to look at. An artefact only: no test compares it with anything, so
+ * what a test claims must be asserted on the page itself.
+ */
+export async function keepScreenshot(target: Page | Locator, name: string, options: { fullPage?: boolean } = {}) {
+  const path = `tests/e2e/screenshots/${name}.png`;
+  if ('goto' in target) await target.screenshot({ path, ...options });
+  else await target.screenshot({ path });
+}
+
+/** The port a tests/e2e/serve.mjs child reports it serves on; rejects if it exits first or says nothing for 10 s. */
+export function servingPort(server: ChildProcess) {
+  return new Promise<number>((resolve, reject) => {
+    let stderr = '';
+    server.stderr?.on('data', (chunk) => { stderr += chunk; });
+    const timer = setTimeout(() => reject(new Error('serve.mjs did not start within 10 s')), 10_000);
+    server.once('exit', (code) => { clearTimeout(timer); reject(new Error(`serve.mjs exited with ${code}: ${stderr.trim()}`)); });
+    server.stdout!.once('data', (chunk) => {
+      clearTimeout(timer);
+      const port = /:(\d+)\/\s*$/.exec(String(chunk))?.[1];
+      if (port) resolve(Number(port));
+      else reject(new Error(`serve.mjs said: ${chunk}`));
+    });
+  });
 }

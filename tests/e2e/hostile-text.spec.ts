@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { comments, heading, open, post } from './helpers';
+import { comments, heading, keepScreenshot, open, post } from './helpers';
 
 const payloads = [
   '<img src=x onerror=alert(1)>',
@@ -39,6 +39,6 @@ test('reader text is shown exactly as typed, never as markup, and breaks no layo
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBe(0);
-  await page.locator('.agora-thread').screenshot({ path: 'tests/e2e/screenshots/hostile-text-360.png' });
+  await keepScreenshot(page.locator('.agora-thread'), 'hostile-text-360');
   expect(dialogs).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { open } from './helpers';
+import { keepScreenshot, open } from './helpers';
 import { HOST } from './origins';
 
 test('?lang=uk shows the interface in Ukrainian with Ukrainian plurals and times', async ({ page }) => {
@@ -57,14 +57,19 @@ test('the browser\'s languages decide when nothing else does', async ({ browser 
 for (const lang of ['en', 'uk'] as const) {
   for (const width of [360, 768, 1280]) {
     for (const colorScheme of ['light', 'dark'] as const) {
-      test(`screenshot ${lang} ${width} px ${colorScheme}`, async ({ page }) => {
+      test(`${lang} at ${width} px (${colorScheme}) with a reply box open: in its language, no horizontal scrolling`, async ({ page }) => {
         await page.setViewportSize({ width, height: 900 });
         await page.emulateMedia({ colorScheme });
         await open(page, `/?lang=${lang}&thread=screens-${lang}-${width}-${colorScheme}`);
+        await expect(page.locator('.agora-thread__count')).toHaveText(lang === 'en' ? '8 Comments' : '8 коментарів');
         await page.getByRole('button', { name: lang === 'en' ? 'Reply to Karamba' : 'Відповісти на коментар Karamba' }).click();
+        const box = page.locator('.agora-comment__reply-box textarea');
+        await expect(box).toBeVisible();
+        const right = await box.evaluate((node) => node.getBoundingClientRect().right);
+        expect(right).toBeLessThanOrEqual(width);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow).toBe(0);
-        await page.screenshot({ path: `tests/e2e/screenshots/${lang}-${width}-${colorScheme}.png`, fullPage: true });
+        await keepScreenshot(page, `${lang}-${width}-${colorScheme}`, { fullPage: true });
       });
     }
   }

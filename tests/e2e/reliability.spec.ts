@@ -1,6 +1,6 @@
-import { test, expect, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { commentField, composer, heading, nameField, open, post, seed, watchErrors } from './helpers';
-import { record } from './reliability';
+import { expect, test } from './reliability';
 
 const storedComments = (page: Page) => page.evaluate((prefix) =>
   Object.keys(localStorage).filter((k) => k.startsWith(prefix)).length, `agora:v1:${seed.id}:c:`);
@@ -8,9 +8,16 @@ const storedComments = (page: Page) => page.evaluate((prefix) =>
 /** Texts of all comments shown, as the reader sees them. */
 const shownTexts = (page: Page) => page.locator('article.agora-comment .agora-formatted').allTextContents();
 
-test('three tabs posting 100 comments each at once, with likes and edits, lose nothing', async ({ context }) => {
-  test.setTimeout(180_000);
+test('three tabs posting 100 comments each at once, with likes and edits, lose nothing', async ({ context, trial }) => {
+  // No timing is asserted here. It took 2.8 min on a two-core machine shared
+  // with another build and timed out once at 3 min, hence the room.
+  test.setTimeout(360_000);
   const pages = await Promise.all([0, 1, 2].map(() => context.newPage()));
+  const postedTexts = [0, 1, 2].flatMap((tab) => Array.from({ length: 100 }, (_, i) => `tab ${tab} comment ${i}`));
+  trial({
+    fault: 'Three tabs post 100 comments each at the same time, liking and editing as they go',
+    tabs: 3, posted: 300, faults: 60, expected: postedTexts, pages, normalize: (text) => text.replace(/ \(edited\)/g, ''),
+  });
   const errors = pages.map(watchErrors);
   for (const page of pages) await open(page);
   // Each tab posts as fast as it can, through the real composer; every tenth
@@ -30,17 +37,21 @@ test('three tabs posting 100 comments each at once, with likes and edits, lose n
         likes[(i * 7 + tab) % likes.length].click();
         const edits = [...document.querySelectorAll<HTMLButtonElement>('.agora-action')].filter((b) => b.textContent === 'Edit');
         edits[0]?.click();
-        await new Promise((resolve) => setTimeout(resolve));
+        // The edit box renders on a later task: wait for it (a bounded number of turns).
+        for (let turn = 0; edits[0] && turn < 100 && !document.querySelector('.agora-edit textarea'); turn++) {
+          await new Promise((resolve) => setTimeout(resolve));
+        }
         const editor = document.querySelector<HTMLTextAreaElement>('.agora-edit textarea');
         if (editor) {
           set(editor, `${editor.value} (edited)`);
           [...document.querySelectorAll<HTMLButtonElement>('.agora-edit button')].find((b) => b.textContent === 'Save')!.click();
         }
       }
+      // Not a wait for anything: one turn of the event loop between posts, so
+      // that the other tabs' storage events interleave with this tab's posts.
       await new Promise((resolve) => setTimeout(resolve));
     }
   }, tab)));
-  let lost = 0;
   for (const page of pages) {
     await page.reload();
     await expect(heading(page)).toHaveText('308 Comments');
@@ -53,7 +64,6 @@ test('three tabs posting 100 comments each at once, with likes and edits, lose n
       for (let tab = 0; tab < 3; tab++) {
         for (let i = 0; i < 100; i++) {
           const copies = texts.filter((t) => t === `tab ${tab} comment ${i}`).length;
-          if (copies !== 1) lost++;
           expect(copies, `tab ${tab} comment ${i} shown ${copies} times`).toBe(1);
         }
       }
@@ -62,13 +72,17 @@ test('three tabs posting 100 comments each at once, with likes and edits, lose n
   }
   expect(await storedComments(pages[0])).toBe(300);
   for (const list of errors) expect(list).toEqual([]);
-  record({ fault: 'Three tabs post 100 comments each at the same time, liking and editing as they go', tabs: 3, posted: 300, faults: 60, lost });
 });
 
-test('storage full: the post is refused and kept; deleting an own comment makes room again', async ({ page }) => {
+test('storage full: the post is refused and kept; deleting an own comment makes room again', async ({ page, trial }) => {
   const errors = watchErrors(page);
-  await open(page);
   const long = `An earlier comment that takes some room. ${'x'.repeat(400)}`;
+  // The long one is deleted on purpose to make room; the other two must remain.
+  const outcome = trial({
+    fault: 'Storage filled to the quota, post refused, then room made by a delete', tabs: 1, posted: 3, faults: 1,
+    expected: ['Kept from before.', 'This comment has to wait for room.'], pages: [page],
+  });
+  await open(page);
   await post(page, 'Ann', 'Kept from before.');
   await post(page, 'Ann', long);
   await expect(heading(page)).toHaveText('10 Comments');
@@ -85,6 +99,7 @@ test('storage full: the post is refused and kept; deleting an own comment makes 
     }
     return count;
   });
+  outcome.fault = `Storage filled to the quota (${fills} filler entries), post refused, then room made by a delete`;
   await commentField(page).fill('This comment has to wait for room.');
   await composer(page).getByRole('button', { name: 'Post comment' }).click();
   await expect(composer(page).getByRole('alert')).toHaveText(/storage for the site is full/);
@@ -102,12 +117,17 @@ test('storage full: the post is refused and kept; deleting an own comment makes 
   await expect(page.locator('article.agora-comment').filter({ hasText: 'This comment has to wait for room.' })).toHaveCount(1);
   await expect(page.locator('article.agora-comment').filter({ hasText: 'Kept from before.' })).toHaveCount(1);
   expect(errors).toEqual([]);
-  record({ fault: `Storage filled to the quota (${fills} filler entries), post refused, then room made by a delete`, tabs: 1, posted: 3, faults: 1, lost: 0 });
 });
 
-test('storage cleared or garbled underneath an open page: no crash, the page follows, the text stays', async ({ context }) => {
+test('storage cleared or garbled underneath an open page: no crash, the page follows, the text stays', async ({ context, trial }) => {
   const page = await context.newPage();
   const other = await context.newPage();
+  // "Before the trouble." is removed by the clear, as a clear does; what is posted after it must remain.
+  trial({
+    fault: 'Another tab garbles the widget\'s keys, then clears storage, while the page is open', tabs: 2, posted: 2, faults: 5,
+    note: 'a clear removes what it removes; the page follows it; the comment posted after it must remain',
+    expected: ['After the clear.'], pages: [page, other],
+  });
   const errors = watchErrors(page);
   await open(page);
   await open(other);
@@ -133,15 +153,18 @@ test('storage cleared or garbled underneath an open page: no crash, the page fol
   await expect(heading(page)).toHaveText('9 Comments');
   expect(await page.evaluate((prefix) => localStorage.getItem(`${prefix}:aside:zz-late`), prefix)).toBe('late garbage');
   expect(errors).toEqual([]);
-  record({ fault: 'Another tab garbles the widget\'s keys, then clears storage, while the page is open', tabs: 2, posted: 2, faults: 5, lost: 0, note: 'a clear removes what it removes; the page follows it' });
 });
 
 for (const [kind, megabyte] of [
   ['prose', 'The call marks the beginning of a process that could eventually lead to a comprehensive peace deal. '.repeat(10486).slice(0, 1048576)],
   ['one unbroken word', 'A'.repeat(1048576)],
 ] as const) {
-  test(`a 1 MB paste (${kind}) is refused promptly with the length message, and the page does not freeze`, async ({ page, context }) => {
+  test(`a 1 MB paste (${kind}) is refused promptly with the length message, and the page does not freeze`, async ({ page, context, trial }) => {
     const errors = watchErrors(page);
+    const outcome = trial({
+      fault: `A 1 MB paste (${kind}) into the composer, then into the name field: refused, earlier text kept`, tabs: 1, posted: 1, faults: 2,
+      expected: ['My own words, written first. And more.'], pages: [page],
+    });
     await open(page);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
     await page.evaluate(() => {
@@ -171,12 +194,16 @@ for (const [kind, megabyte] of [
     await commentField(page).focus();
     await page.keyboard.type(' And more.');
     await expect(composer(page).locator('.agora-composer__failure')).toBeEmpty();
-    await page.waitForTimeout(600); // anything scheduled after typing pauses
+    // Let what runs after typing pauses (the draft save, 300 ms after the last
+    // key) happen before the long tasks are read: wait for the draft itself.
+    await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), `agora:v1:${seed.id}:draft:new`))
+      .toBe(JSON.stringify('My own words, written first. And more.'));
     const longTasks: number[] = await page.evaluate(() => (window as any).longTasks);
     const longest = Math.max(0, ...longTasks);
     // The Long Tasks API reports only tasks over 50 ms.
     const longestText = longest === 0 ? 'no task over 50 ms' : `longest task ${longest.toFixed(0)} ms`;
     console.log(`1 MB paste (${kind}): refused after ${elapsed} ms; ${longestText}`);
+    outcome.fault = `A 1 MB paste (${kind}) into the composer, then into the name field: refused in ${elapsed} ms, ${longestText}, earlier text kept`;
     // Timings are reported, not asserted finely; what must never happen is a
     // frozen page (before any fix: one task of about 20 seconds).
     expect(longest).toBeLessThan(1_000);
@@ -184,6 +211,5 @@ for (const [kind, megabyte] of [
     await expect(heading(page)).toHaveText('9 Comments');
     await expect(page.locator('article.agora-comment').filter({ hasText: 'My own words, written first. And more.' })).toHaveCount(1);
     expect(errors).toEqual([]);
-    record({ fault: `A 1 MB paste (${kind}) into the composer, then into the name field: refused in ${elapsed} ms, ${longestText}, earlier text kept`, tabs: 1, posted: 1, faults: 2, lost: 0 });
   });
 }

@@ -1,5 +1,5 @@
 // A small static file server for the end-to-end tests, on 127.0.0.1 only.
-// Usage: node tests/e2e/serve.mjs FOLDER PORT [options]
+// Usage: node tests/e2e/serve.mjs FOLDER PORT [options]   (PORT 0: any free port, printed)
 //   --cors            send Access-Control-Allow-Origin: * (assets used from
 //                     another origin, or from a sandboxed iframe)
 //   --csp=POLICY      send this Content-Security-Policy with HTML pages
@@ -7,7 +7,7 @@
 //                     as a site owner does when the assets live elsewhere
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 const [folder = 'dist', portText = '4173', ...flags] = process.argv.slice(2);
 const option = (name) => flags.find((flag) => flag.startsWith(`--${name}`))?.split('=').slice(1).join('=');
@@ -25,11 +25,25 @@ const types = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Whether `path` is `root` itself or inside it (not a sibling such as `root-other`). */
+const inside = (path) => {
+  const rel = relative(root, path);
+  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+};
+
 createServer(async (request, response) => {
-  const url = new URL(request.url, 'http://localhost');
-  let path = normalize(join(root, decodeURIComponent(url.pathname)));
-  if (!path.startsWith(root)) {
-    response.writeHead(403).end();
+  let pathname;
+  try {
+    // The path as sent (dot segments included), without query or fragment.
+    pathname = decodeURIComponent(request.url.split(/[?#]/)[0]);
+  } catch {
+    // A malformed percent-escape (e.g. /%E0%A4%A) is the client's error.
+    response.writeHead(400, { 'Content-Type': 'text/plain' }).end('bad request');
+    return;
+  }
+  let path = join(root, pathname);
+  if (!inside(path)) {
+    response.writeHead(403, { 'Content-Type': 'text/plain' }).end('forbidden');
     return;
   }
   const headers = { 'Cache-Control': 'no-store' };
@@ -47,4 +61,11 @@ createServer(async (request, response) => {
   } catch {
     response.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('not found');
   }
-}).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}/`));
+}).on('error', (error) => {
+  // Port in use, say: one line for whoever started us, and a non-zero exit.
+  console.error(`serve.mjs: cannot serve ${root} on 127.0.0.1:${port}: ${error.message}`);
+  process.exit(1);
+}).listen(port, '127.0.0.1', function () {
+  // With port 0 the system picks a free one: this line says which.
+  console.log(`serving ${root} at http://127.0.0.1:${this.address().port}/`);
+});

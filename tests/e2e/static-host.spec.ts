@@ -1,23 +1,26 @@
 import { test, expect } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { heading, post } from './helpers';
+import { heading, post, servingPort } from './helpers';
 
-const port = 4180;
+let port: number;
 let server: ChildProcess;
+let root: string;
 
 // Copies dist/ into a nested folder of another static server, as a site owner would.
 test.beforeAll(async () => {
-  const root = mkdtempSync(join(tmpdir(), 'agora-host-'));
+  root = mkdtempSync(join(tmpdir(), 'agora-host-'));
   cpSync('dist', join(root, 'blog', '2026', 'discussion'), { recursive: true });
-  server = spawn('node', ['tests/e2e/serve.mjs', root, String(port)], { stdio: 'pipe' });
-  await new Promise<void>((resolve) => server.stdout!.once('data', () => resolve()));
+  // On a free port the system picks (0), so that nothing else can hold it.
+  server = spawn('node', ['tests/e2e/serve.mjs', root, '0'], { stdio: 'pipe' });
+  port = await servingPort(server);
 });
 
 test.afterAll(() => {
-  server.kill();
+  server?.kill();
+  if (root) rmSync(root, { recursive: true, force: true });
 });
 
 test('dist/ works from a sub-path of any static host', async ({ page }) => {

@@ -1,10 +1,15 @@
-import { test, expect } from '@playwright/test';
 import {
   commentField, heading, open, post, seed, shownComments, storedEntries, watchErrors,
 } from './helpers';
+import { expect, test } from './reliability';
 
-test('storage full: the post is refused with a message, the text stays, nothing earlier is lost', async ({ page }) => {
+test('storage full: the post is refused with a message, the text stays, nothing earlier is lost', async ({ page, trial }) => {
   const errors = watchErrors(page);
+  trial({
+    fault: 'Storage filled to the quota by another key of the site, then a post', tabs: 1, posted: 1, faults: 1,
+    note: 'the post is refused with its text kept; the earlier comment must remain',
+    expected: ['Posted before the storage filled up.'], pages: [page],
+  });
   await open(page);
   await post(page, 'Ann', 'Posted before the storage filled up.');
   await expect(heading(page)).toHaveText('9 Comments');
@@ -69,8 +74,13 @@ test('storage throwing on write: the post is refused with its reason and the tex
   expect(errors).toEqual([]);
 });
 
-test('corrupt stored data costs only itself: it is kept aside and the page works', async ({ page }) => {
+test('corrupt stored data costs only itself: it is kept aside and the page works', async ({ page, trial }) => {
   const errors = watchErrors(page);
+  trial({
+    fault: 'Two corrupt comment entries (truncated JSON, unknown version) beside a valid one, then a post', tabs: 1, posted: 2, faults: 2,
+    note: 'the valid stored comment and the new one must remain',
+    expected: ['I survive.', 'Posting still works.'], pages: [page],
+  });
   await open(page);
   const prefix = `agora:v1:${seed.id}`;
   await page.evaluate((prefix) => {
@@ -97,9 +107,13 @@ test('corrupt stored data costs only itself: it is kept aside and the page works
   expect(errors).toEqual([]);
 });
 
-test('garbage written by another tab while the page is open is ignored', async ({ context }) => {
+test('garbage written by another tab while the page is open is ignored', async ({ context, trial }) => {
   const page = await context.newPage();
   const other = await context.newPage();
+  trial({
+    fault: 'Another tab writes garbage into a comment key, clears storage, then posts, while the page is open', tabs: 2, posted: 1, faults: 2,
+    expected: ['After the clear.'], pages: [page, other],
+  });
   const errors = watchErrors(page);
   await open(page);
   await open(other);

@@ -37,10 +37,16 @@ test('what changes in storage while a page is still loading is shown when it mou
   // here the download is held back so that changes land in between.
   const hold = async (page: Page) => {
     let release!: () => void;
+    let requested!: () => void;
     const held = new Promise<void>((resolve) => { release = resolve; });
-    await page.route('**/agora_bg.wasm', async (route) => { await held; await route.continue(); });
+    const wasmRequested = new Promise<void>((resolve) => { requested = resolve; });
+    await page.route('**/agora_bg.wasm', async (route) => { requested(); await held; await route.continue(); });
     await page.goto('/', { waitUntil: 'domcontentloaded' });
-    await page.waitForTimeout(300); // the read-ahead has run
+    // The read-ahead is a 0 ms timer set when src/store.js is evaluated, which
+    // is before init() requests the WebAssembly. Once that request is seen, a
+    // 0 ms timer set now fires after it (timers of equal delay run in order).
+    await wasmRequested;
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve)));
     return release;
   };
   const other = await context.newPage();
