@@ -1,10 +1,33 @@
-// Starts the standalone page (index.html): loads the WebAssembly and mounts
-// the widget. A file rather than Trunk's inline loader, so that the page runs
-// under a Content-Security-Policy without 'unsafe-inline'.
-import init, { mountStandalone } from './agora.js';
+// Starts the standalone page (index.html, relays.html): loads the
+// WebAssembly and mounts the widget. A file rather than Trunk's inline
+// loader, so that the page runs under a Content-Security-Policy without
+// 'unsafe-inline'.
+//
+// Two builds: the usual one, and the one with the shared discussion on Nostr
+// relays (agora-relays), which only pages with relays load: relays.html,
+// `?relays=`, or an article whose JSON names relays (then the usual build
+// hands over to it).
+const relaysAsked = document.documentElement.dataset.build === 'relays' || new URLSearchParams(location.search).has('relays');
 
-await init({ module_or_path: new URL('./agora_bg.wasm', import.meta.url) });
-mountStandalone();
+let widget = null;
+async function mount(build) {
+  const name = build === 'relays' ? 'agora-relays' : 'agora';
+  const glue = await import(`./${name}.js`);
+  await glue.default({ module_or_path: new URL(`./${name}_bg.wasm`, import.meta.url) });
+  widget = glue.mountStandalone(build === 'relays' ? undefined : handOver);
+}
+
+// Called by the usual build while it renders: switch after that render.
+function handOver() {
+  setTimeout(async () => {
+    widget?.unmount();
+    widget?.free();
+    widget = null;
+    await mount('relays');
+  });
+}
+
+await mount(relaysAsked ? 'relays' : 'usual');
 
 // Inside an iframe: tell the embedding page our height whenever it changes,
 // so that it can size the iframe with no inner scrollbar and nothing clipped.

@@ -5,24 +5,38 @@
 //
 // Attributes: thread (storage namespace; default: the article's id), src (an
 // article JSON; default: the built-in article), theme (light, dark or auto),
-// lang, and mode="iframe" to render inside an auto-sizing iframe instead of a
-// shadow root. Everything else (the WebAssembly, its glue, the styles) loads
-// relative to this file, so the assets may live on another origin.
+// lang, relays (Nostr relays that share the discussion), moderators, pow,
+// url (the thread's shared identity), and mode="iframe" to render inside an
+// auto-sizing iframe instead of a shadow root. Everything else (the
+// WebAssembly, its glue, the styles) loads relative to this file, so the
+// assets may live on another origin. Only elements with relays (or whose
+// article names some) load the build that has the relay layer.
 
 const assets = new URL('./', import.meta.url);
 const asset = (name) => new URL(name, assets).href;
 
-let glue;
-function loadGlue() {
-  glue ??= import(asset('agora.js')).then(async (module) => {
-    await module.default({ module_or_path: asset('agora_bg.wasm') });
+const builds = {};
+function loadGlue(build) {
+  const name = build === 'relays' ? 'agora-relays' : 'agora';
+  builds[name] ??= import(asset(`${name}.js`)).then(async (module) => {
+    await module.default({ module_or_path: asset(`${name}_bg.wasm`) });
     return module;
   });
-  return glue;
+  return builds[name];
+}
+
+// The thread's shared identity on the host page: its canonical link, else
+// its address without query and fragment.
+function pageUrl() {
+  const canonical = document.querySelector('link[rel~="canonical"][href]');
+  const url = new URL(canonical ? canonical.href : location.href);
+  url.hash = '';
+  url.search = '';
+  return url.href;
 }
 
 class AgoraThread extends HTMLElement {
-  static observedAttributes = ['thread', 'src', 'theme', 'lang', 'mode'];
+  static observedAttributes = ['thread', 'src', 'theme', 'lang', 'mode', 'relays', 'moderators', 'pow', 'url'];
 
   #widget = null;
   #stopFrame = null;
@@ -30,6 +44,8 @@ class AgoraThread extends HTMLElement {
   // widget for settings that have changed since or an element that is gone.
   #generation = 0;
   #renderQueued = false;
+  // The article asked for relays: render with the relay build from now on.
+  #relaysAsked = false;
 
   constructor() {
     super();
@@ -69,7 +85,15 @@ class AgoraThread extends HTMLElement {
       theme: value('theme'),
       // Only the element's own: otherwise ?lang= and the reader's browser languages decide.
       lang: value('lang'),
+      relays: value('relays'),
+      moderators: value('moderators'),
+      pow: value('pow'),
+      url: value('url'),
     };
+  }
+
+  #build() {
+    return this.#relaysAsked || this.getAttribute('relays') ? 'relays' : 'usual';
   }
 
   async #render() {
@@ -89,9 +113,15 @@ class AgoraThread extends HTMLElement {
     const container = document.createElement('div');
     this.shadowRoot.replaceChildren(styles, container);
     try {
-      const [module] = await Promise.all([loadGlue(), stylesLoaded]);
+      const build = this.#build();
+      const [module] = await Promise.all([loadGlue(build), stylesLoaded]);
       if (generation === this.#generation) {
-        this.#widget = module.mountWidget(container, this.#settings());
+        // Called by the usual build while it renders: hand over after that render.
+        const onRelays = () => setTimeout(() => {
+          this.#relaysAsked = true;
+          if (generation === this.#generation) this.#queueRender();
+        });
+        this.#widget = module.mountWidget(container, { ...this.#settings(), onRelays: build === 'relays' ? undefined : onRelays });
       }
     } catch (error) {
       if (generation !== this.#generation) return;
@@ -104,8 +134,11 @@ class AgoraThread extends HTMLElement {
   }
 
   #renderFrame() {
-    const url = new URL('index.html', assets);
-    for (const [name, value] of Object.entries(this.#settings())) {
+    const url = new URL(this.getAttribute('relays') ? 'relays.html' : 'index.html', assets);
+    // The frame cannot see this page: it is told the thread's shared identity.
+    const settings = this.#settings();
+    settings.url ??= pageUrl();
+    for (const [name, value] of Object.entries(settings)) {
       if (value) url.searchParams.set(name, value);
     }
     const frame = document.createElement('iframe');

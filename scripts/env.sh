@@ -5,6 +5,8 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/agora/target}"
 # The npm-installed wasm-opt (binaryen 132) must come before any older system one.
 export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# The test relay's Python environment (scripts/setup.sh --test).
+export AGORA_RELAY_VENV="${AGORA_RELAY_VENV:-$HOME/.cache/agora/relay-venv}"
 export npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
 
 # Cargo decides whether agora itself needs rebuilding from file times, not

@@ -11,6 +11,7 @@ TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print }' Cargo.lock)
 WASM_OPT_VERSION=132
 PLAYWRIGHT_VERSION=1.65.1
+NOSTR_RELAY_VERSION=1.14
 
 step() { printf '\n==> %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -48,6 +49,20 @@ if ! { wasm-opt --version 2>/dev/null | grep -q "version_$WASM_OPT_VERSION"; } |
 fi
 
 if [ "${1:-}" = "--test" ]; then
+  # A real Nostr relay for the shared-discussion tests: PyPI nostr-relay,
+  # pinned with every dependency (tests/relay/constraints.txt), in a venv
+  # outside the clone.
+  if [ "$("$AGORA_RELAY_VENV/bin/nostr-relay" --version 2>/dev/null | tr -d '\n')" != "$NOSTR_RELAY_VERSION" ] &&
+     ! "$AGORA_RELAY_VENV/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('nostr-relay') != '$NOSTR_RELAY_VERSION')" 2>/dev/null; then
+    step "Installing the test relay: PyPI nostr-relay $NOSTR_RELAY_VERSION (about a minute)"
+    if ! python3 -m venv "$AGORA_RELAY_VENV"; then
+      # Debian's own python3 keeps venv in a package of its own.
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y python3-venv
+      python3 -m venv "$AGORA_RELAY_VENV"
+    fi
+    "$AGORA_RELAY_VENV/bin/pip" install --quiet --disable-pip-version-check "nostr-relay==$NOSTR_RELAY_VERSION" -c tests/relay/constraints.txt
+  fi
+
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     step "Installing Chromium and ChromeDriver (Debian packages)"
     as_root apt-get update

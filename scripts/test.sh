@@ -27,6 +27,9 @@ cargo clippy --all-targets -- -D warnings
 step "Lints: cargo clippy, wasm32 (the app and the wasm-bindgen-test browser tests)"
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
+step "Lints: cargo clippy, wasm32, the build with the relay layer (--features relays)"
+cargo clippy --target wasm32-unknown-unknown --all-targets --features relays -- -D warnings
+
 step "Model: native cargo test (unit tests, property tests, decoder fuzzing)"
 cargo test
 

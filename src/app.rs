@@ -7,6 +7,7 @@ use crate::components::{ArticleView, Composer, ThreadView, Transfer, UndoBar};
 use crate::config::{ArticleSource, Config, Problem, page_query};
 use crate::discussion::{Discussion, PAGE_SIZE};
 use crate::fetch::fetch_article;
+use crate::model::nostr::settings::Sharing;
 use crate::model::{Article, CommentId, DraftSlot, Heard, Lang, Loaded, Text, Thread, ThreadId, Tree};
 use crate::store::Store;
 use leptos::prelude::*;
@@ -14,6 +15,7 @@ use leptos::task::spawn_local;
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// How often relative times ("5 minutes ago") are brought up to date.
 const CLOCK_TICK: Duration = Duration::from_secs(30);
@@ -34,7 +36,7 @@ enum ArticleState {
 /// `standalone`: the widget is the whole page, so it also names the page.
 #[component]
 pub fn App(config: Config, standalone: bool) -> impl IntoView {
-    let Config { article, thread, theme, lang, problems } = config;
+    let Config { article, thread, theme, lang, sharing, on_relays, problems } = config;
     // The element's `lang` (or the page's own `?lang=`), then `?lang=`, then
     // the reader's browser languages.
     let lang = Lang::negotiate(lang.as_deref(), page_query("lang").as_deref(), &preferred_languages());
@@ -64,15 +66,34 @@ pub fn App(config: Config, standalone: bool) -> impl IntoView {
             if standalone && let Some(document) = web_sys::window().and_then(|window| window.document()) {
                 document.set_title(&article.title);
             }
-            view! { <ArticleWithDiscussion article thread=thread.clone() /> }.into_any()
+            let problems: Vec<String> = article.sharing_problems.iter().map(|p| text.sharing_problem(p)).collect();
+            let sharing = sharing.clone().over(article.sharing.clone());
+            // The usual build has no relay layer: the page loads the one
+            // that has (public/boot.js, public/embed.js) and mounts it instead.
+            if cfg!(not(feature = "relays"))
+                && !sharing.relays.is_empty()
+                && let Some(switch) = on_relays.as_ref().and_then(|f| f.dyn_ref::<js_sys::Function>())
+                && switch.call0(&JsValue::NULL).is_ok()
+            {
+                return view! { <p class="agora-loading" role="status">{text.loading}</p> }.into_any();
+            }
+            view! {
+                {problems.into_iter().map(|p| view! { <p class="agora-notice agora-notice--error" role="alert">{p}</p> }).collect_view()}
+                <ArticleWithDiscussion article thread=thread.clone() sharing />
+            }
+            .into_any()
         }
     };
     view! {
         <div class="agora" data-theme=theme.attribute() lang=lang.code()>
             {problems
                 .into_iter()
-                .map(|Problem::UnknownTheme(theme)| {
-                    view! { <p class="agora-notice agora-notice--error" role="alert">{text.unknown_theme(&theme)}</p> }
+                .map(|problem| {
+                    let words = match problem {
+                        Problem::UnknownTheme(theme) => text.unknown_theme(&theme),
+                        Problem::Sharing(problem) => text.sharing_problem(&problem),
+                    };
+                    view! { <p class="agora-notice agora-notice--error" role="alert">{words}</p> }
                 })
                 .collect_view()}
             {content}
@@ -81,10 +102,10 @@ pub fn App(config: Config, standalone: bool) -> impl IntoView {
 }
 
 #[component]
-fn ArticleWithDiscussion(article: Article, thread: Option<String>) -> impl IntoView {
+fn ArticleWithDiscussion(article: Article, thread: Option<String>, sharing: Sharing) -> impl IntoView {
     let text = use_context::<Text>().unwrap_or_else(|| Text::cldr(Lang::En));
     let discussion = match ThreadId::parse(thread.as_deref().unwrap_or(&article.id)) {
-        Ok(thread_id) => view! { <Discussion article=article.clone() thread_id text /> }.into_any(),
+        Ok(thread_id) => view! { <Discussion article=article.clone() thread_id text sharing /> }.into_any(),
         Err(error) => view! {
             <p class="agora-notice agora-notice--error" role="alert">
                 {text.bad_thread(&error.0, ThreadId::MAX_LEN)}
@@ -99,7 +120,7 @@ fn ArticleWithDiscussion(article: Article, thread: Option<String>) -> impl IntoV
 }
 
 #[component]
-fn Discussion(article: Article, thread_id: ThreadId, text: Text) -> impl IntoView {
+fn Discussion(article: Article, thread_id: ThreadId, text: Text, sharing: Sharing) -> impl IntoView {
     let store = Store::open(&thread_id);
     let mut thread = Thread::from_article(&article);
     let (loaded, notice) = match store.load() {
@@ -112,7 +133,7 @@ fn Discussion(article: Article, thread_id: ThreadId, text: Text) -> impl IntoVie
             loaded.unusable.len()
         );
     }
-    let Loaded { comments, liked, collapsed, drafts, .. } = loaded;
+    let Loaded { comments, liked, collapsed, drafts, outbox, .. } = loaded;
     thread.set_posted(comments, liked);
     // Reply boxes with unsent text open again.
     let replying: HashSet<CommentId> = drafts
@@ -144,8 +165,30 @@ fn Discussion(article: Article, thread_id: ThreadId, text: Text) -> impl IntoVie
         name: RwSignal::new(remembered_name.clone()),
         remembered_name: StoredValue::new(remembered_name),
         drafts: StoredValue::new(drafts),
+        #[cfg(feature = "relays")]
+        shared: !sharing.relays.is_empty(),
+        #[cfg(feature = "relays")]
+        relays: StoredValue::new_local(None),
+        #[cfg(feature = "relays")]
+        delivery: RwSignal::new(Vec::new()),
     };
     provide_context(d.clone());
+    #[cfg(feature = "relays")]
+    if d.shared {
+        let relays = crate::relay::Relays::start(
+            &d,
+            &sharing,
+            crate::relay::thread_url(&sharing),
+            crate::model::load::outbox_entries(&outbox),
+        );
+        d.relays.set_value(Some(relays));
+        let stored = d.relays;
+        on_cleanup(move || {
+            let _ = stored.try_with_value(|relays| relays.iter().for_each(crate::relay::Relays::stop));
+        });
+    }
+    #[cfg(not(feature = "relays"))]
+    let _ = (outbox, sharing);
 
     let (now, set_now) = signal(now_ms());
     provide_context(Clock(now));
@@ -199,6 +242,14 @@ fn apply(d: &Discussion, heard: Heard) {
         }
         // Only a real change notifies: the tree is rebuilt from the whole thread.
         Heard::Thread(change) => d.thread.maybe_update(|t| t.apply(change)),
+        #[cfg(feature = "relays")]
+        Heard::Outbox(slot, value) => d.relays.with_value(|relays| {
+            if let Some(relays) = relays {
+                relays.heard_outbox(&slot, value.as_deref());
+            }
+        }),
+        #[cfg(not(feature = "relays"))]
+        Heard::Outbox(..) => {}
     }
 }
 

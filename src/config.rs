@@ -3,6 +3,7 @@
 //! element (passed in by `embed.js`). What is wrong with a setting is kept
 //! as a [`Problem`] for the widget to show.
 
+use crate::model::nostr::settings::{SettingProblem, SharingSettings};
 use wasm_bindgen::JsValue;
 
 /// Where the article comes from.
@@ -36,6 +37,8 @@ impl Theme {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Problem {
     UnknownTheme(String),
+    /// A relay, moderator or proof-of-work setting that cannot be used.
+    Sharing(SettingProblem),
 }
 
 /// Everything the widget needs to know from its host.
@@ -46,19 +49,35 @@ pub struct Config {
     pub thread: Option<String>,
     pub theme: Theme,
     pub lang: Option<String>,
+    /// How the discussion is shared on relays (`relays`, `moderators`,
+    /// `pow`, `url`), where the host says.
+    pub sharing: SharingSettings,
+    /// What the page gave to call when the discussion turns out to be shared
+    /// (relays in the article JSON) and this build has no relay layer: it
+    /// loads the build that has one instead (public/boot.js, public/embed.js).
+    pub on_relays: Option<JsValue>,
     /// Settings that could not be used.
     pub problems: Vec<Problem>,
 }
 
 impl Default for Config {
     fn default() -> Config {
-        Config { article: ArticleSource::BuiltIn, thread: None, theme: Theme::Auto, lang: None, problems: Vec::new() }
+        Config {
+            article: ArticleSource::BuiltIn,
+            thread: None,
+            theme: Theme::Auto,
+            lang: None,
+            sharing: SharingSettings::default(),
+            on_relays: None,
+            problems: Vec::new(),
+        }
     }
 }
 
 impl Config {
-    /// Reads settings by name (`thread`, `src`, `theme`, `lang`); empty
-    /// values count as absent.
+    /// Reads settings by name (`thread`, `src`, `theme`, `lang`, and for
+    /// sharing `relays`, `moderators`, `pow`, `url`); empty values count as
+    /// absent.
     pub fn from_settings(get: impl Fn(&str) -> Option<String>) -> Config {
         let get = |name: &str| get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
         let mut config = Config::default();
@@ -76,19 +95,33 @@ impl Config {
                 Theme::Auto
             }
         };
+        let mut problems = Vec::new();
+        let (relays, moderators, pow, url) = (get("relays"), get("moderators"), get("pow"), get("url"));
+        config.sharing = SharingSettings::from_text(
+            relays.as_deref(),
+            moderators.as_deref(),
+            pow.as_deref(),
+            url.as_deref(),
+            &mut problems,
+        );
+        config.problems.extend(problems.into_iter().map(Problem::Sharing));
         config
     }
 
-    /// The widget's own page: `?thread=`, `?src=`, `?theme=`, `?lang=`.
+    /// The widget's own page: `?thread=`, `?src=`, `?theme=`, `?lang=`,
+    /// `?relays=`, `?moderators=`, `?pow=`, `?url=`.
     pub fn from_query() -> Config {
         Config::from_settings(page_query)
     }
 
-    /// An options object from `embed.js`: `{ thread, src, theme, lang }`.
+    /// An options object from `embed.js`: the element's attributes by name.
     pub fn from_options(options: &JsValue) -> Config {
-        Config::from_settings(|name| {
+        let mut config = Config::from_settings(|name| {
             js_sys::Reflect::get(options, &JsValue::from_str(name)).ok().and_then(|value| value.as_string())
-        })
+        });
+        config.on_relays =
+            js_sys::Reflect::get(options, &JsValue::from_str("onRelays")).ok().filter(JsValue::is_function);
+        config
     }
 }
 

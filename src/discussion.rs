@@ -53,9 +53,45 @@ pub struct Discussion {
     pub remembered_name: StoredValue<String>,
     /// Unsent text found at load, by slot.
     pub drafts: StoredValue<Vec<(DraftSlot, String)>>,
+    /// Whether the thread is shared on relays (the composer says so).
+    #[cfg(feature = "relays")]
+    pub shared: bool,
+    /// The relay layer, once started.
+    #[cfg(feature = "relays")]
+    pub relays: StoredValue<Option<crate::relay::Relays>, LocalStorage>,
+    /// How far each of the reader's comments got on its way to relays.
+    #[cfg(feature = "relays")]
+    pub delivery: RwSignal<Vec<(CommentId, crate::model::nostr::outbox::Delivery)>>,
+}
+
+/// What the relay layer hears of the reader's actions.
+#[cfg_attr(not(feature = "relays"), allow(dead_code))]
+enum Action<'a> {
+    Posted(&'a CommentId),
+    Edited(&'a CommentId),
+    Deleted(&'a CommentId),
+    Liked(&'a CommentId, bool),
 }
 
 impl Discussion {
+    /// Tells the relay layer (in the build that has one) of an action that
+    /// is complete in storage.
+    fn share(&self, action: Action) {
+        #[cfg(feature = "relays")]
+        self.relays.with_value(|relays| {
+            if let Some(relays) = relays {
+                match action {
+                    Action::Posted(id) => relays.posted(id),
+                    Action::Edited(id) => relays.edited(id),
+                    Action::Deleted(id) => relays.deleted(id),
+                    Action::Liked(id, liked) => relays.liked(id, liked),
+                }
+            }
+        });
+        #[cfg(not(feature = "relays"))]
+        let _ = action;
+    }
+
     pub fn draft(&self, slot: &DraftSlot) -> String {
         self.drafts
             .with_value(|drafts| drafts.iter().find(|(s, _)| s == slot).map(|(_, text)| text.clone()))
@@ -88,6 +124,7 @@ impl Discussion {
             t.upsert(comment);
         });
         self.show_posted(&id);
+        self.share(Action::Posted(&id));
         Ok(id)
     }
 
@@ -100,6 +137,7 @@ impl Discussion {
         self.thread.update(|t| {
             t.upsert(edited);
         });
+        self.share(Action::Edited(id));
         Ok(())
     }
 
@@ -125,6 +163,7 @@ impl Discussion {
                 });
             }
         }
+        self.share(Action::Deleted(id));
         self.editing.update(|editing| {
             if editing.as_ref() == Some(id) {
                 *editing = None;
@@ -155,6 +194,7 @@ impl Discussion {
             t.upsert(comment);
         });
         self.deleted.set(None);
+        self.share(Action::Posted(&id));
         self.highlighted.set(Some(id));
         Ok(())
     }
@@ -165,6 +205,7 @@ impl Discussion {
         self.thread.update(|t| {
             t.set_liked(id, liked);
         });
+        self.share(Action::Liked(id, liked));
         Ok(())
     }
 

@@ -8,10 +8,13 @@ use leptos::mount::{UnmountHandle, mount_to};
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
 
-/// Mounts the widget as its own page (`index.html`, also inside an iframe).
-pub fn mount_standalone() {
-    let config = Config::from_query();
-    mount_to_body(move || view! { <App config standalone=true /> });
+/// Mounts the widget as its own page (`index.html`, also inside an iframe);
+/// `on_relays` as in [`Config::on_relays`]. `None` on a page without a body.
+pub fn mount_standalone(on_relays: wasm_bindgen::JsValue) -> Option<Mounted> {
+    let mut config = Config::from_query();
+    config.on_relays = Some(on_relays).filter(wasm_bindgen::JsValue::is_function);
+    let body = document().body()?;
+    Some(mount_to(body, move || view! { <App config standalone=true /> }.into_any()))
 }
 
 /// A mounted widget: dropping it unmounts the widget and stops everything it

@@ -14,6 +14,8 @@ mod discussion;
 pub mod embed;
 mod fetch;
 pub mod model;
+#[cfg(feature = "relays")]
+mod relay;
 pub mod store;
 
 pub use app::App;

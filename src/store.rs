@@ -8,6 +8,7 @@
 //! `LocalStorage::raw()`, which panics where storage throws, and with
 //! `panic = "abort"` one such panic would stop every widget on the page.
 
+use crate::model::nostr::outbox::{OutboxEntry, OutboxSlot};
 use crate::model::packed;
 use crate::model::{
     Change, Comment, CommentId, DraftSlot, Heard, Import, Keys, Kind, Loaded, Sort, StoredRecord, ThreadId, aside_key,
@@ -311,10 +312,15 @@ impl Store {
     }
 
     fn set(&self, key: &str, value: impl serde::Serialize) -> Result<(), StoreError> {
-        let storage = self.storage()?;
         // Plain data (records, strings, numbers) always serialises.
         let value = serde_json::to_string(&value).map_err(|_| StoreError::Failed("TypeError".into()))?;
-        storage.set_item(key, &value).map_err(StoreError::from_js)
+        self.set_raw(key, &value)
+    }
+
+    /// Writes a value that is JSON already.
+    fn set_raw(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        let storage = self.storage()?;
+        storage.set_item(key, value).map_err(StoreError::from_js)
     }
 
     fn delete(&self, key: &str) {
@@ -358,6 +364,30 @@ impl Store {
             }
         });
         Watch { id, listener: Some(listener) }
+    }
+
+    /// Keeps an outbox entry (what the shared discussion sends to relays).
+    pub fn put_outbox(&self, slot: &OutboxSlot, entry: &OutboxEntry) -> Result<Kept, StoreError> {
+        let value = serde_json::to_string(entry).map_err(|_| StoreError::Failed("TypeError".into()))?;
+        let result = kept(self.set_raw(&self.keys.key(Kind::Out, &slot.name()), &value));
+        if result.is_ok() {
+            announce_on_page(self.origin, &self.keys, Heard::Outbox(slot.name(), Some(value)));
+        }
+        result
+    }
+
+    pub fn remove_outbox(&self, slot: &OutboxSlot) {
+        self.delete(&self.keys.key(Kind::Out, &slot.name()));
+        announce_on_page(self.origin, &self.keys, Heard::Outbox(slot.name(), None));
+    }
+
+    /// The reader's Nostr secret key (hex), if this browser made one.
+    pub fn nostr_key(&self) -> Option<String> {
+        self.get::<String>(Keys::NOSTR_KEY)
+    }
+
+    pub fn set_nostr_key(&self, hex: &str) -> Result<Kept, StoreError> {
+        kept(self.set(Keys::NOSTR_KEY, hex))
     }
 
     /// The name this reader posted under last time, in any thread.

@@ -63,7 +63,7 @@ fn valid_export() -> String {
     let a = Comment::posted(CommentId::parse("a-1").unwrap(), valid("Ann", "Hi"), 5.0, None);
     let b = Comment::posted(CommentId::parse("b-1").unwrap(), valid("Bob", "Yo"), 6.0, Some(a.id.clone()));
     thread.set_posted(vec![a.clone(), b.tombstone()], HashSet::from([a.id]));
-    export(&thread_id(), &thread, 7.0)
+    export(&thread_id(), &thread, 7.0, Some("a".repeat(64)))
 }
 
 /// Characters that JSON and the formatting syntax give meaning to.

@@ -219,7 +219,7 @@ impl World {
                 self.tabs[tab].thread.set_liked(id, liked);
             }
             Op::Import { from, to } => {
-                let file = export(&self.thread_id, &self.tabs[from].thread, self.clock);
+                let file = export(&self.thread_id, &self.tabs[from].thread, self.clock, None);
                 let import = read_import(&self.thread_id, &file).expect("an export always imports");
                 let new = import.new_to(&self.tabs[to].thread);
                 for comment in new.comments {

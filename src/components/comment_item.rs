@@ -83,6 +83,7 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
                     <span class="agora-comment__answers" dir="auto">"@" {name}</span>
                 })}
                 {posted_time(&comment, text)}
+                {delivery(&comment.id)}
                 {comment.edited_at.map(|_| view! { <span class="agora-comment__edited">{text.edited}</span> })}
             }
             .into_any()
@@ -202,6 +203,32 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
     }
     .into_any()
 }
+
+/// How far the reader's own comment got on its way to relays, in words and
+/// an icon (the relay build only).
+#[cfg(feature = "relays")]
+fn delivery(id: &CommentId) -> Option<impl IntoView + use<>> {
+    use crate::model::nostr::outbox::Delivery;
+    let d = use_discussion()?;
+    let id = id.clone();
+    let state = Memo::new(move |_| d.delivery.with(|all| all.iter().find(|(i, _)| *i == id).map(|(_, s)| s.clone())));
+    let text = d.text;
+    Some(move || {
+        state.get().map(|state| {
+            let kind = match state {
+                Delivery::Local => "local",
+                Delivery::Waiting => "waiting",
+                Delivery::Sent { .. } => "sent",
+                Delivery::Refused { .. } => "refused",
+                Delivery::Hidden => "hidden",
+            };
+            view! { <span class="agora-comment__delivery" data-state=kind role="status">{text.delivery(&state)}</span> }
+        })
+    })
+}
+
+#[cfg(not(feature = "relays"))]
+fn delivery(_: &CommentId) {}
 
 fn posted_time(comment: &Comment, text: Text) -> Option<impl IntoView> {
     let at = comment.posted_at()?;

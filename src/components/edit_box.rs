@@ -23,6 +23,7 @@ pub fn EditBox(id: CommentId, text: String, on_close: Callback<()>) -> impl Into
         }
     });
     let field_id = format!("{}-edit", d.id_prefix);
+    let note = shared_note(&d);
     let save = Callback::new(move |()| match Body::check(&text.get_untracked()) {
         Err(problem) => error.set(Some(words.field_error(Field::Text, problem))),
         Ok(body) => match d.edit(&id, body) {
@@ -32,6 +33,7 @@ pub fn EditBox(id: CommentId, text: String, on_close: Callback<()>) -> impl Into
     });
     view! {
         <div class="agora-edit">
+            {note}
             <CommentField
                 id=field_id
                 label=words.edit_label.to_string()
@@ -58,4 +60,17 @@ pub fn EditBox(id: CommentId, text: String, on_close: Callback<()>) -> impl Into
         </div>
     }
     .into_any()
+}
+
+/// What other readers will see of an edit, where the thread is shared:
+/// relays cannot change a comment, so the edit is a new one.
+#[cfg(feature = "relays")]
+fn shared_note(d: &crate::discussion::Discussion) -> Option<impl IntoView + use<>> {
+    let words = d.text.edit_shared;
+    d.shared.then(|| view! { <p class="agora-edit__note">{words}</p> })
+}
+
+#[cfg(not(feature = "relays"))]
+fn shared_note(_: &crate::discussion::Discussion) -> Option<()> {
+    None
 }

@@ -15,10 +15,14 @@ pub fn Transfer() -> impl IntoView {
     let text = d.text;
     let message = RwSignal::new(None::<String>);
     let input_id = format!("{}-import", d.id_prefix);
+    // With relays: the signing key goes into the file only when asked for.
+    let with_key = RwSignal::new(false);
+    let key_choice = key_choice(&d, with_key);
     let export_file = {
         let d = d.clone();
         move |_| {
-            let json = d.thread.with_untracked(|thread| export(&d.thread_id, thread, now_ms()));
+            let key = if with_key.get_untracked() { d.store.nostr_key() } else { None };
+            let json = d.thread.with_untracked(|thread| export(&d.thread_id, thread, now_ms(), key));
             let name = format!("agora-{}-comments.json", d.thread_id.as_str());
             message.set(Some(match download(&name, &json) {
                 Ok(()) => text.downloaded(&name),
@@ -51,6 +55,7 @@ pub fn Transfer() -> impl IntoView {
                 on:change=import_file
             />
             <label class="agora-button agora-button--secondary" for=input_id>{text.import}</label>
+            {key_choice}
             <p class="agora-transfer__message" role="status">{move || message.get()}</p>
         </section>
     }
@@ -61,6 +66,12 @@ fn import_text(d: &crate::discussion::Discussion, raw: &str) -> Result<String, S
     let import = read_import(&d.thread_id, raw).map_err(|error| d.text.import_error(&error))?;
     let new = d.thread.with_untracked(|thread| import.new_to(thread));
     d.store.import(&new).map_err(|error| d.text.not_imported(&error.describe(&d.text)))?;
+    // A key from another browser becomes this one's, unless it has its own.
+    if let Some(key) = &new.nostr_key
+        && d.store.nostr_key().is_none()
+    {
+        let _ = d.store.set_nostr_key(key);
+    }
     d.thread.update(|thread| {
         thread.merge(new.comments.clone());
         new.likes.iter().for_each(|id| {
@@ -68,4 +79,24 @@ fn import_text(d: &crate::discussion::Discussion, raw: &str) -> Result<String, S
         });
     });
     Ok(d.text.imported(new.comments.len(), new.likes.len()))
+}
+
+/// "Include my signing key", with what that means, for a shared thread.
+#[cfg(feature = "relays")]
+fn key_choice(d: &crate::discussion::Discussion, with_key: RwSignal<bool>) -> Option<impl IntoView + use<>> {
+    let text = d.text;
+    d.shared.then(|| {
+        view! {
+            <label class="agora-transfer__key">
+                <input type="checkbox" prop:checked=move || with_key.get() on:change=move |e| with_key.set(event_target_checked(&e)) />
+                " " {text.export_key}
+            </label>
+            {move || with_key.get().then(|| view! { <p class="agora-transfer__warning" role="alert">{text.export_key_warning}</p> })}
+        }
+    })
+}
+
+#[cfg(not(feature = "relays"))]
+fn key_choice(_: &crate::discussion::Discussion, _: RwSignal<bool>) -> Option<()> {
+    None
 }

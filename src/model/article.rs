@@ -1,6 +1,7 @@
 //! The article format that hosts use to bring their own article, and that
 //! the built-in seed is written in (see `src/content/seed.json`).
 
+use super::nostr::settings::{SettingProblem, SharingSettings, checked_moderators, checked_relays};
 use serde::Deserialize;
 
 /// A news article with the comments it ships with.
@@ -11,6 +12,10 @@ pub struct Article {
     pub byline: Option<String>,
     pub paragraphs: Vec<String>,
     pub comments: Vec<SeedComment>,
+    /// How the article's site shares its discussion (`url`, `relays`,
+    /// `moderators`, `pow`), and what of that could not be used.
+    pub sharing: SharingSettings,
+    pub sharing_problems: Vec<SettingProblem>,
 }
 
 /// A comment that is part of the article's content. Seed comments are never
@@ -60,6 +65,14 @@ struct RawArticle {
     paragraphs: Option<Vec<String>>,
     #[serde(default, deserialize_with = "comments")]
     comments: Option<Vec<SeedComment>>,
+    #[serde(default, deserialize_with = "url")]
+    url: Option<String>,
+    #[serde(default, deserialize_with = "relays")]
+    relays: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "moderators")]
+    moderators: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "pow")]
+    pow: Option<u32>,
 }
 
 thread_local! {
@@ -83,6 +96,10 @@ tracked_field!(title: String);
 tracked_field!(byline: String);
 tracked_field!(paragraphs: Vec<String>);
 tracked_field!(comments: Vec<SeedComment>);
+tracked_field!(url: String);
+tracked_field!(relays: Vec<String>);
+tracked_field!(moderators: Vec<String>);
+tracked_field!(pow: u32);
 
 impl Article {
     /// Parses and checks an article in the JSON format of DESIGN.md. Unknown
@@ -117,7 +134,13 @@ impl Article {
         if let Some(index) = comments.iter().position(|c| c.author.trim().is_empty() || c.text.trim().is_empty()) {
             return Err(ArticleError::BadComment(index));
         }
-        Ok(Article { id, title, byline: raw.byline, paragraphs, comments })
+        let mut sharing_problems = Vec::new();
+        let pow = raw.pow.map(|bits| bits.to_string());
+        let mut sharing =
+            SharingSettings::from_text(None, None, pow.as_deref(), raw.url.as_deref(), &mut sharing_problems);
+        sharing.relays = raw.relays.map(|urls| checked_relays(&urls, &mut sharing_problems));
+        sharing.moderators = raw.moderators.map(|keys| checked_moderators(&keys, &mut sharing_problems));
+        Ok(Article { id, title, byline: raw.byline, paragraphs, comments, sharing, sharing_problems })
     }
 
     /// The article every page shows when no other is configured.
@@ -130,6 +153,8 @@ impl Article {
             byline: None,
             paragraphs: vec!["The built-in article could not be read.".into()],
             comments: Vec::new(),
+            sharing: SharingSettings::default(),
+            sharing_problems: Vec::new(),
         })
     }
 }
@@ -147,6 +172,8 @@ pub fn test_article(seeds: &[(&str, &str, u32)]) -> Article {
             .iter()
             .map(|&(author, text, likes)| SeedComment { author: author.into(), text: text.into(), likes })
             .collect(),
+        sharing: SharingSettings::default(),
+        sharing_problems: Vec::new(),
     }
 }
 
@@ -196,6 +223,19 @@ mod tests {
             Article::from_json(r#"{"id":"a","title":"T","paragraphs":["p"],"extra":1,"comments":[]}"#).unwrap();
         assert_eq!(article.byline, None);
         assert!(article.comments.is_empty());
+    }
+
+    #[test]
+    fn an_article_may_say_how_its_discussion_is_shared() {
+        let json = r#"{"id":"a","title":"T","paragraphs":["p"],"url":"https://news.example/a",
+            "relays":["wss://r.example","ws://far.example"],"moderators":["nope"],"pow":12}"#;
+        let article = Article::from_json(json).unwrap();
+        assert_eq!(article.sharing.relays, Some(vec!["wss://r.example".to_string()]));
+        assert_eq!(article.sharing.pow, Some(12));
+        assert_eq!(article.sharing.url.as_deref(), Some("https://news.example/a"));
+        assert_eq!(article.sharing_problems.len(), 2, "a bad relay and a bad key are reported, not fatal");
+        let bad = Article::from_json(r#"{"id":"a","title":"T","paragraphs":["p"],"relays":"wss://r"}"#);
+        assert_eq!(bad, Err(ArticleError::WrongType("relays")));
     }
 
     #[test]

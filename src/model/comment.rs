@@ -7,11 +7,12 @@ use std::fmt;
 
 /// A stable comment id: ASCII letters, digits and `-` only, so that it is safe
 /// inside a storage key and an HTML id / URL fragment (`#comment-<id>`).
+/// A comment from a relay has its event id (64 hex digits) as its id.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CommentId(String);
 
 impl CommentId {
-    pub const MAX_LEN: usize = 40;
+    pub const MAX_LEN: usize = 64;
 
     /// Accepts an id read from storage or a URL, if it has the id's shape.
     pub fn parse(s: &str) -> Option<CommentId> {
@@ -59,7 +60,7 @@ fn base36(mut n: u64) -> String {
 }
 
 /// Where a comment came from.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Origin {
     /// Part of the article's content: no posting time, never stored, never
     /// changed.
@@ -67,6 +68,9 @@ pub enum Origin {
     /// Posted by the reader of this browser, at this time (milliseconds
     /// since the Unix epoch): theirs to edit and delete.
     Own { at_ms: f64 },
+    /// Another reader's, from a Nostr relay: posted at this time under this
+    /// public key (hex). Never stored, never changed here.
+    Shared { at_ms: f64, pubkey: String },
 }
 
 /// A comment as the thread shows it. Its author and text can only come from
@@ -118,6 +122,27 @@ impl Comment {
         }
     }
 
+    /// Another reader's comment from a relay (its text met the posting rules).
+    pub fn shared(id: CommentId, post: Valid, at_ms: f64, parent: Option<CommentId>, pubkey: String) -> Comment {
+        Comment {
+            id,
+            author: post.author.into_string(),
+            text: post.text.into_string(),
+            origin: Origin::Shared { at_ms, pubkey },
+            parent,
+            edited_at: None,
+            deleted: false,
+            base_likes: 0,
+        }
+    }
+
+    /// What stays of another reader's comment that its author deleted on
+    /// relays while it has replies: a placeholder, so the replies keep
+    /// their place.
+    pub fn shared_placeholder(id: CommentId, at_ms: f64, parent: Option<CommentId>, pubkey: String) -> Comment {
+        Comment { origin: Origin::Shared { at_ms, pubkey }, ..Comment::placeholder(id, at_ms, parent, None) }
+    }
+
     /// The placeholder of a deleted comment of this browser's, as stored.
     pub fn placeholder(id: CommentId, at_ms: f64, parent: Option<CommentId>, edited_at: Option<f64>) -> Comment {
         Comment {
@@ -142,7 +167,7 @@ impl Comment {
 
     pub fn posted_at(&self) -> Option<f64> {
         match self.origin {
-            Origin::Own { at_ms } => Some(at_ms),
+            Origin::Own { at_ms } | Origin::Shared { at_ms, .. } => Some(at_ms),
             Origin::Seed => None,
         }
     }
@@ -181,7 +206,7 @@ mod tests {
 
     #[test]
     fn parse_rejects_what_could_break_a_key_or_an_anchor() {
-        for bad in ["", "a:b", "a b", "<x>", "é", &"a".repeat(41)] {
+        for bad in ["", "a:b", "a b", "<x>", "é", &"a".repeat(65)] {
             assert_eq!(CommentId::parse(bad), None, "{bad:?}");
         }
         assert!(CommentId::parse("seed-1").is_some());

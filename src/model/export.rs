@@ -22,6 +22,9 @@ struct ExportFile {
     exported_at: f64,
     comments: Vec<StoredRecord>,
     likes: Vec<String>,
+    /// The reader's Nostr secret key, only when they asked for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    nostr_key: Option<String>,
 }
 
 /// The contents of a valid export file.
@@ -29,6 +32,8 @@ struct ExportFile {
 pub struct Import {
     pub comments: Vec<Comment>,
     pub likes: Vec<CommentId>,
+    /// A Nostr secret key the file carries (64 hex digits).
+    pub nostr_key: Option<String>,
 }
 
 /// Why an import file was refused; nothing was imported then.
@@ -52,7 +57,7 @@ pub enum ImportError {
 
 /// The export of a thread's posted comments (placeholders included, so that
 /// replies keep their place) and likes, as pretty JSON.
-pub fn export(thread_id: &ThreadId, thread: &Thread, now_ms: f64) -> String {
+pub fn export(thread_id: &ThreadId, thread: &Thread, now_ms: f64, nostr_key: Option<String>) -> String {
     let likes = sorted(thread.liked().iter().map(|id| id.as_str().to_string()).collect(), |a, b| a.cmp(b));
     let file = ExportFile {
         format: FORMAT.into(),
@@ -61,6 +66,7 @@ pub fn export(thread_id: &ThreadId, thread: &Thread, now_ms: f64) -> String {
         exported_at: now_ms,
         comments: thread.posted().iter().filter_map(|c| StoredRecord::from_comment(c)).collect(),
         likes,
+        nostr_key,
     };
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
@@ -91,7 +97,8 @@ pub fn read_import(thread_id: &ThreadId, raw: &str) -> Result<Import, ImportErro
         .enumerate()
         .map(|(index, id)| CommentId::parse(id).ok_or(ImportError::BadLike(index)))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(Import { comments, likes })
+    let nostr_key = file.nostr_key.filter(|key| super::nostr::keys::is_hex(key, 64));
+    Ok(Import { comments, likes, nostr_key })
 }
 
 impl Import {
@@ -105,7 +112,7 @@ impl Import {
         let mut liked = thread.liked().clone();
         let likes =
             self.likes.iter().filter(|id| known.contains(*id) && liked.insert((*id).clone())).cloned().collect();
-        Import { comments, likes }
+        Import { comments, likes, nostr_key: self.nostr_key.clone() }
     }
 }
 
@@ -133,18 +140,18 @@ mod tests {
     #[test]
     fn an_export_reads_back_whole() {
         let thread = sample();
-        let file = export(&thread_id(), &thread, 9.0);
+        let file = export(&thread_id(), &thread, 9.0, None);
         let import = read_import(&thread_id(), &file).unwrap();
         assert_eq!(import.comments.len(), 2);
         assert_eq!(import.comments[1].parent.as_ref().map(CommentId::as_str), Some("a"));
         assert_eq!(import.likes, [CommentId::parse("a").unwrap()]);
-        assert_eq!(import.new_to(&thread), Import { comments: vec![], likes: vec![] });
+        assert_eq!(import.new_to(&thread), Import { comments: vec![], likes: vec![], nostr_key: None });
         assert_eq!(import.new_to(&Thread::default()), import);
     }
 
     #[test]
     fn anything_invalid_is_refused_whole_with_a_reason() {
-        let file = export(&thread_id(), &sample(), 9.0);
+        let file = export(&thread_id(), &sample(), 9.0, None);
         let other = ThreadId::parse("other").unwrap();
         assert_eq!(read_import(&other, &file), Err(ImportError::OtherThread("t".into())));
         assert_eq!(read_import(&thread_id(), "{}"), Err(ImportError::NotAnExport));
@@ -170,7 +177,7 @@ mod tests {
         let mut file = comments[5_000..15_000].to_vec();
         file.push(comments[14_999].clone());
         let likes: Vec<CommentId> = file.iter().map(|c| c.id.clone()).collect();
-        let new = Import { comments: file, likes }.new_to(&thread);
+        let new = Import { comments: file, likes, nostr_key: None }.new_to(&thread);
         assert_eq!(new.comments.len(), 5_000);
         assert_eq!(new.comments[0].id.as_str(), "c10000");
         assert_eq!(new.likes.len(), 10_000, "likes of comments the thread has, and of those the file brings");

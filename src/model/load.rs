@@ -4,6 +4,7 @@
 //! `localStorage` holds; the property and fixture tests run it on theirs.
 
 use super::comment::{Comment, CommentId};
+use super::nostr::outbox::{OutboxEntry, OutboxSlot};
 use super::record::{DraftSlot, Keys, Kind, StoredRecord};
 use std::collections::HashSet;
 
@@ -15,6 +16,10 @@ pub struct Loaded {
     pub collapsed: HashSet<CommentId>,
     /// Unsent text by slot (a handful: a list is enough).
     pub drafts: Vec<(DraftSlot, String)>,
+    /// What waits for relays or was sent to them, by slot name, as stored:
+    /// only the relay build reads it ([`outbox_entries`]), so the usual
+    /// build carries no code for events.
+    pub outbox: Vec<(String, String)>,
     /// Comment entries that cannot be used, by key, with their values: they
     /// are to be moved aside (see [`aside_key`]), never shown, never lost.
     pub unusable: Vec<(String, String)>,
@@ -39,10 +44,19 @@ pub fn load<'a>(keys: &Keys, entries: impl IntoIterator<Item = (&'a str, &'a str
                     loaded.drafts.push((slot, text));
                 }
             }
+            Kind::Out => loaded.outbox.push((name.to_string(), raw.to_string())),
             Kind::Aside => {}
         }
     }
     loaded
+}
+
+/// The outbox entries that read as such; others are left alone.
+pub fn outbox_entries(stored: &[(String, String)]) -> Vec<(OutboxSlot, OutboxEntry)> {
+    stored
+        .iter()
+        .filter_map(|(name, raw)| Some((OutboxSlot::parse(name)?, serde_json::from_str::<OutboxEntry>(raw).ok()?)))
+        .collect()
 }
 
 /// How many numbered aside keys an unusable entry may try.

@@ -9,6 +9,7 @@ pub mod format;
 pub mod i18n;
 pub mod load;
 pub mod migrate;
+pub mod nostr;
 pub mod order;
 pub mod packed;
 pub mod record;

@@ -15,12 +15,15 @@
 //!   `reply-<id>` for a reply box, as a JSON string.
 //! - `<thread>:aside:<id>`: a comment value that could not be used, kept for
 //!   inspection, never shown, never overwritten.
-//! - `name` and `sort`: the reader's name and chosen order, for every thread.
+//! - `<thread>:out:<slot>`: with relays, an event for them and the relays
+//!   that acknowledged it (`nostr::outbox`).
+//! - `name` and `sort`: the reader's name and chosen order, for every thread;
+//!   `nostr-key`: the reader's Nostr secret key, with relays.
 //!
 //! A future version 2 gets its own `agora:v2:` keys, and a migration reads the
 //! v1 entries, so that neither version ever misreads the other's values.
 
-use super::comment::{Comment, CommentId};
+use super::comment::{Comment, CommentId, Origin};
 use super::validate::{Body, Name, Valid};
 use serde::{Deserialize, Serialize};
 
@@ -69,6 +72,8 @@ pub enum Kind {
     Collapsed,
     Draft,
     Aside,
+    /// What the shared discussion sends to relays (see `nostr::outbox`).
+    Out,
 }
 
 impl Kind {
@@ -79,6 +84,7 @@ impl Kind {
             Kind::Collapsed => "collapsed",
             Kind::Draft => "draft",
             Kind::Aside => "aside",
+            Kind::Out => "out",
         }
     }
 }
@@ -115,6 +121,9 @@ impl Keys {
     pub const NAME: &'static str = "agora:v1:name";
     /// The reader's chosen sort order, shared by every thread.
     pub const SORT: &'static str = "agora:v1:sort";
+    /// The reader's Nostr secret key (hex), for every thread: made in this
+    /// browser on the first post to relays.
+    pub const NOSTR_KEY: &'static str = "agora:v1:nostr-key";
 
     pub fn new(thread: &ThreadId) -> Keys {
         Keys { thread_prefix: format!("{NAMESPACE}{}:", thread.as_str()) }
@@ -143,7 +152,7 @@ impl Keys {
     pub fn parse<'k>(&self, key: &'k str) -> Option<(Kind, &'k str)> {
         let rest = key.strip_prefix(&self.thread_prefix)?;
         let (segment, name) = rest.split_once(':')?;
-        [Kind::Comment, Kind::Like, Kind::Collapsed, Kind::Draft, Kind::Aside]
+        [Kind::Comment, Kind::Like, Kind::Collapsed, Kind::Draft, Kind::Aside, Kind::Out]
             .into_iter()
             .find(|kind| kind.segment() == segment)
             .map(|kind| (kind, name))
@@ -214,15 +223,19 @@ impl RecordError {
 }
 
 impl StoredRecord {
-    /// The record for a posted comment; `None` for seed comments, which are
-    /// content and never stored.
+    /// The record for one of the reader's own comments; `None` for seed
+    /// comments, which are content, and others' comments from relays, which
+    /// are theirs: neither is ever stored.
     pub fn from_comment(comment: &Comment) -> Option<StoredRecord> {
         Some(StoredRecord {
             v: FORMAT_VERSION,
             id: comment.id.as_str().to_string(),
             author: comment.author().to_string(),
             text: comment.text().to_string(),
-            at: comment.posted_at()?,
+            at: match comment.origin {
+                Origin::Own { at_ms } => at_ms,
+                Origin::Seed | Origin::Shared { .. } => return None,
+            },
             parent: comment.parent.as_ref().map(|id| id.as_str().to_string()),
             edited: comment.edited_at,
             deleted: comment.deleted,

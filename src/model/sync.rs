@@ -28,6 +28,11 @@ pub enum Heard {
     Sorted(Sort),
     /// All storage was cleared: reload everything.
     Cleared,
+    /// An outbox entry (its slot's name, and its stored value, `None` when
+    /// removed): another tab or widget signed, sent or retracted one of the
+    /// reader's events, so that this one knows the event as the reader's
+    /// own and does not sign it again. Read by the relay build only.
+    Outbox(String, Option<String>),
 }
 
 /// Interprets one storage event (`key` is `None` when storage was cleared).
@@ -49,6 +54,7 @@ pub fn heard_from_event(keys: &Keys, key: Option<&str>, new_value: Option<&str>)
         (Kind::Comment, None) => Change::Removed(CommentId::parse(name)?),
         (Kind::Like, value) => Change::Liked(CommentId::parse(name)?, value.is_some()),
         (Kind::Collapsed, value) => return Some(Heard::Folded(CommentId::parse(name)?, value.is_some())),
+        (Kind::Out, value) => return Some(Heard::Outbox(name.to_string(), value.map(str::to_string))),
         (Kind::Draft | Kind::Aside, _) => return None,
     };
     Some(Heard::Thread(change))
@@ -82,6 +88,20 @@ mod tests {
         assert_eq!(heard_from_event(&keys(), Some("agora:v1:t:c:x-1"), Some("garbage")), None);
         assert_eq!(heard_from_event(&keys(), Some("agora:v1:t:draft:new"), Some("\"hi\"")), None);
         assert_eq!(heard_from_event(&keys(), Some("agora:v1:t:like:bad id"), Some("1")), None);
+    }
+
+    #[test]
+    fn another_tab_s_outbox_entries_reach_the_relay_layer() {
+        let raw = r#"{"event":null,"acked":[]}"#;
+        assert_eq!(
+            heard_from_event(&keys(), Some("agora:v1:t:out:comment-x-1"), Some(raw)),
+            Some(Heard::Outbox("comment-x-1".into(), Some(raw.into())))
+        );
+        assert_eq!(
+            heard_from_event(&keys(), Some("agora:v1:t:out:profile"), None),
+            Some(Heard::Outbox("profile".into(), None))
+        );
+        assert_eq!(heard_from_event(&keys(), Some("agora:v1:other:out:profile"), None), None);
     }
 
     #[test]

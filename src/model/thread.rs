@@ -1,14 +1,14 @@
 //! Everything known about one thread: the article's comments, the comments
-//! posted in this browser (including placeholders of deleted ones) and this
-//! browser's likes. How it is shown is [`super::tree`]'s business.
+//! posted in this browser (including placeholders of deleted ones), other
+//! readers' comments from relays, and the likes. How it is shown is [`super::tree`]'s business.
 
 use super::article::Article;
-use super::comment::{Comment, CommentId};
+use super::comment::{Comment, CommentId, Origin};
 use super::order::sorted;
 use super::sync::Change;
 use super::validate::Body;
 use std::cmp::Ordering;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// Comments are shared (`Arc`) so that views can hold them without copying
@@ -17,9 +17,16 @@ use std::sync::Arc;
 pub struct Thread {
     /// The article's comments; the `i`th has the id `seed-<i+1>`.
     seed: Vec<Arc<Comment>>,
-    /// Kept sorted by `posted_order`, without duplicate ids.
+    /// The reader's own comments and others' from relays, kept sorted by
+    /// `posted_order`, without duplicate ids.
     posted: Vec<Arc<Comment>>,
     liked: HashSet<CommentId>,
+    /// Likes from other readers' keys (relays), sorted by id.
+    shared_likes: Vec<(CommentId, u32)>,
+}
+
+fn is_own_record(comment: &Comment) -> bool {
+    matches!(comment.origin, Origin::Own { .. })
 }
 
 /// Oldest first; the id breaks ties so that every tab shows the same order.
@@ -38,13 +45,22 @@ impl Thread {
         Thread { seed, ..Thread::default() }
     }
 
-    /// Replaces the posted comments and likes (after loading, or when
-    /// storage was cleared underneath).
-    pub fn set_posted(&mut self, posted: Vec<Comment>, liked: HashSet<CommentId>) {
-        let mut posted = sorted(posted, posted_order);
-        posted.dedup_by(|a, b| a.id == b.id);
-        self.posted = posted.into_iter().filter(|c| self.seed_comment(&c.id).is_none()).map(Arc::new).collect();
+    /// Replaces the reader's own comments and likes (after loading, or when
+    /// storage was cleared underneath); others' comments from relays stay.
+    pub fn set_posted(&mut self, own: Vec<Comment>, liked: HashSet<CommentId>) {
+        let shared: Vec<Comment> =
+            self.posted.iter().filter(|c| !is_own_record(c)).map(|c| Comment::clone(c)).collect();
+        self.arrange(own.into_iter().filter(is_own_record).chain(shared).collect());
         self.liked = liked;
+    }
+
+    /// Sorts comments into `posted`: duplicates by id (the first kept) and
+    /// comments posing as the article's are left out.
+    fn arrange(&mut self, comments: Vec<Comment>) {
+        let mut known = HashSet::new();
+        let comments: Vec<Comment> = comments.into_iter().filter(|c| known.insert(c.id.clone())).collect();
+        let sorted = sorted(comments, posted_order);
+        self.posted = sorted.into_iter().filter(|c| self.seed_comment(&c.id).is_none()).map(Arc::new).collect();
     }
 
     /// Where a posted comment is (or would go) in `posted`.
@@ -61,7 +77,7 @@ impl Thread {
     /// (an edit, a deletion into a placeholder, an undo). Returns whether
     /// anything changed, so that hearing of one change twice is harmless.
     pub fn upsert(&mut self, comment: Comment) -> bool {
-        if comment.posted_at().is_none() || self.seed_comment(&comment.id).is_some() {
+        if !is_own_record(&comment) || self.seed_comment(&comment.id).is_some() {
             return false;
         }
         if let Some(at) = self.posted.iter().position(|c| c.id == comment.id) {
@@ -80,13 +96,32 @@ impl Thread {
     pub fn merge(&mut self, comments: Vec<Comment>) -> usize {
         let mut known = self.ids();
         let new: Vec<Comment> =
-            comments.into_iter().filter(|c| c.posted_at().is_some() && known.insert(c.id.clone())).collect();
+            comments.into_iter().filter(|c| is_own_record(c) && known.insert(c.id.clone())).collect();
         let added = new.len();
         let mut all: Vec<Comment> = self.posted.iter().map(|c| Comment::clone(c)).collect();
         all.extend(new);
-        let liked = std::mem::take(&mut self.liked);
-        self.set_posted(all, liked);
+        self.arrange(all);
         added
+    }
+
+    /// Replaces what relays say: others' comments and their likes. The
+    /// reader's own comments stay as they are. Returns whether anything changed.
+    pub fn set_shared(&mut self, comments: Vec<Comment>, likes: Vec<(CommentId, u32)>) -> bool {
+        let before: HashMap<&CommentId, &Comment> =
+            self.posted.iter().filter(|c| !is_own_record(c)).map(|c| (&c.id, c.as_ref())).collect();
+        let unchanged = likes == self.shared_likes
+            && before.len() == comments.len()
+            && comments.iter().all(|c| before.get(&c.id).is_some_and(|b| *b == c));
+        if unchanged {
+            return false;
+        }
+        // Own comments first: a shared one with the same id is left out.
+        let mut all: Vec<Comment> =
+            self.posted.iter().filter(|c| is_own_record(c)).map(|c| Comment::clone(c)).collect();
+        all.extend(comments.into_iter().filter(|c| !is_own_record(c)));
+        self.arrange(all);
+        self.shared_likes = likes;
+        true
     }
 
     /// Removes a posted comment. Returns whether it was there.
@@ -143,7 +178,8 @@ impl Thread {
         self.seed.iter().chain(&self.posted)
     }
 
-    /// The posted comments, oldest first (what an export contains).
+    /// The posted comments, the reader's own and others' from relays,
+    /// oldest first.
     pub fn posted(&self) -> &[Arc<Comment>] {
         &self.posted
     }
@@ -160,9 +196,14 @@ impl Thread {
         &self.liked
     }
 
-    /// What the like button shows: the article's likes plus this browser's.
+    /// What the like button shows: the article's likes, other readers'
+    /// from relays, and this browser's.
     pub fn likes(&self, comment: &Comment) -> u32 {
-        comment.base_likes.saturating_add(u32::from(self.is_liked(&comment.id)))
+        let shared = match self.shared_likes.binary_search_by(|(id, _)| id.cmp(&comment.id)) {
+            Ok(at) => self.shared_likes[at].1,
+            Err(_) => 0,
+        };
+        comment.base_likes.saturating_add(shared).saturating_add(u32::from(self.is_liked(&comment.id)))
     }
 
     /// The comments a reader sees, placeholders of deleted ones excluded.

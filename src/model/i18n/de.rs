@@ -120,4 +120,28 @@ pub const DE: Strings = Strings {
     article_wrong_type: "Der Artikel von {url} ist nicht verwendbar: Das Feld \u{201e}{field}\u{201c} hat nicht den Typ, den das Artikelformat vorsieht.",
     article_empty: "Der Artikel von {url} ist nicht verwendbar: Das Feld \u{201e}{field}\u{201c} ist leer.",
     article_bad_comment: "Der Artikel von {url} ist nicht verwendbar: Kommentar {index} hat einen leeren \u{201e}author\u{201c} oder \u{201e}text\u{201c}.",
+
+    bad_relay: "Das Relay \u{201e}{relay}\u{201c} ist nicht verwendbar: Bitte wss://-Adressen angeben (ws:// nur auf diesem Computer).",
+    bad_moderator: "Der Moderatorschlüssel \u{201e}{key}\u{201c} ist nicht verwendbar: Bitte öffentliche Schlüssel mit 64 Hexadezimalziffern angeben.",
+    bad_pow: "Der Arbeitsnachweis \u{201e}{pow}\u{201c} ist nicht verwendbar: Bitte eine Bitzahl von 0 bis 28 angeben.",
+
+    local_only: "Kommentare bleiben in diesem Browser: Niemand sonst sieht sie.",
+    #[cfg(any(feature = "relays", test))]
+    shared_publicly: "Kommentare sind öffentlich: signiert mit einem Schlüssel aus diesem Browser und über Nostr-Relays mit allen Lesern geteilt.",
+    #[cfg(any(feature = "relays", test))]
+    delivery_local: "Nur in diesem Browser",
+    #[cfg(any(feature = "relays", test))]
+    delivery_waiting: "Wartet auf den Versand",
+    #[cfg(any(feature = "relays", test))]
+    delivery_sent: Forms::one_other("An {sent} von {n} Relay gesendet", "An {sent} von {n} Relays gesendet"),
+    #[cfg(any(feature = "relays", test))]
+    delivery_refused: "Von {relay} abgelehnt: {reason}",
+    #[cfg(any(feature = "relays", test))]
+    delivery_hidden: "Von einem Moderator für andere Leser ausgeblendet",
+    #[cfg(any(feature = "relays", test))]
+    edit_shared: "Andere Leser sehen Ihre Änderung als neuen Kommentar: Die erste Fassung wird von den Relays gelöscht.",
+    #[cfg(any(feature = "relays", test))]
+    export_key: "Meinen Signaturschlüssel einschließen",
+    #[cfg(any(feature = "relays", test))]
+    export_key_warning: "Wer die Datei hat, kann in Ihrem Namen posten. Halten Sie sie geheim.",
 };

@@ -404,6 +404,32 @@ impl Text {
         fill(self.strings.bad_thread, &[("thread", thread), ("max", &max.to_string())])
     }
 
+    /// A shared-discussion setting that cannot be used.
+    pub fn sharing_problem(&self, problem: &super::nostr::settings::SettingProblem) -> String {
+        use super::nostr::settings::SettingProblem as P;
+        match problem {
+            P::Relay(relay) => fill(self.bad_relay, &[("relay", relay)]),
+            P::Moderator(key) => fill(self.bad_moderator, &[("key", key)]),
+            P::Pow(pow) => fill(self.bad_pow, &[("pow", pow)]),
+        }
+    }
+
+    /// How far one of the reader's comments got on its way to relays.
+    #[cfg(any(feature = "relays", test))]
+    pub fn delivery(&self, delivery: &super::nostr::outbox::Delivery) -> String {
+        use super::nostr::outbox::Delivery as D;
+        match delivery {
+            D::Local => self.delivery_local.into(),
+            D::Waiting => self.delivery_waiting.into(),
+            D::Sent { sent, of } => {
+                let form = self.delivery_sent.pick((self.plural)(self.lang, *of as u64));
+                fill(form, &[("sent", &self.number(*sent as u64)), ("n", &self.number(*of as u64))])
+            }
+            D::Refused { relay, reason, .. } => fill(self.delivery_refused, &[("relay", relay), ("reason", reason)]),
+            D::Hidden => self.delivery_hidden.into(),
+        }
+    }
+
     /// Why the article at `url` cannot be shown.
     pub fn article_error(&self, url: &str, error: &super::ArticleError) -> String {
         use super::ArticleError as E;
@@ -682,7 +708,8 @@ mod tests {
         for lang in Lang::ALL {
             let s = lang.strings();
             let all = [&s.comments, &s.minutes, &s.hours, &s.days, &s.weeks, &s.months, &s.years, &s.replies_folded];
-            let all = all.into_iter().chain([&s.show_replies, &s.characters, &s.new_comments, &s.likes]);
+            let all =
+                all.into_iter().chain([&s.show_replies, &s.characters, &s.new_comments, &s.likes, &s.delivery_sent]);
             for forms in all {
                 for n in (0..=200).chain([1_000, 1_001, 1_000_000]) {
                     let category = Plural::cldr(lang, n);

@@ -212,4 +212,37 @@ pub struct Strings {
     pub article_empty: Msg,
     /// `{url}`, `{index}`: the comment's position (from 1).
     pub article_bad_comment: Msg,
+    /// `{relay}`: what was given.
+    pub bad_relay: Msg,
+    /// `{key}`
+    pub bad_moderator: Msg,
+    /// `{pow}`
+    pub bad_pow: Msg,
+
+    // The shared discussion (Nostr relays)
+    /// Under the composer without relays.
+    pub local_only: Msg,
+    #[cfg(any(feature = "relays", test))]
+    /// Under the composer with relays.
+    pub shared_publicly: Msg,
+    #[cfg(any(feature = "relays", test))]
+    /// An own comment's status: posted before the thread was shared.
+    pub delivery_local: Msg,
+    #[cfg(any(feature = "relays", test))]
+    pub delivery_waiting: Msg,
+    #[cfg(any(feature = "relays", test))]
+    /// `{sent}` of `{n}` relays.
+    pub delivery_sent: Forms,
+    #[cfg(any(feature = "relays", test))]
+    /// `{relay}`, `{reason}` (the relay's words).
+    pub delivery_refused: Msg,
+    #[cfg(any(feature = "relays", test))]
+    pub delivery_hidden: Msg,
+    #[cfg(any(feature = "relays", test))]
+    /// In the edit box of a comment that relays have.
+    pub edit_shared: Msg,
+    #[cfg(any(feature = "relays", test))]
+    pub export_key: Msg,
+    #[cfg(any(feature = "relays", test))]
+    pub export_key_warning: Msg,
 }

@@ -126,4 +126,33 @@ pub const UK: Strings = Strings {
     article_wrong_type: "Статтю з {url} не вдалося використати: поле \u{201c}{field}\u{201d} має не той тип, що вимагає формат статті.",
     article_empty: "Статтю з {url} не вдалося використати: поле \u{201c}{field}\u{201d} порожнє.",
     article_bad_comment: "Статтю з {url} не вдалося використати: у коментарі {index} порожнє поле \u{201c}author\u{201d} або \u{201c}text\u{201d}.",
+
+    bad_relay: "Реле \u{201c}{relay}\u{201d} не можна використати: потрібні адреси wss:// (ws:// лише на цьому комп\u{2019}ютері).",
+    bad_moderator: "Ключ модератора \u{201c}{key}\u{201d} не можна використати: потрібен публічний ключ із 64 шістнадцяткових цифр.",
+    bad_pow: "Доказ роботи \u{201c}{pow}\u{201d} не можна використати: потрібне число бітів від 0 до 28.",
+
+    local_only: "Коментарі залишаються в цьому браузері: ніхто інший їх не бачить.",
+    #[cfg(any(feature = "relays", test))]
+    shared_publicly: "Коментарі публічні: вони підписані ключем, що зберігається в цьому браузері, і надходять усім читачам через реле Nostr.",
+    #[cfg(any(feature = "relays", test))]
+    delivery_local: "Лише в цьому браузері",
+    #[cfg(any(feature = "relays", test))]
+    delivery_waiting: "Очікує надсилання",
+    #[cfg(any(feature = "relays", test))]
+    delivery_sent: Forms {
+        one: Some("Надіслано на {sent} з {n} реле"),
+        few: Some("Надіслано на {sent} з {n} реле"),
+        many: Some("Надіслано на {sent} з {n} реле"),
+        ..Forms::other("Надіслано на {sent} з {n} реле")
+    },
+    #[cfg(any(feature = "relays", test))]
+    delivery_refused: "Відхилено {relay}: {reason}",
+    #[cfg(any(feature = "relays", test))]
+    delivery_hidden: "Модератор приховав цей коментар від інших читачів",
+    #[cfg(any(feature = "relays", test))]
+    edit_shared: "Інші читачі побачать зміну як новий коментар: першу версію буде видалено з реле.",
+    #[cfg(any(feature = "relays", test))]
+    export_key: "Додати мій ключ підпису",
+    #[cfg(any(feature = "relays", test))]
+    export_key_warning: "Будь-хто з цим файлом зможе публікувати від вашого імені. Зберігайте його в таємниці.",
 };

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Trunk post_build hook (Trunk.toml): writes relays.html, the standalone page
+# of the build with the shared discussion (agora-relays). It is index.html
+# with that build's files preloaded instead of the usual build's, and marked
+# so that boot.js mounts that build: a page with relays then downloads one
+# build, not both.
+set -euo pipefail
+cd "$TRUNK_STAGING_DIR"
+[ -f agora-relays.js ] || { echo "relays-page: agora-relays.js was not built" >&2; exit 1; }
+sed -e 's#agora\.js#agora-relays.js#g' -e 's#agora_bg\.wasm#agora-relays_bg.wasm#g' \
+    -e 's#<html lang="en"#<html lang="en" data-build="relays"#' -e 's#<html lang=en#<html lang=en data-build=relays#' \
+    index.html > relays.html
+grep -q 'data-build' relays.html || { echo "relays-page: could not mark relays.html" >&2; exit 1; }

@@ -1,0 +1,197 @@
+//! How a site shares a thread: its relays, its moderators and the proof of
+//! work it asks for, from the element's attributes (or the page's query)
+//! and the article JSON. Pure, so every rule has a native test.
+
+use super::keys::is_hex;
+use super::pow::MAX_DIFFICULTY;
+
+/// The most relays one thread talks to: each is a connection and a copy of
+/// every post.
+pub const MAX_RELAYS: usize = 8;
+
+/// A shared-discussion setting that could not be used (what was given).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SettingProblem {
+    /// Not a `wss://` URL (or `ws://` on this computer).
+    Relay(String),
+    /// Not a public key in hex.
+    Moderator(String),
+    /// Not a number of bits from 0 to `MAX_DIFFICULTY`.
+    Pow(String),
+}
+
+/// The settings as a host or an article gives them; `None` where it says nothing.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SharingSettings {
+    pub relays: Option<Vec<String>>,
+    pub moderators: Option<Vec<String>>,
+    pub pow: Option<u32>,
+    /// The thread's shared identity: the article's canonical URL.
+    pub url: Option<String>,
+}
+
+/// The settings in effect: the host's where it gives them, else the article's.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Sharing {
+    pub relays: Vec<String>,
+    pub moderators: Vec<String>,
+    pub pow: u32,
+    pub url: Option<String>,
+}
+
+impl SharingSettings {
+    /// Reads the host's text settings (lists separated by spaces or commas).
+    pub fn from_text(
+        relays: Option<&str>,
+        moderators: Option<&str>,
+        pow: Option<&str>,
+        url: Option<&str>,
+        problems: &mut Vec<SettingProblem>,
+    ) -> SharingSettings {
+        let list = |text: &str| {
+            text.split([' ', ',', '\n', '\t']).filter(|s| !s.is_empty()).map(str::to_string).collect::<Vec<_>>()
+        };
+        SharingSettings {
+            relays: relays.map(|text| checked_relays(&list(text), problems)),
+            moderators: moderators.map(|text| checked_moderators(&list(text), problems)),
+            pow: pow.and_then(|text| match text.trim().parse::<u32>() {
+                Ok(bits) if bits <= MAX_DIFFICULTY => Some(bits),
+                _ => {
+                    problems.push(SettingProblem::Pow(text.chars().take(40).collect()));
+                    None
+                }
+            }),
+            url: url
+                .map(str::trim)
+                .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+                .map(str::to_string),
+        }
+    }
+
+    /// The host's settings over the article's; but the article's own `url`
+    /// names it best, so that one wins.
+    pub fn over(self, article: SharingSettings) -> Sharing {
+        Sharing {
+            relays: self.relays.or(article.relays).unwrap_or_default(),
+            moderators: self.moderators.or(article.moderators).unwrap_or_default(),
+            pow: self.pow.or(article.pow).unwrap_or(0),
+            url: article.url.or(self.url),
+        }
+    }
+}
+
+/// Whether `url` is a relay agora may open: `wss://` anywhere, or `ws://`
+/// on this computer only (an unencrypted connection elsewhere would show
+/// every reader's traffic to the network).
+pub fn is_relay_url(url: &str) -> bool {
+    let Some((scheme, rest)) = url.split_once("://") else { return false };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => host.split(':').next().unwrap_or_default(),
+    };
+    let printable = !url.is_empty() && url.len() <= 200 && url.chars().all(|c| c.is_ascii_graphic());
+    let loopback = matches!(name, "127.0.0.1" | "localhost" | "::1");
+    printable && !name.is_empty() && (scheme == "wss" || (scheme == "ws" && loopback))
+}
+
+/// The usable relays of a list, once each, at most [`MAX_RELAYS`].
+pub fn checked_relays(urls: &[String], problems: &mut Vec<SettingProblem>) -> Vec<String> {
+    let mut relays: Vec<String> = Vec::new();
+    for url in urls {
+        let url = url.trim().to_string();
+        if !is_relay_url(&url) {
+            problems.push(SettingProblem::Relay(url.chars().take(80).collect()));
+        } else if !relays.contains(&url) && relays.len() < MAX_RELAYS {
+            relays.push(url);
+        }
+    }
+    relays
+}
+
+/// Moderators' public keys (64 hex digits), once each.
+pub fn checked_moderators(keys: &[String], problems: &mut Vec<SettingProblem>) -> Vec<String> {
+    let mut moderators: Vec<String> = Vec::new();
+    for key in keys {
+        let key = key.trim().to_ascii_lowercase();
+        if !is_hex(&key, 64) {
+            problems.push(SettingProblem::Moderator(key.chars().take(80).collect()));
+        } else if !moderators.contains(&key) {
+            moderators.push(key);
+        }
+    }
+    moderators
+}
+
+/// The thread's shared identity from a page address: without its query
+/// and fragment, so every reader of the article, whatever link brought
+/// them, meets in one thread.
+pub fn canonical_url(href: &str) -> String {
+    href.split(['#', '?']).next().unwrap_or_default().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_secure_relays_or_loopback_ones_are_opened() {
+        for good in [
+            "wss://relay.example.org",
+            "wss://relay.example.org:444/path",
+            "ws://127.0.0.1:7447",
+            "ws://localhost:1",
+            "ws://[::1]:7447",
+        ] {
+            assert!(is_relay_url(good), "{good}");
+        }
+        for bad in [
+            "",
+            "ws://relay.example.org",
+            "https://relay.example.org",
+            "wss://",
+            "wss:// x",
+            "javascript:alert(1)",
+            "ws://127.0.0.1.evil.org",
+        ] {
+            assert!(!is_relay_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn host_settings_win_and_bad_ones_are_reported() {
+        let mut problems = Vec::new();
+        let key = "A".repeat(64);
+        let host = SharingSettings::from_text(
+            Some("wss://a.example wss://a.example, ws://evil.example"),
+            Some(&format!("{key} nokey")),
+            Some("99"),
+            Some("https://news.example/story"),
+            &mut problems,
+        );
+        assert_eq!(
+            problems,
+            [
+                SettingProblem::Relay("ws://evil.example".into()),
+                SettingProblem::Moderator("nokey".into()),
+                SettingProblem::Pow("99".into())
+            ]
+        );
+        let article =
+            SharingSettings { relays: Some(vec!["wss://b.example".into()]), pow: Some(8), ..Default::default() };
+        let sharing = host.clone().over(article);
+        assert_eq!(sharing.relays, ["wss://a.example"]);
+        assert_eq!(sharing.moderators, ["a".repeat(64)]);
+        assert_eq!(sharing.pow, 8, "the article's, as the host's could not be used");
+        assert_eq!(sharing.url.as_deref(), Some("https://news.example/story"));
+        let named = SharingSettings { url: Some("https://news.example/canonical".into()), ..Default::default() };
+        assert_eq!(host.over(named).url.as_deref(), Some("https://news.example/canonical"));
+        assert_eq!(SharingSettings::default().over(SharingSettings::default()), Sharing::default());
+    }
+
+    #[test]
+    fn the_canonical_url_drops_query_and_fragment() {
+        assert_eq!(canonical_url("https://a.example/p/1?utm=x#comment-2"), "https://a.example/p/1");
+        assert_eq!(canonical_url("https://a.example/p/1/"), "https://a.example/p/1/");
+    }
+}

@@ -1,0 +1,182 @@
+//! One relay connection: a WebSocket that reconnects with backoff when it
+//! closes, fails or stays silent, and remembers which events it sent that
+//! the relay has not answered yet.
+
+use super::{Hub, wait};
+use crate::model::nostr::Event;
+use leptos::task::spawn_local;
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{MessageEvent, WebSocket};
+
+/// How long a connection may take to open before it counts as failed.
+const OPEN_TIMEOUT_MS: i32 = 10_000;
+/// The longest wait between two attempts.
+const MAX_BACKOFF_MS: f64 = 30_000.0;
+/// Sent events waiting for an answer, at most (a silent relay is not a leak).
+const MAX_IN_FLIGHT: usize = 1_000;
+
+pub struct Connection {
+    pub url: String,
+    socket: Option<WebSocket>,
+    open: bool,
+    failures: u32,
+    /// Tells this socket's events from those of a socket closed earlier.
+    generation: u32,
+    in_flight: VecDeque<String>,
+    handlers: Vec<Closure<dyn FnMut(JsValue)>>,
+}
+
+impl Connection {
+    pub fn new(url: &str) -> Connection {
+        Connection {
+            url: url.into(),
+            socket: None,
+            open: false,
+            failures: 0,
+            generation: 0,
+            in_flight: VecDeque::new(),
+            handlers: Vec::new(),
+        }
+    }
+
+    fn send(&mut self, text: &str) -> bool {
+        self.open && self.socket.as_ref().is_some_and(|socket| socket.send_with_str(text).is_ok())
+    }
+
+    pub fn send_event(&mut self, event: &Event) {
+        let message = format!("[\"EVENT\",{}]", event.to_json());
+        if self.send(&message) {
+            if self.in_flight.len() >= MAX_IN_FLIGHT {
+                self.in_flight.pop_front();
+            }
+            self.in_flight.push_back(event.id.clone());
+        }
+    }
+
+    pub fn subscribe(&mut self, id: &str, filter: &str) {
+        let _ = self.send(&format!("[\"REQ\",\"{id}\",{filter}]"));
+    }
+
+    /// The event an `OK` answers: the one it names, or, when a relay leaves
+    /// the id out (some do on refusals), the oldest one still unanswered.
+    pub fn answered(&mut self, id: &str) -> Option<String> {
+        if id.is_empty() {
+            return self.in_flight.pop_front();
+        }
+        let at = self.in_flight.iter().position(|sent| sent == id)?;
+        self.in_flight.remove(at)
+    }
+
+    pub fn close(&mut self) {
+        self.open = false;
+        if let Some(socket) = self.socket.take() {
+            for clear in
+                [WebSocket::set_onopen, WebSocket::set_onmessage, WebSocket::set_onclose, WebSocket::set_onerror]
+            {
+                clear(&socket, None);
+            }
+            let _ = socket.close();
+        }
+        // Dropped later: this may run inside one of these very handlers.
+        let handlers = std::mem::take(&mut self.handlers);
+        spawn_local(async move { drop(handlers) });
+        self.in_flight.clear();
+    }
+}
+
+/// Opens (or opens again) connection `index` of the hub.
+pub(super) fn connect(hub: &Rc<RefCell<Hub>>, index: usize) {
+    let mut state = hub.borrow_mut();
+    if state.stopped {
+        return;
+    }
+    let connection = &mut state.connections[index];
+    connection.close();
+    connection.generation += 1;
+    let generation = connection.generation;
+    let Ok(socket) = WebSocket::new(&connection.url) else {
+        drop(state);
+        failed(hub, index, generation);
+        return;
+    };
+    let weak = Rc::downgrade(hub);
+    let on = |weak: std::rc::Weak<RefCell<Hub>>, what: fn(&Rc<RefCell<Hub>>, usize, u32, JsValue)| {
+        Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+            if let Some(hub) = weak.upgrade() {
+                what(&hub, index, generation, event);
+            }
+        })
+    };
+    let on_open = on(weak.clone(), |hub, index, generation, _| {
+        let mut state = hub.borrow_mut();
+        let connection = &mut state.connections[index];
+        if connection.generation != generation {
+            return;
+        }
+        connection.open = true;
+        connection.failures = 0;
+        state.opened(index);
+    });
+    let on_message = on(weak.clone(), |hub, index, generation, event| {
+        let text = event.dyn_into::<MessageEvent>().ok().and_then(|m| m.data().as_string());
+        let mut state = hub.borrow_mut();
+        if state.connections[index].generation == generation
+            && let Some(text) = text
+        {
+            state.heard(index, &text, hub);
+        }
+    });
+    let on_close = on(weak, |hub, index, generation, _| failed(hub, index, generation));
+    socket.set_onopen(Some(on_open.as_ref().unchecked_ref()));
+    socket.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    socket.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+    socket.set_onerror(Some(on_close.as_ref().unchecked_ref()));
+    connection.socket = Some(socket);
+    connection.handlers = vec![on_open, on_message, on_close];
+    drop(state);
+    // A relay that never answers the handshake counts as failed.
+    let weak = Rc::downgrade(hub);
+    spawn_local(async move {
+        wait::sleep(OPEN_TIMEOUT_MS).await;
+        if let Some(hub) = weak.upgrade() {
+            let silent = {
+                let state = hub.borrow();
+                let connection = &state.connections[index];
+                connection.generation == generation && !connection.open
+            };
+            if silent {
+                failed(&hub, index, generation);
+            }
+        }
+    });
+}
+
+/// The connection closed or failed: try again later, waiting longer after
+/// each failure in a row (1, 2, 4 … 30 s, with jitter so that many readers
+/// do not return at once).
+fn failed(hub: &Rc<RefCell<Hub>>, index: usize, generation: u32) {
+    let delay = {
+        let mut state = hub.borrow_mut();
+        let connection = &mut state.connections[index];
+        if connection.generation != generation || state.stopped {
+            return;
+        }
+        let connection = &mut state.connections[index];
+        connection.close();
+        connection.generation += 1;
+        connection.failures = connection.failures.saturating_add(1);
+        let base = (1000.0 * 2f64.powi(connection.failures.min(16) as i32 - 1)).min(MAX_BACKOFF_MS);
+        base * (0.75 + 0.5 * js_sys::Math::random())
+    };
+    let weak = Rc::downgrade(hub);
+    spawn_local(async move {
+        wait::sleep(delay as i32).await;
+        if let Some(hub) = weak.upgrade() {
+            connect(&hub, index);
+        }
+    });
+}

@@ -1,0 +1,583 @@
+//! The shared discussion on Nostr relays: the only code that opens network
+//! connections. Local storage stays the source of truth and the outbox: a
+//! reader's comment is complete once stored; sending it is a background job
+//! that survives being offline and reloads, and whose state the reader sees
+//! on the comment. What relays return is untrusted: every event is verified,
+//! bounded and merged by the model (`model::nostr::shared`) exactly like
+//! another tab's change.
+//!
+//! Compiled only into the `relays` build (`agora-relays`), which pages with
+//! relays load instead of the usual one.
+
+mod connection;
+mod identity;
+mod wait;
+
+use crate::discussion::Discussion;
+use crate::model::nostr::build::{self, Parent, ReplyTo};
+use crate::model::nostr::event::{COMMENT, REACTION};
+use crate::model::nostr::outbox::{Delivery, OutboxEntry, OutboxSlot, delivery};
+use crate::model::nostr::settings::{Sharing, canonical_url};
+use crate::model::nostr::{Event, Own, Shared, Unsigned, pow};
+use crate::model::{Comment, CommentId, Origin};
+use connection::Connection;
+use identity::Signer;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::JsCast;
+
+/// The most comments asked of one relay (relays may send fewer).
+const MAX_COMMENTS: usize = 10_000;
+/// How many ids or authors one subscription asks for.
+const BATCH: usize = 250;
+/// Pause before what relays sent is shown: a flood becomes a few updates.
+const VIEW_DELAY_MS: i32 = 120;
+/// The longest a slice of proof of work runs before the page gets a turn.
+const POW_SLICE_MS: f64 = 30.0;
+
+/// The thread's shared identity: the article's `url` (or the host's), else
+/// the page's `<link rel="canonical">`, else the page's address, each
+/// without query and fragment (`settings::canonical_url`), as the browser
+/// writes URLs (lower-case scheme and host, no default port).
+pub fn thread_url(sharing: &Sharing) -> String {
+    let document = web_sys::window().and_then(|w| w.document());
+    let canonical = document
+        .as_ref()
+        .and_then(|d| d.query_selector("link[rel~=canonical][href]").ok().flatten())
+        .and_then(|link| link.dyn_into::<web_sys::HtmlLinkElement>().ok())
+        .map(|link| link.href());
+    let page = web_sys::window().and_then(|w| w.location().href().ok());
+    let given = sharing.url.clone().or(canonical).or(page).unwrap_or_default();
+    let normal = web_sys::Url::new(&given).map(|u| u.href()).unwrap_or(given);
+    canonical_url(&normal)
+}
+
+/// The relay layer of one discussion. Dropping the last clone does not stop
+/// it; [`Relays::stop`] does (on unmount).
+#[derive(Clone)]
+pub struct Relays(Rc<RefCell<Hub>>);
+
+struct Hub {
+    d: Discussion,
+    relays: Vec<String>,
+    pow: u32,
+    shared: Shared,
+    outbox: Vec<(OutboxSlot, OutboxEntry)>,
+    /// (event id, relay, reason) of refusals heard during this visit.
+    refusals: Vec<(String, String, String)>,
+    signer: Option<Signer>,
+    connections: Vec<Connection>,
+    /// Subscriptions, sent again on every reconnection.
+    filters: Vec<(String, String)>,
+    subscribed_ids: HashSet<String>,
+    /// Entries that another tab or widget of this reader queued: theirs to
+    /// sign, so that no event is signed twice.
+    elsewhere: HashSet<OutboxSlot>,
+    subscribed_authors: HashSet<String>,
+    view_pending: bool,
+    subscribe_pending: bool,
+    signing: bool,
+    stopped: bool,
+}
+
+impl Relays {
+    /// Starts sharing the discussion: connects to every relay, subscribes to
+    /// the thread, and sends what the outbox holds.
+    pub fn start(d: &Discussion, sharing: &Sharing, url: String, outbox: Vec<(OutboxSlot, OutboxEntry)>) -> Relays {
+        let hub = Hub {
+            d: d.clone(),
+            relays: sharing.relays.clone(),
+            pow: sharing.pow,
+            shared: Shared::new(&url, &sharing.moderators),
+            outbox,
+            refusals: Vec::new(),
+            signer: None,
+            connections: sharing.relays.iter().map(|url| Connection::new(url)).collect(),
+            filters: Vec::new(),
+            subscribed_ids: HashSet::new(),
+            elsewhere: HashSet::new(),
+            subscribed_authors: HashSet::new(),
+            view_pending: false,
+            subscribe_pending: false,
+            signing: false,
+            stopped: false,
+        };
+        let relays = Relays(Rc::new(RefCell::new(hub)));
+        {
+            let mut hub = relays.0.borrow_mut();
+            let comments = serde_json::json!({ "kinds": [COMMENT], "#I": [url], "limit": MAX_COMMENTS });
+            hub.filters.push(("c".into(), comments.to_string()));
+            if !sharing.moderators.is_empty() {
+                let mutes = serde_json::json!({ "kinds": [10000], "authors": sharing.moderators });
+                hub.filters.push(("m".into(), mutes.to_string()));
+            }
+            hub.update_deliveries();
+        }
+        for index in 0..sharing.relays.len() {
+            connection::connect(&relays.0, index);
+        }
+        relays.sign_pending();
+        relays
+    }
+
+    /// Closes every connection and stops every retry (the widget is gone).
+    pub fn stop(&self) {
+        let mut hub = self.0.borrow_mut();
+        hub.stopped = true;
+        hub.connections.iter_mut().for_each(Connection::close);
+    }
+
+    /// The reader posted a comment or reply (or brought one back with Undo).
+    pub fn posted(&self, id: &CommentId) {
+        self.0.borrow_mut().queue(OutboxSlot::Comment(id.clone()), OutboxEntry::default());
+        self.sign_pending();
+    }
+
+    /// The reader edited a comment: relays cannot change an event, so the
+    /// first version is deleted and the edited one sent as a new comment.
+    pub fn edited(&self, id: &CommentId) {
+        {
+            let mut hub = self.0.borrow_mut();
+            hub.retract(&OutboxSlot::Comment(id.clone()));
+            hub.queue(OutboxSlot::Comment(id.clone()), OutboxEntry::default());
+        }
+        self.sign_pending();
+    }
+
+    /// The reader deleted a comment: a deletion request goes to the relays.
+    pub fn deleted(&self, id: &CommentId) {
+        self.0.borrow_mut().retract(&OutboxSlot::Comment(id.clone()));
+        self.sign_pending();
+    }
+
+    /// The reader liked or unliked a comment.
+    pub fn liked(&self, id: &CommentId, liked: bool) {
+        {
+            let mut hub = self.0.borrow_mut();
+            let slot = OutboxSlot::Like(id.clone());
+            if liked {
+                if hub.target(id).is_some() {
+                    hub.queue(slot, OutboxEntry::default());
+                }
+            } else {
+                hub.retract(&slot);
+            }
+        }
+        self.sign_pending();
+    }
+
+    /// Another tab or widget of this thread changed an outbox entry (its
+    /// slot's name and stored value): this one takes it as it is, so that it
+    /// knows the event as the reader's own and neither signs nor sends the
+    /// same comment as a second event.
+    pub fn heard_outbox(&self, name: &str, raw: Option<&str>) {
+        let Some(slot) = OutboxSlot::parse(name) else { return };
+        let entry = raw.and_then(|raw| serde_json::from_str::<OutboxEntry>(raw).ok());
+        let mut hub = self.0.borrow_mut();
+        match entry {
+            Some(entry) => {
+                if entry.event.is_none() {
+                    hub.elsewhere.insert(slot.clone());
+                } else {
+                    hub.elsewhere.remove(&slot);
+                }
+                match hub.outbox.iter_mut().find(|(s, _)| *s == slot) {
+                    Some(existing) => existing.1 = entry,
+                    None => hub.outbox.push((slot, entry)),
+                }
+            }
+            None => hub.outbox.retain(|(s, _)| *s != slot),
+        }
+        hub.update_deliveries();
+        hub.schedule_view(&self.0);
+    }
+
+    /// The reader's secret key, for an export they asked for.
+    #[allow(dead_code)]
+    pub fn secret_key(&self) -> Option<String> {
+        self.0.borrow().d.store.nostr_key()
+    }
+
+    /// Signs (and mines, where the site asks for proof of work) whatever
+    /// waits in the outbox, oldest first, one event at a time, then sends it.
+    fn sign_pending(&self) {
+        if std::mem::replace(&mut self.0.borrow_mut().signing, true) {
+            return;
+        }
+        let weak = Rc::downgrade(&self.0);
+        spawn_local(async move {
+            sign_loop(&weak).await;
+            if let Some(hub) = weak.upgrade() {
+                hub.borrow_mut().signing = false;
+            }
+        });
+    }
+}
+
+async fn sign_loop(weak: &Weak<RefCell<Hub>>) {
+    loop {
+        let Some(hub) = weak.upgrade() else { return };
+        if hub.borrow().stopped {
+            return;
+        }
+        let signer = hub.borrow().signer.clone();
+        let signer = match signer {
+            Some(signer) => signer,
+            None => {
+                let store = hub.borrow().d.store.clone();
+                drop(hub);
+                let Some(signer) = Signer::get(&store).await else { return };
+                let Some(hub) = weak.upgrade() else { return };
+                hub.borrow_mut().signer = Some(signer.clone());
+                signer
+            }
+        };
+        let Some(hub) = weak.upgrade() else { return };
+        let next = hub.borrow_mut().next_unsigned(&signer.pubkey());
+        let Some((slot, mut unsigned)) = next else { return };
+        let target = hub.borrow().pow;
+        drop(hub);
+        if target > 0 {
+            let mut nonce = 0;
+            loop {
+                let started = wait::now_ms();
+                let mut found = false;
+                while !found && wait::now_ms() - started < POW_SLICE_MS {
+                    found = pow::mine(&mut unsigned, target, &mut nonce, 500);
+                }
+                if found {
+                    break;
+                }
+                wait::sleep(0).await;
+                if weak.upgrade().is_none_or(|hub| hub.borrow().stopped) {
+                    return;
+                }
+            }
+        }
+        let signed = signer.sign(unsigned).await;
+        let Some(hub) = weak.upgrade() else { return };
+        let mut hub = hub.borrow_mut();
+        match signed {
+            Some(event) => hub.signed(&slot, event),
+            // Declined in the extension: it waits, and is asked again next visit.
+            None => return,
+        }
+    }
+}
+
+impl Hub {
+    /// Keeps an outbox entry (replacing the slot's), in storage and here.
+    fn queue(&mut self, slot: OutboxSlot, entry: OutboxEntry) {
+        let _ = self.d.store.put_outbox(&slot, &entry);
+        match self.outbox.iter_mut().find(|(s, _)| *s == slot) {
+            Some(existing) => existing.1 = entry,
+            None => self.outbox.push((slot, entry)),
+        }
+        self.update_deliveries();
+    }
+
+    /// Removes a slot's entry; what relays already have of it is asked to
+    /// be deleted.
+    fn retract(&mut self, slot: &OutboxSlot) {
+        let Some(at) = self.outbox.iter().position(|(s, _)| s == slot) else { return };
+        let (_, entry) = self.outbox.remove(at);
+        self.d.store.remove_outbox(slot);
+        if let Some(event) = entry.event {
+            let deletion = OutboxEntry { event: None, acked: Vec::new(), kind: Some(event.kind) };
+            self.queue(OutboxSlot::Deletion(event.id), deletion);
+        }
+        self.update_deliveries();
+    }
+
+    fn entry(&self, slot: &OutboxSlot) -> Option<&OutboxEntry> {
+        self.outbox.iter().find(|(s, _)| s == slot).map(|(_, e)| e)
+    }
+
+    /// The event of a comment on relays: another reader's (its id and key)
+    /// or the reader's own, once signed.
+    fn target(&self, id: &CommentId) -> Option<Parent> {
+        let comment = self.d.thread.with_untracked(|t| t.get(id).cloned())?;
+        match &comment.origin {
+            Origin::Shared { pubkey, .. } => {
+                Some(Parent { id: id.to_string(), pubkey: pubkey.clone(), relay: String::new() })
+            }
+            Origin::Own { .. } => {
+                let event = self.entry(&OutboxSlot::Comment(id.clone()))?.event.as_ref()?;
+                Some(Parent { id: event.id.clone(), pubkey: event.pubkey.clone(), relay: String::new() })
+            }
+            Origin::Seed => None,
+        }
+    }
+
+    /// The next entry to sign, as an event, oldest comment first (a reply's
+    /// parent is signed before it). Entries that lost their reason (a
+    /// comment gone meanwhile) are dropped.
+    fn next_unsigned(&mut self, pubkey: &str) -> Option<(OutboxSlot, Unsigned)> {
+        let now = (wait::now_ms() / 1000.0) as u64;
+        let url = self.shared.url().to_string();
+        let pending: Vec<OutboxSlot> = self
+            .outbox
+            .iter()
+            .filter(|(slot, entry)| entry.event.is_none() && !self.elsewhere.contains(slot))
+            .map(|(slot, _)| slot.clone())
+            .collect();
+        let mut order: Vec<(f64, OutboxSlot)> = pending
+            .into_iter()
+            .map(|slot| {
+                let at = match &slot {
+                    OutboxSlot::Comment(id) => self.d.thread.with_untracked(|t| t.get(id).and_then(|c| c.posted_at())),
+                    _ => None,
+                };
+                (at.unwrap_or(f64::MAX), slot)
+            })
+            .collect();
+        order.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for (_, slot) in order {
+            let unsigned = match &slot {
+                OutboxSlot::Comment(id) => {
+                    let comment = self.d.thread.with_untracked(|t| t.get(id).cloned()).filter(|c| c.is_own());
+                    comment.map(|comment| {
+                        let reply_to = self.reply_to(&comment);
+                        build::comment(pubkey, now, &url, comment.text(), &reply_to)
+                    })
+                }
+                OutboxSlot::Like(id) => self.target(id).map(|target| build::like(pubkey, now, &target)),
+                OutboxSlot::Deletion(event) => {
+                    let kind = self.entry(&slot).and_then(|e| e.kind).unwrap_or(COMMENT);
+                    Some(build::deletion(pubkey, now, &[(event.clone(), kind)]))
+                }
+                OutboxSlot::Profile => {
+                    let name = self.d.name.get_untracked();
+                    (!name.trim().is_empty()).then(|| build::profile(pubkey, now, name.trim()))
+                }
+            };
+            match unsigned {
+                Some(unsigned) => return Some((slot, unsigned)),
+                None => {
+                    // A like of a comment whose event is not signed yet waits for it.
+                    if !matches!(slot, OutboxSlot::Like(_)) {
+                        self.outbox.retain(|(s, _)| *s != slot);
+                        self.d.store.remove_outbox(&slot);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn reply_to(&self, comment: &Comment) -> ReplyTo {
+        let Some(parent) = &comment.parent else { return ReplyTo::Page };
+        match self.target(parent) {
+            Some(parent) => ReplyTo::Event(parent),
+            None if parent.as_str().starts_with("seed-") => ReplyTo::Item(parent.to_string()),
+            None => ReplyTo::Page,
+        }
+    }
+
+    /// An entry was signed: keep it, send it, and publish the name it was
+    /// posted under if that changed.
+    fn signed(&mut self, slot: &OutboxSlot, event: Event) {
+        let Some(at) = self.outbox.iter().position(|(s, _)| s == slot) else { return };
+        self.outbox[at].1.event = Some(event.clone());
+        let _ = self.d.store.put_outbox(slot, &self.outbox[at].1);
+        for connection in &mut self.connections {
+            connection.send_event(&event);
+        }
+        if matches!(slot, OutboxSlot::Comment(_)) {
+            let name = self.d.name.get_untracked();
+            let published = self.entry(&OutboxSlot::Profile).and_then(|e| e.event.as_ref()).map(|e| e.content.clone());
+            let wanted = build::profile("", 0, name.trim()).content;
+            if published.as_deref() != Some(wanted.as_str()) && !name.trim().is_empty() {
+                self.queue(OutboxSlot::Profile, OutboxEntry::default());
+            }
+        }
+        self.update_deliveries();
+    }
+
+    /// What the reader has on relays, for the shared view.
+    fn own(&self) -> Own {
+        let comments = self
+            .outbox
+            .iter()
+            .filter_map(|(slot, entry)| match slot {
+                OutboxSlot::Comment(id) => Some((entry.event.as_ref()?.id.clone(), id.clone())),
+                _ => None,
+            })
+            .collect();
+        Own { pubkey: self.signer.as_ref().map(Signer::pubkey), comments }
+    }
+
+    /// The status of each of the reader's comments.
+    fn update_deliveries(&mut self) {
+        let own = self
+            .d
+            .thread
+            .with_untracked(|t| t.posted().iter().filter(|c| c.is_own()).map(|c| c.id.clone()).collect::<Vec<_>>());
+        let hidden = self.shared.view(&self.own()).hidden_own;
+        let deliveries: Vec<(CommentId, Delivery)> = own
+            .into_iter()
+            .map(|id| {
+                let entry = self.entry(&OutboxSlot::Comment(id.clone()));
+                let event_id = entry.and_then(|e| e.event.as_ref()).map(|e| e.id.clone());
+                let refusals: Vec<(String, String)> = self
+                    .refusals
+                    .iter()
+                    .filter(|(event, _, _)| Some(event) == event_id.as_ref())
+                    .map(|(_, relay, reason)| (relay.clone(), reason.clone()))
+                    .collect();
+                let state =
+                    if hidden.contains(&id) { Delivery::Hidden } else { delivery(entry, &self.relays, &refusals) };
+                (id, state)
+            })
+            .collect();
+        let _ = self.d.delivery.try_update(|current| {
+            if *current != deliveries {
+                *current = deliveries;
+            }
+        });
+    }
+
+    /// A relay's message (NIP-01): events, acknowledgements, the end of
+    /// stored events. Anything else, or anything malformed, is ignored.
+    fn heard(&mut self, index: usize, text: &str, hub: &Rc<RefCell<Hub>>) {
+        if text.len() > crate::model::nostr::event::MAX_EVENT_JSON + 256 {
+            return;
+        }
+        let Ok(message) = serde_json::from_str::<Vec<serde_json::Value>>(text) else { return };
+        match message.first().and_then(|m| m.as_str()) {
+            Some("EVENT") => {
+                let Some(event) = message.get(2).and_then(|e| serde_json::from_value::<Event>(e.clone()).ok()) else {
+                    return;
+                };
+                if event.verify().is_err() {
+                    return;
+                }
+                if self.shared.insert(event) {
+                    self.schedule_view(hub);
+                    self.schedule_subscribe(hub);
+                }
+            }
+            Some("OK") => {
+                let id = message.get(1).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+                let accepted = message.get(2).and_then(|v| v.as_bool()).unwrap_or(false);
+                let reason: String =
+                    message.get(3).and_then(|v| v.as_str()).unwrap_or_default().chars().take(200).collect();
+                let Some(id) = self.connections[index].answered(&id) else { return };
+                let relay = self.connections[index].url.clone();
+                if accepted || reason.starts_with("duplicate:") {
+                    self.acked(&id, &relay);
+                } else {
+                    self.refusals.retain(|(e, r, _)| !(e == &id && r == &relay));
+                    self.refusals.push((id, relay, reason));
+                    self.update_deliveries();
+                }
+            }
+            Some("NOTICE") | Some("CLOSED") => {
+                let words = message.last().and_then(|v| v.as_str()).unwrap_or_default();
+                leptos::logging::warn!(
+                    "agora: relay {} says: {}",
+                    self.connections[index].url,
+                    words.chars().take(200).collect::<String>()
+                );
+            }
+            _ => {}
+        }
+    }
+
+    fn acked(&mut self, id: &str, relay: &str) {
+        let Some(at) = self.outbox.iter().position(|(_, e)| e.event.as_ref().is_some_and(|ev| ev.id == id)) else {
+            return;
+        };
+        if !self.outbox[at].1.acked.iter().any(|r| r == relay) {
+            self.outbox[at].1.acked.push(relay.to_string());
+            let (slot, entry) = &self.outbox[at];
+            let _ = self.d.store.put_outbox(slot, entry);
+        }
+        self.refusals.retain(|(e, r, _)| !(e == id && r == relay));
+        self.update_deliveries();
+    }
+
+    /// Shows what relays said, once a burst of events has arrived.
+    fn schedule_view(&mut self, hub: &Rc<RefCell<Hub>>) {
+        if std::mem::replace(&mut self.view_pending, true) {
+            return;
+        }
+        let weak = Rc::downgrade(hub);
+        spawn_local(async move {
+            wait::sleep(VIEW_DELAY_MS).await;
+            let Some(hub) = weak.upgrade() else { return };
+            let mut hub = hub.borrow_mut();
+            hub.view_pending = false;
+            if hub.stopped {
+                return;
+            }
+            let view = hub.shared.view(&hub.own());
+            let _ = hub.d.thread.try_maybe_update(|t| (t.set_shared(view.comments, view.likes), ()));
+            hub.update_deliveries();
+        });
+    }
+
+    /// Asks for the likes, deletions and profiles of comments and authors
+    /// not asked about yet, in batches.
+    fn schedule_subscribe(&mut self, hub: &Rc<RefCell<Hub>>) {
+        if std::mem::replace(&mut self.subscribe_pending, true) {
+            return;
+        }
+        let weak = Rc::downgrade(hub);
+        spawn_local(async move {
+            wait::sleep(VIEW_DELAY_MS * 2).await;
+            let Some(hub) = weak.upgrade() else { return };
+            hub.borrow_mut().subscribe_new();
+        });
+    }
+
+    fn subscribe_new(&mut self) {
+        self.subscribe_pending = false;
+        if self.stopped {
+            return;
+        }
+        let (ids, authors) = self.shared.known();
+        let mine = self.own();
+        let own_ids = mine.comments.iter().map(|(id, _)| id.clone());
+        let ids: Vec<String> = ids.into_iter().chain(own_ids).filter(|id| !self.subscribed_ids.contains(id)).collect();
+        let authors: Vec<String> = authors.into_iter().filter(|a| !self.subscribed_authors.contains(a)).collect();
+        let mut added = Vec::new();
+        for chunk in ids.chunks(BATCH) {
+            let filter = serde_json::json!({ "kinds": [REACTION], "#e": chunk });
+            added.push((format!("r{}", self.filters.len()), filter.to_string()));
+        }
+        for chunk in authors.chunks(BATCH) {
+            let filter = serde_json::json!({ "kinds": [0, 5], "authors": chunk });
+            added.push((format!("a{}", self.filters.len() + added.len()), filter.to_string()));
+        }
+        self.subscribed_ids.extend(ids);
+        self.subscribed_authors.extend(authors);
+        for (id, filter) in &added {
+            for connection in &mut self.connections {
+                connection.subscribe(id, filter);
+            }
+        }
+        self.filters.extend(added);
+    }
+
+    /// A connection opened: subscribe again and send what this relay lacks.
+    fn opened(&mut self, index: usize) {
+        let filters = self.filters.clone();
+        let due: Vec<Event> = self
+            .outbox
+            .iter()
+            .filter(|(_, e)| e.due_at(&self.connections[index].url))
+            .filter_map(|(_, e)| e.event.clone())
+            .collect();
+        let connection = &mut self.connections[index];
+        for (id, filter) in &filters {
+            connection.subscribe(id, filter);
+        }
+        for event in &due {
+            connection.send_event(event);
+        }
+    }
+}

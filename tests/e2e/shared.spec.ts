@@ -1,0 +1,294 @@
+import { test, expect, type Browser, type Locator, type Page } from '@playwright/test';
+import { commentField, composer, heading, nameField, open, post, shownComments, watchErrors, keepScreenshot } from './helpers';
+import { OtherClient, publish, query, verifyEvent, type Event } from './nostr';
+import { TestRelay } from './relay';
+
+// The shared discussion on a real Nostr relay (PyPI nostr-relay, started on
+// loopback by each test): two readers are two browser contexts, each with its
+// own storage and so its own key.
+
+const commentBy = (page: Page | Locator, author: string) =>
+  page.locator('article.agora-comment').filter({ has: page.locator('.agora-comment__author', { hasText: author }) }).first();
+const commentWith = (page: Page | Locator, text: string) =>
+  page.locator('article.agora-comment').filter({ hasText: text }).first();
+const itemOf = (comment: Locator) => comment.locator('xpath=..');
+const delivery = (comment: Locator) => comment.locator('.agora-comment__delivery');
+const likeButton = (comment: Locator, author: string) =>
+  comment.getByRole('button', { name: new RegExp(`^Like \\d+: ${author}`) });
+
+/** The article's canonical URL for a test: its own scope on the relay. */
+const storyUrl = (story: string) => `https://news.example/2026/${story}`;
+
+/** The standalone page of a shared thread. */
+function pageUrl(relays: TestRelay[], story: string, extra: Record<string, string> = {}) {
+  const query = new URLSearchParams({ relays: relays.map((r) => r.url).join(' '), url: storyUrl(story), thread: story, ...extra });
+  return `/index.html?${query}`;
+}
+
+/** A reader with a browser profile of their own. */
+async function reader(browser: Browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const all = watchErrors(page);
+  // Chromium itself logs a failed WebSocket connection (the relay down) as an error.
+  const errors = { get list() { return all.filter((e) => !/^WebSocket connection to '.*' failed/.test(e)); } };
+  return { page, errors };
+}
+
+async function reply(page: Page, to: Locator, name: string, text: string) {
+  await to.getByRole('button', { name: /^Reply to/ }).click();
+  const box = itemOf(to).locator('.agora-comment__reply-box').first();
+  await box.getByLabel('Name', { exact: true }).fill(name);
+  await box.getByLabel('Comment', { exact: true }).fill(text);
+  await box.getByRole('button', { name: 'Post comment' }).click();
+}
+
+/** The comments of a scope that the relay holds. */
+const onRelay = (relay: TestRelay, story: string) => query(relay.url, { kinds: [1111], '#I': [storyUrl(story)] });
+
+let relay: TestRelay;
+test.beforeEach(async () => {
+  relay = await TestRelay.start();
+});
+test.afterEach(async () => {
+  await relay?.stop();
+});
+
+test('two readers see each other: a comment, a nested reply, likes from both, a deletion', async ({ browser }) => {
+  const ann = await reader(browser);
+  const bob = await reader(browser);
+  const url = pageUrl([relay], 'two-readers');
+  await open(ann.page, url);
+  await open(bob.page, url);
+  await expect(composer(ann.page)).toContainText('Comments are public: signed with a key kept in this browser');
+
+  await post(ann.page, 'Ann', 'Hello from Ann, on the relay.');
+  const annsOwn = commentWith(ann.page, 'Hello from Ann, on the relay.');
+  await expect(delivery(annsOwn)).toHaveText('Sent to 1 of 1 relay');
+  await expect(delivery(annsOwn)).toHaveAttribute('data-state', 'sent');
+
+  // Bob sees it without reloading, under Ann's published name.
+  await expect(heading(bob.page)).toHaveText('9 Comments');
+  const annAtBob = commentBy(bob.page, 'Ann');
+  await expect(annAtBob).toContainText('Hello from Ann, on the relay.');
+  await expect(delivery(annAtBob)).toHaveCount(0);
+
+  // Bob replies; Ann sees it nested under her comment.
+  await reply(bob.page, annAtBob, 'Bob', 'Bob answers Ann.');
+  await expect(itemOf(commentBy(ann.page, 'Ann')).locator('ol.agora-thread--replies')).toContainText('Bob answers Ann.');
+  await expect(heading(ann.page)).toHaveText('10 Comments');
+
+  // Both like Ann's comment: each sees 2.
+  await likeButton(commentBy(ann.page, 'Ann'), 'Ann').click();
+  await likeButton(commentBy(bob.page, 'Ann'), 'Ann').click();
+  for (const page of [ann.page, bob.page]) {
+    await expect(likeButton(commentBy(page, 'Ann'), 'Ann')).toHaveAccessibleName('Like 2: Ann’s comment');
+  }
+  // Bob takes his like back: both see 1.
+  await likeButton(commentBy(bob.page, 'Ann'), 'Ann').click();
+  for (const page of [ann.page, bob.page]) {
+    await expect(likeButton(commentBy(page, 'Ann'), 'Ann')).toHaveAccessibleName('Like 1: Ann’s comment');
+  }
+  await keepScreenshot(bob.page, 'shared-two-readers-bob', { fullPage: true });
+
+  // Ann deletes: Bob sees "[deleted]" holding Bob's reply, not Ann's words.
+  await commentBy(ann.page, 'Ann').getByRole('button', { name: 'Delete' }).click();
+  await expect(bob.page.getByText('Hello from Ann, on the relay.')).toHaveCount(0);
+  await expect(bob.page.locator('.agora-comment__deleted')).toHaveCount(1);
+  await expect(bob.page.locator('.agora-thread--replies')).toContainText('Bob answers Ann.');
+
+  // What the relay holds: Bob's reply, naming Ann's comment as its parent, and
+  // Ann's deletion request for that comment (this relay honours it: it no
+  // longer serves Ann's comment).
+  const events = await onRelay(relay, 'two-readers');
+  expect(events.map((e) => e.content)).toEqual(['Bob answers Ann.']);
+  const annsId = events[0].tags.find((t) => t[0] === 'e')?.[1];
+  const [deletion] = await query(relay.url, { kinds: [5] });
+  expect(deletion.tags).toEqual([['e', annsId], ['k', '1111']]);
+  expect(deletion.pubkey).toBe(events[0].tags.find((t) => t[0] === 'p')?.[1]);
+  expect([...ann.errors.list, ...bob.errors.list]).toEqual([]);
+});
+
+test('without relays nothing is opened and the composer says comments stay in this browser', async ({ page }) => {
+  const sockets: string[] = [];
+  const requests: string[] = [];
+  page.on('websocket', (socket) => sockets.push(socket.url()));
+  page.on('request', (request) => requests.push(request.url()));
+  await open(page);
+  await expect(composer(page)).toContainText('Comments stay in this browser: no one else sees them.');
+  await post(page, 'Ann', 'Only here.');
+  await expect(commentWith(page, 'Only here.')).toBeVisible();
+  await expect(commentWith(page, 'Only here.').locator('.agora-comment__delivery')).toHaveCount(0);
+  expect(sockets).toEqual([]);
+  expect(requests.filter((url) => url.includes('agora-relays'))).toEqual([]);
+});
+
+test('a moderator’s mute list hides a comment for every reader', async ({ browser }) => {
+  const moderator = new OtherClient();
+  const ann = await reader(browser);
+  const bob = await reader(browser);
+  const url = pageUrl([relay], 'moderated', { moderators: moderator.pubkey });
+  await open(ann.page, url);
+  await open(bob.page, url);
+  await post(ann.page, 'Ann', 'A fine comment.');
+  await post(bob.page, 'Spammer', 'Buy cheap watches now.');
+  for (const page of [ann.page, bob.page]) await expect(heading(page)).toHaveText('10 Comments');
+
+  // The moderator mutes the spam comment (by event id) from another client.
+  const [spam] = (await onRelay(relay, 'moderated')).filter((e) => e.content.startsWith('Buy'));
+  const mute = moderator.sign({ kind: 10000, tags: [['e', spam.id]], content: '' });
+  expect((await publish(relay.url, [mute])).get(mute.id)?.[0]).toBe(true);
+
+  await expect(ann.page.getByText('Buy cheap watches now.')).toHaveCount(0);
+  await expect(heading(ann.page)).toHaveText('9 Comments');
+  // Its author still has it, told that others do not see it.
+  await expect(delivery(commentWith(bob.page, 'Buy cheap watches now.'))).toHaveText('Hidden from other readers by a moderator');
+  // A mute list from someone who is not a moderator hides nothing.
+  const stranger = new OtherClient();
+  const [fine] = (await onRelay(relay, 'moderated')).filter((e) => e.content === 'A fine comment.');
+  await publish(relay.url, [stranger.sign({ kind: 10000, tags: [['p', fine.pubkey]], content: '' })]);
+  await bob.page.reload();
+  await expect(commentBy(bob.page, 'Ann')).toContainText('A fine comment.');
+});
+
+test('offline first: a comment posted while the relay is down waits, survives a reload, and arrives exactly once', async ({ browser }) => {
+  const ann = await reader(browser);
+  const url = pageUrl([relay], 'offline');
+  await open(ann.page, url);
+  await relay.pause();
+
+  await post(ann.page, 'Ann', 'Written while the relay was down.');
+  const mine = commentWith(ann.page, 'Written while the relay was down.');
+  await expect(delivery(mine)).toHaveText('Waiting to be sent');
+  await expect(delivery(mine)).toHaveAttribute('data-state', 'waiting');
+  await keepScreenshot(ann.page, 'shared-waiting');
+
+  await ann.page.reload();
+  await expect(heading(ann.page)).toHaveText('9 Comments');
+  await expect(delivery(commentWith(ann.page, 'Written while the relay was down.'))).toHaveText('Waiting to be sent');
+
+  await relay.resume();
+  // Reconnection backs off (up to about 3 s after two failures here).
+  await expect(delivery(commentWith(ann.page, 'Written while the relay was down.'))).toHaveText('Sent to 1 of 1 relay', { timeout: 20_000 });
+
+  const bob = await reader(browser);
+  await open(bob.page, url);
+  await expect(commentBy(bob.page, 'Ann')).toContainText('Written while the relay was down.');
+  await ann.page.reload();
+  await expect(delivery(commentWith(ann.page, 'Written while the relay was down.'))).toHaveText('Sent to 1 of 1 relay');
+  // Exactly once: on the relay and on Bob's page.
+  expect((await onRelay(relay, 'offline')).filter((e) => e.content === 'Written while the relay was down.')).toHaveLength(1);
+  expect((await shownComments(bob.page)).filter((c) => c.text === 'Written while the relay was down.')).toHaveLength(1);
+  expect([...ann.errors.list, ...bob.errors.list]).toEqual([]);
+});
+
+test('interoperability: nostr-tools comments show (nested), and agora’s events verify with nostr-tools', async ({ browser }) => {
+  const other = new OtherClient();
+  const story = 'interop';
+  const top = other.comment(storyUrl(story), 'Written with nostr-tools.');
+  const profile = other.sign({ kind: 0, tags: [], content: JSON.stringify({ name: 'Tools' }) });
+  await publish(relay.url, [top, profile]);
+
+  const ann = await reader(browser);
+  await open(ann.page, pageUrl([relay], story));
+  await expect(commentBy(ann.page, 'Tools')).toContainText('Written with nostr-tools.');
+  await reply(ann.page, commentBy(ann.page, 'Tools'), 'Ann', 'Answered from agora.');
+  await expect(delivery(commentWith(ann.page, 'Answered from agora.'))).toHaveText('Sent to 1 of 1 relay');
+  await likeButton(commentBy(ann.page, 'Tools'), 'Tools').click();
+
+  // agora's reply, as nostr-tools reads it: valid, and a NIP-22 reply to the other client's comment.
+  const events = await onRelay(relay, story);
+  const answer = events.find((e) => e.content === 'Answered from agora.')!;
+  expect(verifyEvent(answer)).toBe(true);
+  expect(answer.tags).toEqual(expect.arrayContaining([['I', storyUrl(story)], ['K', 'web'], ['k', '1111'], ['p', other.pubkey]]));
+  expect(answer.tags.find((t) => t[0] === 'e')?.[1]).toBe(top.id);
+  await expect.poll(async () => (await query(relay.url, { kinds: [7], '#e': [top.id] })).length).toBe(1);
+  const [like] = await query(relay.url, { kinds: [7], '#e': [top.id] });
+  expect(verifyEvent(like)).toBe(true);
+  expect(like.content).toBe('+');
+  const [name] = await query(relay.url, { kinds: [0], authors: [answer.pubkey] });
+  expect(verifyEvent(name) && JSON.parse(name.content).name).toBe('Ann');
+
+  // A reply from nostr-tools to agora's reply nests under it, on the third level.
+  await publish(relay.url, [other.comment(storyUrl(story), 'And back from nostr-tools.', answer)]);
+  const annsReply = itemOf(commentWith(ann.page, 'Answered from agora.'));
+  await expect(annsReply.locator('ol.agora-thread--replies')).toContainText('And back from nostr-tools.');
+  expect(ann.errors.list).toEqual([]);
+});
+
+test('hostile events written straight to the relay: nothing bad shown, nothing run, the page responsive', async ({ browser }) => {
+  test.setTimeout(240_000);
+  await relay.stop();
+  // This relay stores what it is sent without checking signatures, so that
+  // the widget itself must refuse forgeries.
+  relay = await TestRelay.start({ trusting: true });
+  const story = 'hostile';
+  const url = storyUrl(story);
+  const other = new OtherClient();
+  // Older than the flood, so that they are on the first page (oldest first).
+  const good = other.comment(url, 'The one honest comment.', undefined, 120);
+  const badSignature = { ...other.comment(url, 'Forged signature.'), sig: '0'.repeat(128) };
+  const wrongId = { ...other.comment(url, 'Original text.'), content: 'Changed after signing.' };
+  const huge = other.comment(url, 'x'.repeat(1_000_000));
+  const script = other.comment(url, '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> **bold**', undefined, 110);
+  const impostor = other.sign({ kind: 0, tags: [], content: JSON.stringify({ name: '<b onmouseover=alert(1)>Admin</b>' }) });
+  const otherScope = other.comment('https://elsewhere.example/', 'Another page’s comment.');
+  const flood = Array.from({ length: 5_000 }, (_, i) => other.comment(url, `Flood ${i}`));
+  await publish(relay.url, [good, badSignature, wrongId, huge, script, impostor, otherScope]);
+  let started = Date.now();
+  const answers = await publish(relay.url, flood, 120_000);
+  expect(answers.size).toBe(5_000);
+  test.info().annotations.push({ type: 'relay took 5,000 events (ms)', description: String(Date.now() - started) });
+
+  const ann = await reader(browser);
+  const longTasks = async () => ann.page.evaluate(() => (window as any).__longest ?? 0);
+  await ann.page.addInitScript(() => {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) (window as any).__longest = Math.max((window as any).__longest ?? 0, entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  started = Date.now();
+  await open(ann.page, pageUrl([relay], story));
+  // The honest comment, the script payload as text, and the flood, after the article's eight.
+  await expect(heading(ann.page)).toHaveText('5,010 Comments', { timeout: 90_000 });
+  test.info().annotations.push({ type: 'page showed all 5,002 (ms)', description: String(Date.now() - started) });
+  await expect(commentWith(ann.page, 'The one honest comment.')).toBeVisible();
+  for (const text of ['Forged signature.', 'Changed after signing.', 'Original text.', 'Another page’s comment.', 'xxxxxxxxxx']) {
+    await expect(ann.page.getByText(text)).toHaveCount(0);
+  }
+  // The script payload is shown as the text it is, and nothing ran.
+  await expect(commentWith(ann.page, '<script>window.__pwned=2</script>')).toHaveCount(1);
+  expect(await ann.page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+  await expect(ann.page.locator('.agora-comment img, .agora-comment script, .agora-comment b[onmouseover]')).toHaveCount(0);
+  // The page still answers at once: typing into the composer shows.
+  await nameField(ann.page).fill('Ann');
+  await commentField(ann.page).fill('Still responsive.');
+  await expect(commentField(ann.page)).toHaveValue('Still responsive.');
+  await keepScreenshot(ann.page, 'shared-hostile');
+  test.info().annotations.push({ type: 'longest task (ms) while 5,000 events arrived', description: String(await longTasks()) });
+  expect(ann.errors.list).toEqual([]);
+});
+
+test('proof of work: a relay that requires it refuses plain posts with its reason, and takes mined ones', async ({ browser }) => {
+  await relay.stop();
+  relay = await TestRelay.start({ pow: 12 });
+  const ann = await reader(browser);
+  await open(ann.page, pageUrl([relay], 'pow-plain'));
+  await post(ann.page, 'Ann', 'No work done.');
+  const plain = delivery(commentWith(ann.page, 'No work done.'));
+  await expect(plain).toHaveAttribute('data-state', 'refused');
+  await expect(plain).toContainText(`Refused by ${relay.url}:`);
+
+  const bob = await reader(browser);
+  await bob.page.addInitScript(() => {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) (window as any).__longest = Math.max((window as any).__longest ?? 0, entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await open(bob.page, pageUrl([relay], 'pow-mined', { pow: '12' }));
+  await post(bob.page, 'Bob', 'Worked for it.');
+  await expect(delivery(commentWith(bob.page, 'Worked for it.'))).toHaveText('Sent to 1 of 1 relay', { timeout: 20_000 });
+  const [mined] = await onRelay(relay, 'pow-mined');
+  expect(mined.id.startsWith('000')).toBe(true);
+  expect(mined.tags.find((t) => t[0] === 'nonce')?.[2]).toBe('12');
+});
