@@ -13,6 +13,9 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import relayModule from '../tests/e2e/relay.cjs';
+
+const { TestRelay } = relayModule;
 
 const quick = process.argv.includes('--quick');
 const LOADS = quick ? 3 : 10;
@@ -32,7 +35,11 @@ class BenchError extends Error {}
 const servers = [];
 let referenceDir;
 let browser;
+let relay;
 function cleanUp() {
+  // Stopping signals the relay at once; its temporary folder goes when it has exited.
+  relay?.stop();
+  relay = undefined;
   for (const server of servers) if (server.exitCode === null && server.signalCode === null) server.kill();
   if (referenceDir) rmSync(referenceDir, { recursive: true, force: true });
   referenceDir = undefined;
@@ -71,17 +78,31 @@ try {
   cpSync('dist/agora.css', join(referenceDir, 'agora.css'));
   writeFileSync(join(referenceDir, 'seed.js'), `export default ${JSON.stringify(seed)};\n`);
 
-  await Promise.all([startServer('dist', AGORA_PORT), startServer(referenceDir, REFERENCE_PORT)]);
+  // The shared discussion: the same page with one relay on loopback (the
+  // test relay; without it, e.g. after `scripts/setup.sh` without --test,
+  // the row is left out and the run says so).
+  const [, , started] = await Promise.all([
+    startServer('dist', AGORA_PORT), startServer(referenceDir, REFERENCE_PORT),
+    TestRelay.start().catch((error) => { console.error(`bench: no test relay (${error.message}); the relay row is left out`); }),
+  ]);
+  relay = started;
+  const snippets = readdirSync('dist/snippets', { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name).slice('dist/'.length));
   const pages = {
     agora: {
       url: `http://127.0.0.1:${AGORA_PORT}/`, dir: 'dist',
       // The glue imports its snippets (src/store.js) on the first load too.
-      files: ['index.html', 'boot.js', 'agora.js', 'agora_bg.wasm', 'agora.css', 'page.css',
-        ...readdirSync('dist/snippets', { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile())
-          .map((entry) => join(entry.parentPath ?? entry.path, entry.name).slice('dist/'.length))],
+      files: ['index.html', 'boot.js', 'agora.js', 'agora_bg.wasm', 'agora.css', 'page.css', ...snippets],
     },
     reference: { url: `http://127.0.0.1:${REFERENCE_PORT}/`, dir: referenceDir, files: ['index.html', 'app.js', 'seed.js', 'agora.css'] },
   };
+  if (relay) {
+    const query = new URLSearchParams({ relays: relay.url, url: 'https://bench.example/story' });
+    pages['agora with relays'] = {
+      url: `http://127.0.0.1:${AGORA_PORT}/relays.html?${query}`, dir: 'dist',
+      files: ['relays.html', 'boot.js', 'agora-relays.js', 'agora-relays_bg.wasm', 'agora.css', 'page.css', ...snippets],
+    };
+  }
 
   const kb = (bytes) => (bytes / 1024).toFixed(1);
   const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
@@ -127,7 +148,7 @@ try {
     // viewport: Element Timing reports only what is painted on screen.
     const context = await browser.newContext({ viewport: { width: 1280, height: 3000 } });
     const tab = await context.newPage();
-    await tab.goto(`${page.url}?bench-setup`, { waitUntil: 'commit' });
+    await tab.goto(new URL('/?bench-setup', page.url).href, { waitUntil: 'commit' });
     await tab.evaluate((entries) => { localStorage.clear(); for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v); }, stored);
     // Let Chromium commit the writes before the measured navigation. A
     // measurement choice, not a wait for a condition: the page cannot observe
@@ -214,7 +235,7 @@ try {
 
   // Loads are interleaved (agora, reference, each scale in turn) so that a
   // slower minute of this shared machine falls on both pages and every scale.
-  const results = { agora: { timeToThread: [] }, reference: { timeToThread: [] } };
+  const results = Object.fromEntries(Object.keys(pages).map((name) => [name, { timeToThread: [] }]));
   for (let i = 0; i < LOADS; i++) {
     for (const [name, page] of Object.entries(pages)) {
       const { context, ms } = await load(page, {});
@@ -226,7 +247,8 @@ try {
   for (let i = 0; i < SCREEN_LOADS; i++) {
     for (const n of SCALES) {
       const stored = storedComments(n);
-      for (const [name, page] of Object.entries(pages)) {
+      for (const name of ['agora', 'reference']) {
+        const page = pages[name];
         const { context, tab, ms } = await load(page, stored);
         (screens[name][n] ??= []).push(ms);
         if (i === SCREEN_LOADS - 1) {
@@ -249,7 +271,7 @@ try {
   lines.push(`Chromium headless, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${quick ? 'quick mode' : 'full run'}: ${LOADS} loads, ${POSTS} posts per scale. "Painted" is the browser's Element Timing render time of the article title and the first eight comments.`, '');
   row('first-load file', 'raw KB', 'gzip KB', 'brotli KB');
   row('---', '---:', '---:', '---:');
-  for (const name of ['agora', 'reference']) {
+  for (const name of Object.keys(pages)) {
     for (const f of bytes[name]) row(`${name}: ${f.file}`, kb(f.raw), kb(f.gzip), kb(f.brotli));
     row(`**${name} total**`, kb(total(name, 'raw')), `**${kb(total(name, 'gzip'))}**`, kb(total(name, 'brotli')));
   }
@@ -267,8 +289,16 @@ try {
     row(`${n.toLocaleString('en')} stored: storage writes per post (characters)`, `${a[n].posting.writes.toFixed(1)} (${a[n].posting.chars.toFixed(0)})`, `${r[n].posting.writes.toFixed(1)} (${r[n].posting.chars.toFixed(0)})`, '');
     row(`${n.toLocaleString('en')} stored: JS heap / wasm memory after load, MB`, `${(a[n].memory.js / 1e6).toFixed(1)} / ${(a[n].memory.wasm / 1e6).toFixed(1)}`, `${(r[n].memory.js / 1e6).toFixed(1)} / –`, '');
   }
+  const withRelays = results['agora with relays'];
+  if (withRelays) {
+    row(`with relays (one on loopback): time to thread, median ms (spread) over ${LOADS} loads`, `${median(withRelays.timeToThread).toFixed(0)} (${spread(withRelays.timeToThread)})`,
+      `${median(r.timeToThread).toFixed(0)} (${spread(r.timeToThread)})`, (median(withRelays.timeToThread) / median(r.timeToThread)).toFixed(2));
+  }
   const largest = SCALES[SCALES.length - 1];
   lines.push('', `First screen with ${largest.toLocaleString('en')} stored against the empty thread (budget: at most 1.3x): agora ${(a[largest].firstScreen / a[0].firstScreen).toFixed(2)}x, reference ${(r[largest].firstScreen / r[0].firstScreen).toFixed(2)}x.`);
+  if (withRelays) {
+    lines.push('', `What relays add (\`relays.html?relays=…\` against \`index.html\`): first load ${kb(total('agora with relays', 'gzip'))} KB gzip against ${kb(total('agora', 'gzip'))} KB (+${kb(total('agora with relays', 'gzip') - total('agora', 'gzip'))} KB); time to thread ${median(withRelays.timeToThread).toFixed(0)} ms against ${median(a.timeToThread).toFixed(0)} ms median (the relay is connected after the first paint, so the difference is the larger WebAssembly).`);
+  }
   const perComment = a[SCALES[0]].posting.chars;
   lines.push('', `Stored per comment: about ${perComment.toFixed(0)} UTF-16 characters (${(perComment * 2).toFixed(0)} bytes); a 5 MiB origin quota (about 5.24 million characters) holds about ${Math.floor(5_242_880 / perComment).toLocaleString('en')} such comments.`);
   const table = lines.join('\n');

@@ -10,24 +10,21 @@
 const relaysAsked = document.documentElement.dataset.build === 'relays' || new URLSearchParams(location.search).has('relays');
 
 let widget = null;
-async function mount(build) {
-  const name = build === 'relays' ? 'agora-relays' : 'agora';
+async function mount(name) {
   const glue = await import(`./${name}.js`);
   await glue.default({ module_or_path: new URL(`./${name}_bg.wasm`, import.meta.url) });
-  widget = glue.mountStandalone(build === 'relays' ? undefined : handOver);
+  // The usual build calls handOver while it renders, when the article names relays.
+  widget = glue.mountStandalone(name === 'agora' ? handOver : undefined);
 }
 
-// Called by the usual build while it renders: switch after that render.
-function handOver() {
-  setTimeout(async () => {
-    widget?.unmount();
-    widget?.free();
-    widget = null;
-    await mount('relays');
-  });
-}
+// Switches to the relay build after the usual build's render.
+const handOver = () => setTimeout(() => {
+  widget.unmount();
+  widget.free();
+  mount('agora-relays');
+});
 
-await mount(relaysAsked ? 'relays' : 'usual');
+await mount(relaysAsked ? 'agora-relays' : 'agora');
 
 // Inside an iframe: tell the embedding page our height whenever it changes,
 // so that it can size the iframe with no inner scrollbar and nothing clipped.

@@ -15,25 +15,17 @@
 const assets = new URL('./', import.meta.url);
 const asset = (name) => new URL(name, assets).href;
 
+// The two builds, by name: `agora`, and `agora-relays` with the relay layer.
 const builds = {};
-function loadGlue(build) {
-  const name = build === 'relays' ? 'agora-relays' : 'agora';
-  builds[name] ??= import(asset(`${name}.js`)).then(async (module) => {
+const loadGlue = (name) =>
+  (builds[name] ??= import(asset(`${name}.js`)).then(async (module) => {
     await module.default({ module_or_path: asset(`${name}_bg.wasm`) });
     return module;
-  });
-  return builds[name];
-}
+  }));
 
 // The thread's shared identity on the host page: its canonical link, else
-// its address without query and fragment.
-function pageUrl() {
-  const canonical = document.querySelector('link[rel~="canonical"][href]');
-  const url = new URL(canonical ? canonical.href : location.href);
-  url.hash = '';
-  url.search = '';
-  return url.href;
-}
+// its address, without query and fragment.
+const pageUrl = () => (document.querySelector('link[rel~=canonical][href]')?.href ?? location.href).split(/[?#]/)[0];
 
 class AgoraThread extends HTMLElement {
   static observedAttributes = ['thread', 'src', 'theme', 'lang', 'mode', 'relays', 'moderators', 'pow', 'url'];
@@ -75,25 +67,16 @@ class AgoraThread extends HTMLElement {
     });
   }
 
+  // The element's own attributes (its `lang` too: otherwise ?lang= and the
+  // reader's browser languages decide), `src` relative to the host page,
+  // where the site owner wrote it.
   #settings() {
-    const value = (name) => this.getAttribute(name) ?? undefined;
-    const src = value('src');
-    return {
-      thread: value('thread'),
-      // Relative to the host page, where the site owner wrote it.
-      src: src ? new URL(src, document.baseURI).href : undefined,
-      theme: value('theme'),
-      // Only the element's own: otherwise ?lang= and the reader's browser languages decide.
-      lang: value('lang'),
-      relays: value('relays'),
-      moderators: value('moderators'),
-      pow: value('pow'),
-      url: value('url'),
-    };
-  }
-
-  #build() {
-    return this.#relaysAsked || this.getAttribute('relays') ? 'relays' : 'usual';
+    const settings = {};
+    for (const name of AgoraThread.observedAttributes) {
+      if (name !== 'mode') settings[name] = this.getAttribute(name) ?? undefined;
+    }
+    if (settings.src) settings.src = new URL(settings.src, document.baseURI).href;
+    return settings;
   }
 
   async #render() {
@@ -113,15 +96,15 @@ class AgoraThread extends HTMLElement {
     const container = document.createElement('div');
     this.shadowRoot.replaceChildren(styles, container);
     try {
-      const build = this.#build();
-      const [module] = await Promise.all([loadGlue(build), stylesLoaded]);
+      const relays = this.#relaysAsked || this.getAttribute('relays');
+      const [module] = await Promise.all([loadGlue(relays ? 'agora-relays' : 'agora'), stylesLoaded]);
       if (generation === this.#generation) {
         // Called by the usual build while it renders: hand over after that render.
         const onRelays = () => setTimeout(() => {
           this.#relaysAsked = true;
           if (generation === this.#generation) this.#queueRender();
         });
-        this.#widget = module.mountWidget(container, { ...this.#settings(), onRelays: build === 'relays' ? undefined : onRelays });
+        this.#widget = module.mountWidget(container, { ...this.#settings(), onRelays: relays ? undefined : onRelays });
       }
     } catch (error) {
       if (generation !== this.#generation) return;

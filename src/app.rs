@@ -7,7 +7,7 @@ use crate::components::{ArticleView, Composer, ThreadView, Transfer, UndoBar};
 use crate::config::{ArticleSource, Config, Problem, page_query};
 use crate::discussion::{Discussion, PAGE_SIZE};
 use crate::fetch::fetch_article;
-use crate::model::nostr::settings::Sharing;
+use crate::model::nostr::settings::SharingSettings;
 use crate::model::{Article, CommentId, DraftSlot, Heard, Lang, Loaded, Text, Thread, ThreadId, Tree};
 use crate::store::Store;
 use leptos::prelude::*;
@@ -66,34 +66,24 @@ pub fn App(config: Config, standalone: bool) -> impl IntoView {
             if standalone && let Some(document) = web_sys::window().and_then(|window| window.document()) {
                 document.set_title(&article.title);
             }
-            let problems: Vec<String> = article.sharing_problems.iter().map(|p| text.sharing_problem(p)).collect();
-            let sharing = sharing.clone().over(article.sharing.clone());
             // The usual build has no relay layer: the page loads the one
             // that has (public/boot.js, public/embed.js) and mounts it instead.
             if cfg!(not(feature = "relays"))
-                && !sharing.relays.is_empty()
+                && (sharing.asks_for_relays() || article.sharing.asks_for_relays())
                 && let Some(switch) = on_relays.as_ref().and_then(|f| f.dyn_ref::<js_sys::Function>())
                 && switch.call0(&JsValue::NULL).is_ok()
             {
                 return view! { <p class="agora-loading" role="status">{text.loading}</p> }.into_any();
             }
-            view! {
-                {problems.into_iter().map(|p| view! { <p class="agora-notice agora-notice--error" role="alert">{p}</p> }).collect_view()}
-                <ArticleWithDiscussion article thread=thread.clone() sharing />
-            }
-            .into_any()
+            view! { <ArticleWithDiscussion article thread=thread.clone() sharing=sharing.clone() /> }.into_any()
         }
     };
     view! {
         <div class="agora" data-theme=theme.attribute() lang=lang.code()>
             {problems
                 .into_iter()
-                .map(|problem| {
-                    let words = match problem {
-                        Problem::UnknownTheme(theme) => text.unknown_theme(&theme),
-                        Problem::Sharing(problem) => text.sharing_problem(&problem),
-                    };
-                    view! { <p class="agora-notice agora-notice--error" role="alert">{words}</p> }
+                .map(|Problem::UnknownTheme(theme)| {
+                    view! { <p class="agora-notice agora-notice--error" role="alert">{text.unknown_theme(&theme)}</p> }
                 })
                 .collect_view()}
             {content}
@@ -102,7 +92,7 @@ pub fn App(config: Config, standalone: bool) -> impl IntoView {
 }
 
 #[component]
-fn ArticleWithDiscussion(article: Article, thread: Option<String>, sharing: Sharing) -> impl IntoView {
+fn ArticleWithDiscussion(article: Article, thread: Option<String>, sharing: SharingSettings) -> impl IntoView {
     let text = use_context::<Text>().unwrap_or_else(|| Text::cldr(Lang::En));
     let discussion = match ThreadId::parse(thread.as_deref().unwrap_or(&article.id)) {
         Ok(thread_id) => view! { <Discussion article=article.clone() thread_id text sharing /> }.into_any(),
@@ -120,7 +110,8 @@ fn ArticleWithDiscussion(article: Article, thread: Option<String>, sharing: Shar
 }
 
 #[component]
-fn Discussion(article: Article, thread_id: ThreadId, text: Text, sharing: Sharing) -> impl IntoView {
+/// `sharing`: the host's settings for relays (the article's are in `article`).
+fn Discussion(article: Article, thread_id: ThreadId, text: Text, sharing: SharingSettings) -> impl IntoView {
     let store = Store::open(&thread_id);
     let mut thread = Thread::from_article(&article);
     let (loaded, notice) = match store.load() {
@@ -147,6 +138,16 @@ fn Discussion(article: Article, thread_id: ThreadId, text: Text, sharing: Sharin
     let sort = RwSignal::new(store.sort().unwrap_or_default());
     let remembered_name = store.remembered_name().unwrap_or_default();
     let tree = Memo::new(move |_| thread.with(|thread| Tree::build(thread, sort.get())));
+    // Only the relay build checks the sharing settings (and says what is wrong with them).
+    #[cfg(feature = "relays")]
+    let (sharing, sharing_problems) = sharing.resolve(article.sharing.clone());
+    #[cfg(feature = "relays")]
+    let sharing_problems = sharing_problems
+        .iter()
+        .map(|problem| view! { <p class="agora-notice agora-notice--error" role="alert">{text.sharing_problem(problem)}</p> })
+        .collect_view();
+    #[cfg(not(feature = "relays"))]
+    let (sharing_problems, _) = ((), sharing);
     let d = Discussion {
         text,
         thread_id,
@@ -174,21 +175,9 @@ fn Discussion(article: Article, thread_id: ThreadId, text: Text, sharing: Sharin
     };
     provide_context(d.clone());
     #[cfg(feature = "relays")]
-    if d.shared {
-        let relays = crate::relay::Relays::start(
-            &d,
-            &sharing,
-            crate::relay::thread_url(&sharing),
-            crate::model::load::outbox_entries(&outbox),
-        );
-        d.relays.set_value(Some(relays));
-        let stored = d.relays;
-        on_cleanup(move || {
-            let _ = stored.try_with_value(|relays| relays.iter().for_each(crate::relay::Relays::stop));
-        });
-    }
+    crate::relay::share(&d, &sharing, &outbox);
     #[cfg(not(feature = "relays"))]
-    let _ = (outbox, sharing);
+    let _ = outbox;
 
     let (now, set_now) = signal(now_ms());
     provide_context(Clock(now));
@@ -216,8 +205,11 @@ fn Discussion(article: Article, thread_id: ThreadId, text: Text, sharing: Sharin
     view! {
         <section class="agora-discussion" aria-labelledby=labelled_by>
             {notice.map(|text| view! { <p class="agora-notice" role="status">{text}</p> })}
+            {sharing_problems}
             <ThreadView heading_id />
             <Composer draft_slot=DraftSlot::New title=text.join.to_string() />
+            // Who will read what is posted, said once, under the thread's composer.
+            <p class="agora-audience">{audience(&d)}</p>
             <UndoBar />
             <Transfer />
         </section>
@@ -258,4 +250,14 @@ fn reveal_hash(d: &Discussion) {
     if let Some(id) = hash.strip_prefix("#comment-").and_then(CommentId::parse) {
         d.reveal(&id);
     }
+}
+
+/// Who reads what is posted here, in words.
+#[cfg_attr(not(feature = "relays"), allow(unused_variables))]
+fn audience(d: &Discussion) -> &'static str {
+    #[cfg(feature = "relays")]
+    if d.shared {
+        return d.text.shared_publicly;
+    }
+    d.text.local_only
 }

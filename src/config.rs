@@ -3,7 +3,7 @@
 //! element (passed in by `embed.js`). What is wrong with a setting is kept
 //! as a [`Problem`] for the widget to show.
 
-use crate::model::nostr::settings::{SettingProblem, SharingSettings};
+use crate::model::nostr::settings::SharingSettings;
 use wasm_bindgen::JsValue;
 
 /// Where the article comes from.
@@ -37,8 +37,6 @@ impl Theme {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Problem {
     UnknownTheme(String),
-    /// A relay, moderator or proof-of-work setting that cannot be used.
-    Sharing(SettingProblem),
 }
 
 /// Everything the widget needs to know from its host.
@@ -50,7 +48,8 @@ pub struct Config {
     pub theme: Theme,
     pub lang: Option<String>,
     /// How the discussion is shared on relays (`relays`, `moderators`,
-    /// `pow`, `url`), where the host says.
+    /// `pow`, `url`), where the host says. Read by the relay build only: the
+    /// page loads that build when the host names relays.
     pub sharing: SharingSettings,
     /// What the page gave to call when the discussion turns out to be shared
     /// (relays in the article JSON) and this build has no relay layer: it
@@ -95,16 +94,12 @@ impl Config {
                 Theme::Auto
             }
         };
-        let mut problems = Vec::new();
-        let (relays, moderators, pow, url) = (get("relays"), get("moderators"), get("pow"), get("url"));
-        config.sharing = SharingSettings::from_text(
-            relays.as_deref(),
-            moderators.as_deref(),
-            pow.as_deref(),
-            url.as_deref(),
-            &mut problems,
-        );
-        config.problems.extend(problems.into_iter().map(Problem::Sharing));
+        #[cfg(feature = "relays")]
+        {
+            let (relays, moderators, pow, url) = (get("relays"), get("moderators"), get("pow"), get("url"));
+            config.sharing =
+                SharingSettings::from_text(relays.as_deref(), moderators.as_deref(), pow.as_deref(), url.as_deref());
+        }
         config
     }
 

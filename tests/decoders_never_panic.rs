@@ -1,5 +1,6 @@
 //! Every decoder of untrusted text (stored entries, other tabs' storage
-//! events, import files, host articles, comment text, ids) gets arbitrary
+//! events, import files, host articles, comment text, ids, relays' events,
+//! outbox entries, sharing settings) gets arbitrary
 //! input and must answer with a value or a typed error, never a panic.
 //! Whatever a decoder accepts still meets the posting rules. A failing case
 //! that proptest finds is saved under `proptest-regressions/` and replayed on
@@ -10,6 +11,10 @@
 
 use agora::model::export::{export, read_import};
 use agora::model::format::parse;
+use agora::model::load::outbox_entries;
+use agora::model::nostr::outbox::OutboxSlot;
+use agora::model::nostr::settings::SharingSettings;
+use agora::model::nostr::{Event, Own, Shared};
 use agora::model::packed;
 use agora::model::validate::{NAME_LIMITS, TEXT_LIMITS, length};
 use agora::model::{Article, Comment, CommentId, Draft, Keys, StoredRecord, Thread, ThreadId, heard_from_event, load};
@@ -41,6 +46,33 @@ fn decode_everything(input: &str) {
     for (key, value) in packed::entries(input) {
         assert!(input.contains(key) && input.contains(value));
     }
+    // A relay's event: checked; and, even unchecked, merged into a thread's
+    // shared view only as comments that meet the posting rules.
+    let _ = Event::verified(input);
+    if let Ok(event) = serde_json::from_str::<Event>(input) {
+        let mut shared = Shared::new("https://fuzz.example/a", &["f".repeat(64)]);
+        shared.insert(event);
+        shared.view(&Own::default()).comments.iter().filter(|c| !c.deleted).for_each(|comment| {
+            assert!((1..=NAME_LIMITS.max).contains(&length(comment.author())), "{comment:?}");
+            assert!((1..=TEXT_LIMITS.max).contains(&length(comment.text())));
+        });
+    }
+    let _ = outbox_entries(&[(input.to_string(), input.to_string()), ("comment-abc-1".into(), input.to_string())]);
+    let _ = OutboxSlot::parse(input);
+    let host = SharingSettings::from_text(Some(input), Some(input), Some(input), Some(input));
+    let (sharing, _) = host.resolve(SharingSettings::default());
+    assert!(sharing.relays.iter().all(|relay| relay.starts_with("wss://") || relay.starts_with("ws://")));
+}
+
+/// An event as a relay sends it, signed by nostr-tools (tests/fixtures/nostr/).
+fn valid_event() -> String {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let fixtures: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{root}/tests/fixtures/nostr/events.json")).unwrap())
+            .unwrap();
+    let mut event = fixtures["events"][0].clone();
+    event.as_object_mut().unwrap().remove("serialization");
+    event.to_string()
 }
 
 fn assert_meets_the_rules(comment: &Comment) {
@@ -104,6 +136,11 @@ proptest! {
 
     #[test]
     fn damaged_exports(input in mutated(valid_export())) {
+        decode_everything(&input);
+    }
+
+    #[test]
+    fn damaged_events(input in mutated(valid_event())) {
         decode_everything(&input);
     }
 

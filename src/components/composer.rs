@@ -234,22 +234,8 @@ pub fn Composer(
                     <kbd>"Ctrl"</kbd>"+"<kbd>"Enter"</kbd>{text_in.shortcut_hint}
                 </p>
             </div>
-            // Who will read it: said once, under the composer of the thread.
-            {parent.is_none().then(|| view! {
-                <p class="agora-composer__audience">{audience(&d)}</p>
-            })}
             <p class="agora-visually-hidden" role="status">{move || status.get()}</p>
         </form>
     }
     .into_any()
-}
-
-/// Who reads what is posted here, in words.
-#[cfg_attr(not(feature = "relays"), allow(unused_variables))]
-fn audience(d: &crate::discussion::Discussion) -> &'static str {
-    #[cfg(feature = "relays")]
-    if d.shared {
-        return d.text.shared_publicly;
-    }
-    d.text.local_only
 }

@@ -16,12 +16,11 @@ pub fn Transfer() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let input_id = format!("{}-import", d.id_prefix);
     // With relays: the signing key goes into the file only when asked for.
-    let with_key = RwSignal::new(false);
-    let key_choice = key_choice(&d, with_key);
+    let (key_choice, chosen_key) = key_choice(&d);
     let export_file = {
         let d = d.clone();
         move |_| {
-            let key = if with_key.get_untracked() { d.store.nostr_key() } else { None };
+            let key = chosen_key();
             let json = d.thread.with_untracked(|thread| export(&d.thread_id, thread, now_ms(), key));
             let name = format!("agora-{}-comments.json", d.thread_id.as_str());
             message.set(Some(match download(&name, &json) {
@@ -67,7 +66,8 @@ fn import_text(d: &crate::discussion::Discussion, raw: &str) -> Result<String, S
     let new = d.thread.with_untracked(|thread| import.new_to(thread));
     d.store.import(&new).map_err(|error| d.text.not_imported(&error.describe(&d.text)))?;
     // A key from another browser becomes this one's, unless it has its own.
-    if let Some(key) = &new.nostr_key
+    if cfg!(feature = "relays")
+        && let Some(key) = &new.nostr_key
         && d.store.nostr_key().is_none()
     {
         let _ = d.store.set_nostr_key(key);
@@ -81,11 +81,17 @@ fn import_text(d: &crate::discussion::Discussion, raw: &str) -> Result<String, S
     Ok(d.text.imported(new.comments.len(), new.likes.len()))
 }
 
-/// "Include my signing key", with what that means, for a shared thread.
+/// "Include my signing key", with what that means, for a shared thread; and
+/// the key to export (`None` unless the reader ticked it).
 #[cfg(feature = "relays")]
-fn key_choice(d: &crate::discussion::Discussion, with_key: RwSignal<bool>) -> Option<impl IntoView + use<>> {
+fn key_choice(
+    d: &crate::discussion::Discussion,
+) -> (Option<impl IntoView + use<>>, impl Fn() -> Option<String> + use<>) {
     let text = d.text;
-    d.shared.then(|| {
+    let with_key = RwSignal::new(false);
+    let store = d.store.clone();
+    let chosen = move || if with_key.get_untracked() { store.nostr_key() } else { None };
+    let choice = d.shared.then(|| {
         view! {
             <label class="agora-transfer__key">
                 <input type="checkbox" prop:checked=move || with_key.get() on:change=move |e| with_key.set(event_target_checked(&e)) />
@@ -93,10 +99,12 @@ fn key_choice(d: &crate::discussion::Discussion, with_key: RwSignal<bool>) -> Op
             </label>
             {move || with_key.get().then(|| view! { <p class="agora-transfer__warning" role="alert">{text.export_key_warning}</p> })}
         }
-    })
+    });
+    (choice, chosen)
 }
 
+/// The usual build never offers the key (only shared threads have one).
 #[cfg(not(feature = "relays"))]
-fn key_choice(_: &crate::discussion::Discussion, _: RwSignal<bool>) -> Option<()> {
-    None
+fn key_choice(_: &crate::discussion::Discussion) -> ((), fn() -> Option<String>) {
+    ((), || None)
 }

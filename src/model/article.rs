@@ -1,7 +1,7 @@
 //! The article format that hosts use to bring their own article, and that
 //! the built-in seed is written in (see `src/content/seed.json`).
 
-use super::nostr::settings::{SettingProblem, SharingSettings, checked_moderators, checked_relays};
+use super::nostr::settings::SharingSettings;
 use serde::Deserialize;
 
 /// A news article with the comments it ships with.
@@ -13,9 +13,8 @@ pub struct Article {
     pub paragraphs: Vec<String>,
     pub comments: Vec<SeedComment>,
     /// How the article's site shares its discussion (`url`, `relays`,
-    /// `moderators`, `pow`), and what of that could not be used.
+    /// `moderators`, `pow`), as it says it: checked by the relay build.
     pub sharing: SharingSettings,
-    pub sharing_problems: Vec<SettingProblem>,
 }
 
 /// A comment that is part of the article's content. Seed comments are never
@@ -65,12 +64,18 @@ struct RawArticle {
     paragraphs: Option<Vec<String>>,
     #[serde(default, deserialize_with = "comments")]
     comments: Option<Vec<SeedComment>>,
-    #[serde(default, deserialize_with = "url")]
-    url: Option<String>,
     #[serde(default, deserialize_with = "relays")]
     relays: Option<Vec<String>>,
+    // Only the relay build reads the rest of the sharing settings: the usual
+    // build needs to know no more than whether relays are named (then it
+    // hands over to the relay build).
+    #[cfg(any(feature = "relays", test))]
+    #[serde(default, deserialize_with = "url")]
+    url: Option<String>,
+    #[cfg(any(feature = "relays", test))]
     #[serde(default, deserialize_with = "moderators")]
     moderators: Option<Vec<String>>,
+    #[cfg(any(feature = "relays", test))]
     #[serde(default, deserialize_with = "pow")]
     pow: Option<u32>,
 }
@@ -96,9 +101,12 @@ tracked_field!(title: String);
 tracked_field!(byline: String);
 tracked_field!(paragraphs: Vec<String>);
 tracked_field!(comments: Vec<SeedComment>);
-tracked_field!(url: String);
 tracked_field!(relays: Vec<String>);
+#[cfg(any(feature = "relays", test))]
+tracked_field!(url: String);
+#[cfg(any(feature = "relays", test))]
 tracked_field!(moderators: Vec<String>);
+#[cfg(any(feature = "relays", test))]
 tracked_field!(pow: u32);
 
 impl Article {
@@ -134,13 +142,16 @@ impl Article {
         if let Some(index) = comments.iter().position(|c| c.author.trim().is_empty() || c.text.trim().is_empty()) {
             return Err(ArticleError::BadComment(index));
         }
-        let mut sharing_problems = Vec::new();
-        let pow = raw.pow.map(|bits| bits.to_string());
-        let mut sharing =
-            SharingSettings::from_text(None, None, pow.as_deref(), raw.url.as_deref(), &mut sharing_problems);
-        sharing.relays = raw.relays.map(|urls| checked_relays(&urls, &mut sharing_problems));
-        sharing.moderators = raw.moderators.map(|keys| checked_moderators(&keys, &mut sharing_problems));
-        Ok(Article { id, title, byline: raw.byline, paragraphs, comments, sharing, sharing_problems })
+        #[cfg(any(feature = "relays", test))]
+        let sharing = SharingSettings {
+            relays: raw.relays,
+            moderators: raw.moderators,
+            pow: raw.pow.map(|bits| bits.to_string()),
+            url: raw.url,
+        };
+        #[cfg(not(any(feature = "relays", test)))]
+        let sharing = SharingSettings { relays: raw.relays, ..SharingSettings::default() };
+        Ok(Article { id, title, byline: raw.byline, paragraphs, comments, sharing })
     }
 
     /// The article every page shows when no other is configured.
@@ -154,7 +165,6 @@ impl Article {
             paragraphs: vec!["The built-in article could not be read.".into()],
             comments: Vec::new(),
             sharing: SharingSettings::default(),
-            sharing_problems: Vec::new(),
         })
     }
 }
@@ -173,7 +183,6 @@ pub fn test_article(seeds: &[(&str, &str, u32)]) -> Article {
             .map(|&(author, text, likes)| SeedComment { author: author.into(), text: text.into(), likes })
             .collect(),
         sharing: SharingSettings::default(),
-        sharing_problems: Vec::new(),
     }
 }
 
@@ -230,10 +239,12 @@ mod tests {
         let json = r#"{"id":"a","title":"T","paragraphs":["p"],"url":"https://news.example/a",
             "relays":["wss://r.example","ws://far.example"],"moderators":["nope"],"pow":12}"#;
         let article = Article::from_json(json).unwrap();
-        assert_eq!(article.sharing.relays, Some(vec!["wss://r.example".to_string()]));
-        assert_eq!(article.sharing.pow, Some(12));
-        assert_eq!(article.sharing.url.as_deref(), Some("https://news.example/a"));
-        assert_eq!(article.sharing_problems.len(), 2, "a bad relay and a bad key are reported, not fatal");
+        assert!(article.sharing.asks_for_relays());
+        let (sharing, problems) = SharingSettings::default().resolve(article.sharing);
+        assert_eq!(sharing.relays, ["wss://r.example"]);
+        assert_eq!(sharing.pow, 12);
+        assert_eq!(sharing.url.as_deref(), Some("https://news.example/a"));
+        assert_eq!(problems.len(), 2, "a bad relay and a bad key are reported, not fatal");
         let bad = Article::from_json(r#"{"id":"a","title":"T","paragraphs":["p"],"relays":"wss://r"}"#);
         assert_eq!(bad, Err(ArticleError::WrongType("relays")));
     }

@@ -60,7 +60,7 @@ fn base36(mut n: u64) -> String {
 }
 
 /// Where a comment came from.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Origin {
     /// Part of the article's content: no posting time, never stored, never
     /// changed.
@@ -68,9 +68,10 @@ pub enum Origin {
     /// Posted by the reader of this browser, at this time (milliseconds
     /// since the Unix epoch): theirs to edit and delete.
     Own { at_ms: f64 },
-    /// Another reader's, from a Nostr relay: posted at this time under this
-    /// public key (hex). Never stored, never changed here.
-    Shared { at_ms: f64, pubkey: String },
+    /// Another reader's, from a Nostr relay (its id is the event's; the
+    /// relay layer knows its author), posted at this time. Never stored,
+    /// never changed here.
+    Shared { at_ms: f64 },
 }
 
 /// A comment as the thread shows it. Its author and text can only come from
@@ -123,12 +124,12 @@ impl Comment {
     }
 
     /// Another reader's comment from a relay (its text met the posting rules).
-    pub fn shared(id: CommentId, post: Valid, at_ms: f64, parent: Option<CommentId>, pubkey: String) -> Comment {
+    pub fn shared(id: CommentId, post: Valid, at_ms: f64, parent: Option<CommentId>) -> Comment {
         Comment {
             id,
             author: post.author.into_string(),
             text: post.text.into_string(),
-            origin: Origin::Shared { at_ms, pubkey },
+            origin: Origin::Shared { at_ms },
             parent,
             edited_at: None,
             deleted: false,
@@ -139,8 +140,8 @@ impl Comment {
     /// What stays of another reader's comment that its author deleted on
     /// relays while it has replies: a placeholder, so the replies keep
     /// their place.
-    pub fn shared_placeholder(id: CommentId, at_ms: f64, parent: Option<CommentId>, pubkey: String) -> Comment {
-        Comment { origin: Origin::Shared { at_ms, pubkey }, ..Comment::placeholder(id, at_ms, parent, None) }
+    pub fn shared_placeholder(id: CommentId, at_ms: f64, parent: Option<CommentId>) -> Comment {
+        Comment { origin: Origin::Shared { at_ms }, ..Comment::placeholder(id, at_ms, parent, None) }
     }
 
     /// The placeholder of a deleted comment of this browser's, as stored.
@@ -167,7 +168,7 @@ impl Comment {
 
     pub fn posted_at(&self) -> Option<f64> {
         match self.origin {
-            Origin::Own { at_ms } | Origin::Shared { at_ms, .. } => Some(at_ms),
+            Origin::Own { at_ms } | Origin::Shared { at_ms } => Some(at_ms),
             Origin::Seed => None,
         }
     }

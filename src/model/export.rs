@@ -22,7 +22,9 @@ struct ExportFile {
     exported_at: f64,
     comments: Vec<StoredRecord>,
     likes: Vec<String>,
-    /// The reader's Nostr secret key, only when they asked for it.
+    /// The reader's Nostr secret key, only when they asked for it. Only the
+    /// relay build writes or reads it (only shared threads have a key).
+    #[cfg(any(feature = "relays", test))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     nostr_key: Option<String>,
 }
@@ -66,8 +68,11 @@ pub fn export(thread_id: &ThreadId, thread: &Thread, now_ms: f64, nostr_key: Opt
         exported_at: now_ms,
         comments: thread.posted().iter().filter_map(|c| StoredRecord::from_comment(c)).collect(),
         likes,
+        #[cfg(any(feature = "relays", test))]
         nostr_key,
     };
+    #[cfg(not(any(feature = "relays", test)))]
+    let _ = nostr_key;
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
@@ -97,7 +102,10 @@ pub fn read_import(thread_id: &ThreadId, raw: &str) -> Result<Import, ImportErro
         .enumerate()
         .map(|(index, id)| CommentId::parse(id).ok_or(ImportError::BadLike(index)))
         .collect::<Result<Vec<_>, _>>()?;
+    #[cfg(any(feature = "relays", test))]
     let nostr_key = file.nostr_key.filter(|key| super::nostr::keys::is_hex(key, 64));
+    #[cfg(not(any(feature = "relays", test)))]
+    let nostr_key = None;
     Ok(Import { comments, likes, nostr_key })
 }
 

@@ -54,7 +54,10 @@ pub fn heard_from_event(keys: &Keys, key: Option<&str>, new_value: Option<&str>)
         (Kind::Comment, None) => Change::Removed(CommentId::parse(name)?),
         (Kind::Like, value) => Change::Liked(CommentId::parse(name)?, value.is_some()),
         (Kind::Collapsed, value) => return Some(Heard::Folded(CommentId::parse(name)?, value.is_some())),
+        #[cfg(any(feature = "relays", test))]
         (Kind::Out, value) => return Some(Heard::Outbox(name.to_string(), value.map(str::to_string))),
+        #[cfg(not(any(feature = "relays", test)))]
+        (Kind::Out, _) => return None,
         (Kind::Draft | Kind::Aside, _) => return None,
     };
     Some(Heard::Thread(change))

@@ -47,19 +47,19 @@ impl Thread {
 
     /// Replaces the reader's own comments and likes (after loading, or when
     /// storage was cleared underneath); others' comments from relays stay.
-    pub fn set_posted(&mut self, own: Vec<Comment>, liked: HashSet<CommentId>) {
-        let shared: Vec<Comment> =
-            self.posted.iter().filter(|c| !is_own_record(c)).map(|c| Comment::clone(c)).collect();
-        self.arrange(own.into_iter().filter(is_own_record).chain(shared).collect());
+    pub fn set_posted(&mut self, mut own: Vec<Comment>, liked: HashSet<CommentId>) {
+        own.extend(self.posted.iter().filter(|c| !is_own_record(c)).map(|c| Comment::clone(c)));
+        self.arrange(own);
         self.liked = liked;
     }
 
-    /// Sorts comments into `posted`: duplicates by id (the first kept) and
-    /// comments posing as the article's are left out.
+    /// Sorts comments into `posted`: duplicates by id (the first kept; the
+    /// sort is stable and the id breaks ties of time, so they are neighbours
+    /// unless their times differ) and comments posing as the article's are
+    /// left out.
     fn arrange(&mut self, comments: Vec<Comment>) {
-        let mut known = HashSet::new();
-        let comments: Vec<Comment> = comments.into_iter().filter(|c| known.insert(c.id.clone())).collect();
-        let sorted = sorted(comments, posted_order);
+        let mut sorted = sorted(comments, posted_order);
+        sorted.dedup_by(|a, b| a.id == b.id);
         self.posted = sorted.into_iter().filter(|c| self.seed_comment(&c.id).is_none()).map(Arc::new).collect();
     }
 
@@ -115,11 +115,12 @@ impl Thread {
         if unchanged {
             return false;
         }
-        // Own comments first: a shared one with the same id is left out.
-        let mut all: Vec<Comment> =
-            self.posted.iter().filter(|c| is_own_record(c)).map(|c| Comment::clone(c)).collect();
-        all.extend(comments.into_iter().filter(|c| !is_own_record(c)));
-        self.arrange(all);
+        // A shared comment with the id of one of the reader's own is left out.
+        let own: Vec<Comment> = self.posted.iter().filter(|c| is_own_record(c)).map(|c| Comment::clone(c)).collect();
+        let own_ids: HashSet<&CommentId> = own.iter().map(|c| &c.id).collect();
+        let shared: Vec<Comment> =
+            comments.into_iter().filter(|c| !is_own_record(c) && !own_ids.contains(&c.id)).collect();
+        self.arrange(own.into_iter().chain(shared).collect());
         self.shared_likes = likes;
         true
     }
@@ -256,6 +257,34 @@ mod tests {
         assert!(thread.upsert(posted("middle", 20.0)));
         assert_eq!(ids(&thread), ["seed-1", "seed-2", "early", "middle", "late"]);
         assert_eq!(thread.len(), 5);
+    }
+
+    fn shared(id: &str, at_ms: f64) -> Comment {
+        let valid = crate::model::Draft { name: "Other".into(), text: id.into() }.check().unwrap();
+        Comment::shared(CommentId::parse(id).unwrap(), valid, at_ms, None)
+    }
+
+    #[test]
+    fn others_comments_from_relays_interleave_with_own_and_stay_when_own_reload() {
+        let mut thread = Thread::from_article(&article());
+        thread.set_posted(vec![posted("mine", 20.0)], HashSet::from([id("seed-1")]));
+        let likes = vec![(id("mine"), 2), (id("seed-1"), 1)];
+        assert!(thread.set_shared(vec![shared("theirs", 10.0), shared("later", 30.0)], likes.clone()));
+        assert!(!thread.set_shared(vec![shared("later", 30.0), shared("theirs", 10.0)], likes.clone()), "nothing new");
+        assert_eq!(ids(&thread), ["seed-1", "seed-2", "theirs", "mine", "later"]);
+        let mine = thread.get(&id("mine")).unwrap().clone();
+        let first = thread.get(&id("seed-1")).unwrap().clone();
+        assert_eq!((thread.likes(&mine), thread.likes(&first)), (2, 3 + 1 + 1), "relays' likes add to the rest");
+        // Storage reloaded (another tab cleared it): others' comments stay.
+        thread.set_posted(vec![], HashSet::new());
+        assert_eq!(ids(&thread), ["seed-1", "seed-2", "theirs", "later"]);
+        // A relay's comment cannot replace the reader's own, nor pose as the article's.
+        thread.set_posted(vec![posted("mine", 20.0)], HashSet::new());
+        assert!(thread.set_shared(vec![shared("mine", 5.0), shared("seed-2", 1.0)], vec![]));
+        assert_eq!(ids(&thread), ["seed-1", "seed-2", "mine"]);
+        assert!(thread.get(&id("mine")).unwrap().is_own());
+        // Nor can a relay's comment be edited or deleted here.
+        assert!(!thread.upsert(shared("x", 1.0)));
     }
 
     #[test]

@@ -55,6 +55,20 @@ pub fn thread_url(sharing: &Sharing) -> String {
     canonical_url(&normal)
 }
 
+/// Shares the discussion on its relays, if it has any, until it unmounts.
+/// `stored`: the outbox as stored (slot names and values).
+pub fn share(d: &Discussion, sharing: &Sharing, stored: &[(String, String)]) {
+    if !d.shared {
+        return;
+    }
+    let relays = Relays::start(d, sharing, thread_url(sharing), crate::model::load::outbox_entries(stored));
+    d.relays.set_value(Some(relays));
+    let kept = d.relays;
+    on_cleanup(move || {
+        let _ = kept.try_with_value(|relays| relays.iter().for_each(Relays::stop));
+    });
+}
+
 /// The relay layer of one discussion. Dropping the last clone does not stop
 /// it; [`Relays::stop`] does (on unmount).
 #[derive(Clone)]
@@ -299,10 +313,11 @@ impl Hub {
     /// The event of a comment on relays: another reader's (its id and key)
     /// or the reader's own, once signed.
     fn target(&self, id: &CommentId) -> Option<Parent> {
-        let comment = self.d.thread.with_untracked(|t| t.get(id).cloned())?;
-        match &comment.origin {
-            Origin::Shared { pubkey, .. } => {
-                Some(Parent { id: id.to_string(), pubkey: pubkey.clone(), relay: String::new() })
+        let origin = self.d.thread.with_untracked(|t| t.get(id).map(|c| c.origin))?;
+        match origin {
+            Origin::Shared { .. } => {
+                let pubkey = self.shared.author_of(id.as_str())?.to_string();
+                Some(Parent { id: id.to_string(), pubkey, relay: String::new() })
             }
             Origin::Own { .. } => {
                 let event = self.entry(&OutboxSlot::Comment(id.clone()))?.event.as_ref()?;

@@ -121,8 +121,11 @@ pub const DE: Strings = Strings {
     article_empty: "Der Artikel von {url} ist nicht verwendbar: Das Feld \u{201e}{field}\u{201c} ist leer.",
     article_bad_comment: "Der Artikel von {url} ist nicht verwendbar: Kommentar {index} hat einen leeren \u{201e}author\u{201c} oder \u{201e}text\u{201c}.",
 
+    #[cfg(any(feature = "relays", test))]
     bad_relay: "Das Relay \u{201e}{relay}\u{201c} ist nicht verwendbar: Bitte wss://-Adressen angeben (ws:// nur auf diesem Computer).",
+    #[cfg(any(feature = "relays", test))]
     bad_moderator: "Der Moderatorschlüssel \u{201e}{key}\u{201c} ist nicht verwendbar: Bitte öffentliche Schlüssel mit 64 Hexadezimalziffern angeben.",
+    #[cfg(any(feature = "relays", test))]
     bad_pow: "Der Arbeitsnachweis \u{201e}{pow}\u{201c} ist nicht verwendbar: Bitte eine Bitzahl von 0 bis 28 angeben.",
 
     local_only: "Kommentare bleiben in diesem Browser: Niemand sonst sieht sie.",

@@ -121,8 +121,11 @@ pub const EN: Strings = Strings {
     article_empty: "The article from {url} could not be used: \u{201c}{field}\u{201d} is empty.",
     article_bad_comment: "The article from {url} could not be used: comment {index} has an empty \u{201c}author\u{201d} or \u{201c}text\u{201d}.",
 
+    #[cfg(any(feature = "relays", test))]
     bad_relay: "The relay \u{201c}{relay}\u{201d} cannot be used: give wss:// addresses (ws:// only on this computer).",
+    #[cfg(any(feature = "relays", test))]
     bad_moderator: "The moderator key \u{201c}{key}\u{201d} cannot be used: give public keys as 64 hexadecimal digits.",
+    #[cfg(any(feature = "relays", test))]
     bad_pow: "The proof of work \u{201c}{pow}\u{201d} cannot be used: give a number of bits from 0 to 28.",
 
     local_only: "Comments stay in this browser: no one else sees them.",

@@ -405,6 +405,7 @@ impl Text {
     }
 
     /// A shared-discussion setting that cannot be used.
+    #[cfg(any(feature = "relays", test))]
     pub fn sharing_problem(&self, problem: &super::nostr::settings::SettingProblem) -> String {
         use super::nostr::settings::SettingProblem as P;
         match problem {

@@ -213,10 +213,13 @@ pub struct Strings {
     /// `{url}`, `{index}`: the comment's position (from 1).
     pub article_bad_comment: Msg,
     /// `{relay}`: what was given.
+    #[cfg(any(feature = "relays", test))]
     pub bad_relay: Msg,
     /// `{key}`
+    #[cfg(any(feature = "relays", test))]
     pub bad_moderator: Msg,
     /// `{pow}`
+    #[cfg(any(feature = "relays", test))]
     pub bad_pow: Msg,
 
     // The shared discussion (Nostr relays)

@@ -20,12 +20,16 @@ pub enum SettingProblem {
     Pow(String),
 }
 
-/// The settings as a host or an article gives them; `None` where it says nothing.
+/// The settings as a host or an article gives them, not yet checked; `None`
+/// where it says nothing. The usual build only asks whether they name
+/// relays ([`SharingSettings::asks_for_relays`]); the relay build checks
+/// them ([`SharingSettings::resolve`]), so the usual one carries no code for it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SharingSettings {
     pub relays: Option<Vec<String>>,
     pub moderators: Option<Vec<String>>,
-    pub pow: Option<u32>,
+    /// Bits of proof of work, as given.
+    pub pow: Option<String>,
     /// The thread's shared identity: the article's canonical URL.
     pub url: Option<String>,
 }
@@ -46,37 +50,46 @@ impl SharingSettings {
         moderators: Option<&str>,
         pow: Option<&str>,
         url: Option<&str>,
-        problems: &mut Vec<SettingProblem>,
     ) -> SharingSettings {
         let list = |text: &str| {
             text.split([' ', ',', '\n', '\t']).filter(|s| !s.is_empty()).map(str::to_string).collect::<Vec<_>>()
         };
         SharingSettings {
-            relays: relays.map(|text| checked_relays(&list(text), problems)),
-            moderators: moderators.map(|text| checked_moderators(&list(text), problems)),
-            pow: pow.and_then(|text| match text.trim().parse::<u32>() {
-                Ok(bits) if bits <= MAX_DIFFICULTY => Some(bits),
-                _ => {
-                    problems.push(SettingProblem::Pow(text.chars().take(40).collect()));
-                    None
-                }
-            }),
-            url: url
-                .map(str::trim)
-                .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
-                .map(str::to_string),
+            relays: relays.map(list),
+            moderators: moderators.map(list),
+            pow: pow.map(str::to_string),
+            url: url.map(str::to_string),
         }
     }
 
-    /// The host's settings over the article's; but the article's own `url`
-    /// names it best, so that one wins.
-    pub fn over(self, article: SharingSettings) -> Sharing {
-        Sharing {
-            relays: self.relays.or(article.relays).unwrap_or_default(),
-            moderators: self.moderators.or(article.moderators).unwrap_or_default(),
-            pow: self.pow.or(article.pow).unwrap_or(0),
-            url: article.url.or(self.url),
-        }
+    /// Whether the discussion is to be shared at all: some relay is named
+    /// (usable or not: the relay build says what is wrong with it).
+    pub fn asks_for_relays(&self) -> bool {
+        self.relays.as_ref().is_some_and(|relays| !relays.is_empty())
+    }
+
+    /// The settings in effect, checked: the host's over the article's, but
+    /// the article's own `url` names it best, so that one wins. What cannot
+    /// be used is left out and reported.
+    pub fn resolve(self, article: SharingSettings) -> (Sharing, Vec<SettingProblem>) {
+        let mut problems = Vec::new();
+        let relays = self.relays.or(article.relays).map(|urls| checked_relays(&urls, &mut problems));
+        let moderators = self.moderators.or(article.moderators).map(|keys| checked_moderators(&keys, &mut problems));
+        let pow = self.pow.or(article.pow).and_then(|text| match text.trim().parse::<u32>() {
+            Ok(bits) if bits <= MAX_DIFFICULTY => Some(bits),
+            _ => {
+                problems.push(SettingProblem::Pow(text.chars().take(40).collect()));
+                None
+            }
+        });
+        let url = article.url.or(self.url).map(|u| u.trim().to_string());
+        let sharing = Sharing {
+            relays: relays.unwrap_or_default(),
+            moderators: moderators.unwrap_or_default(),
+            pow: pow.unwrap_or(0),
+            url: url.filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+        };
+        (sharing, problems)
     }
 }
 
@@ -160,15 +173,20 @@ mod tests {
 
     #[test]
     fn host_settings_win_and_bad_ones_are_reported() {
-        let mut problems = Vec::new();
         let key = "A".repeat(64);
         let host = SharingSettings::from_text(
             Some("wss://a.example wss://a.example, ws://evil.example"),
             Some(&format!("{key} nokey")),
             Some("99"),
             Some("https://news.example/story"),
-            &mut problems,
         );
+        assert!(host.asks_for_relays());
+        let article = SharingSettings {
+            relays: Some(vec!["wss://b.example".into()]),
+            pow: Some("8".into()),
+            ..Default::default()
+        };
+        let (sharing, problems) = host.clone().resolve(article);
         assert_eq!(
             problems,
             [
@@ -177,16 +195,17 @@ mod tests {
                 SettingProblem::Pow("99".into())
             ]
         );
-        let article =
-            SharingSettings { relays: Some(vec!["wss://b.example".into()]), pow: Some(8), ..Default::default() };
-        let sharing = host.clone().over(article);
         assert_eq!(sharing.relays, ["wss://a.example"]);
         assert_eq!(sharing.moderators, ["a".repeat(64)]);
-        assert_eq!(sharing.pow, 8, "the article's, as the host's could not be used");
+        assert_eq!(sharing.pow, 0, "the host's could not be used, and it is the host's that counts");
         assert_eq!(sharing.url.as_deref(), Some("https://news.example/story"));
         let named = SharingSettings { url: Some("https://news.example/canonical".into()), ..Default::default() };
-        assert_eq!(host.over(named).url.as_deref(), Some("https://news.example/canonical"));
-        assert_eq!(SharingSettings::default().over(SharingSettings::default()), Sharing::default());
+        assert_eq!(host.resolve(named).0.url.as_deref(), Some("https://news.example/canonical"));
+        let nothing = SharingSettings::default();
+        assert!(!nothing.asks_for_relays());
+        assert_eq!(nothing.resolve(SharingSettings::default()), (Sharing::default(), vec![]));
+        let empty = SharingSettings::from_text(Some(" , "), None, None, None);
+        assert!(!empty.asks_for_relays(), "an empty list asks for nothing");
     }
 
     #[test]

@@ -176,12 +176,12 @@ impl Shared {
             };
             let at_ms = event.created_at as f64 * 1000.0;
             if deleted {
-                view.comments.push(Comment::shared_placeholder(id, at_ms, parent, event.pubkey.clone()));
+                view.comments.push(Comment::shared_placeholder(id, at_ms, parent));
                 continue;
             }
             let name = names.entry(event.pubkey.as_str()).or_insert_with(|| self.author_name(&event.pubkey)).clone();
             let (Ok(author), Ok(text)) = (Name::check(&name), Body::check(&event.content)) else { continue };
-            view.comments.push(Comment::shared(id, Valid { author, text }, at_ms, parent, event.pubkey.clone()));
+            view.comments.push(Comment::shared(id, Valid { author, text }, at_ms, parent));
         }
         let mut likers: HashMap<&str, HashSet<&str>> = HashMap::new();
         for reaction in &self.reactions {
@@ -199,6 +199,11 @@ impl Shared {
         }
         view.likes.sort_by(|a, b| a.0.cmp(&b.0));
         view
+    }
+
+    /// The author (public key) of a comment seen in this thread.
+    pub fn author_of(&self, event_id: &str) -> Option<&str> {
+        self.comments.iter().find(|c| c.id == event_id).map(|c| c.pubkey.as_str())
     }
 
     /// The comments and the authors of comments and likes seen so far: what

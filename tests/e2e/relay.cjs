@@ -1,18 +1,21 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// A real Nostr relay for the shared-discussion tests and the benchmark: PyPI
+// nostr-relay (installed by scripts/setup.sh --test into $AGORA_RELAY_VENV),
+// on a free loopback port, with its own database, started and stopped by
+// whoever uses it. CommonJS, so that both the TypeScript tests and the
+// benchmark (an ES module) can load it.
+const { spawn } = require('node:child_process');
+const { mkdtempSync, rmSync, writeFileSync } = require('node:fs');
+const { createServer } = require('node:net');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
 
-/**
- * A real Nostr relay for a test: PyPI nostr-relay (installed by
- * scripts/setup.sh --test into $AGORA_RELAY_VENV), on a free loopback port,
- * with its own database, started and stopped by the test.
- */
-export class TestRelay {
-  private process: ChildProcess | null = null;
+class TestRelay {
+  #process = null;
 
-  private constructor(readonly port: number, private readonly dir: string) {}
+  constructor(port, dir) {
+    this.port = port;
+    this.dir = dir;
+  }
 
   get url() {
     return `ws://127.0.0.1:${this.port}`;
@@ -23,7 +26,7 @@ export class TestRelay {
    * `trusting`: store events without checking their signatures, as a hostile
    * or broken relay would serve them.
    */
-  static async start(options: { pow?: number; trusting?: boolean } = {}) {
+  static async start(options = {}) {
     const port = await freePort();
     const dir = mkdtempSync(join(tmpdir(), 'agora-relay-'));
     const validators = ['nostr_relay.validators.is_not_too_large'];
@@ -59,14 +62,20 @@ export class TestRelay {
   /** Starts the relay (again), on the same port and database. */
   async resume() {
     const venv = process.env.AGORA_RELAY_VENV ?? join(process.env.HOME ?? '', '.cache/agora/relay-venv');
-    this.process = spawn(join(venv, 'bin/nostr-relay'), ['-c', join(this.dir, 'config.yaml'), 'serve'], {
+    const child = spawn(join(venv, 'bin/nostr-relay'), ['-c', join(this.dir, 'config.yaml'), 'serve'], {
       cwd: this.dir,
       detached: true,
       stdio: 'ignore',
     });
+    this.#process = child;
+    const started = new Promise((resolve, reject) => {
+      child.once('error', reject);
+      child.once('spawn', resolve);
+    });
+    await started;
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
-      if (this.process.exitCode !== null) throw new Error(`the test relay exited (${this.process.exitCode})`);
+      if (child.exitCode !== null) throw new Error(`the test relay exited (${child.exitCode})`);
       try {
         const answer = await fetch(`http://127.0.0.1:${this.port}/`, { headers: { Accept: 'application/nostr+json' } });
         if (answer.ok) return;
@@ -80,8 +89,8 @@ export class TestRelay {
 
   /** Stops the relay; its database stays for `resume`. */
   async pause() {
-    const child = this.process;
-    this.process = null;
+    const child = this.#process;
+    this.#process = null;
     if (!child || child.exitCode !== null || child.pid === undefined) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     try {
@@ -103,7 +112,7 @@ export class TestRelay {
   }
 }
 
-function freePort(): Promise<number> {
+function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -113,3 +122,5 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+module.exports = { TestRelay };
