@@ -45,6 +45,16 @@ impl Signer {
         None
     }
 
+    /// The key this browser already keeps, when the page has no extension:
+    /// known at once, without asking anything or making a key (so that the
+    /// reader's own likes from an earlier visit are told from others').
+    pub fn kept(store: &Store) -> Option<Signer> {
+        if nostr().is_some() {
+            return None;
+        }
+        store.nostr_key().and_then(|hex| SecretKey::from_hex(&hex)).map(Signer::Local)
+    }
+
     pub fn pubkey(&self) -> String {
         match self {
             Signer::Local(key) => key.public_hex(),

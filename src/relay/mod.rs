@@ -108,7 +108,7 @@ impl Relays {
             shared: Shared::new(&url, &sharing.moderators),
             outbox,
             refusals: Vec::new(),
-            signer: None,
+            signer: Signer::kept(&d.store),
             connections: sharing.relays.iter().map(|url| Connection::new(url)).collect(),
             filters: Vec::new(),
             subscribed_ids: HashSet::new(),
@@ -234,7 +234,8 @@ impl Relays {
 async fn sign_loop(weak: &Weak<RefCell<Hub>>) {
     loop {
         let Some(hub) = weak.upgrade() else { return };
-        if hub.borrow().stopped {
+        // Nothing to sign: no key is made (a reader gets one with their first post).
+        if hub.borrow().stopped || hub.borrow().pending().next().is_none() {
             return;
         }
         let signer = hub.borrow().signer.clone();
@@ -300,10 +301,20 @@ impl Hub {
         let (_, entry) = self.outbox.remove(at);
         self.d.store.remove_outbox(slot);
         if let Some(event) = entry.event {
+            self.shared.retracted(&event.pubkey, &event.id);
             let deletion = OutboxEntry { event: None, acked: Vec::new(), kind: Some(event.kind) };
             self.queue(OutboxSlot::Deletion(event.id), deletion);
         }
         self.update_deliveries();
+    }
+
+    /// The entries this widget has to sign: not signed yet, and not queued
+    /// by another tab or widget of the reader.
+    fn pending(&self) -> impl Iterator<Item = &OutboxSlot> {
+        self.outbox
+            .iter()
+            .filter(|(slot, entry)| entry.event.is_none() && !self.elsewhere.contains(slot))
+            .map(|(slot, _)| slot)
     }
 
     fn entry(&self, slot: &OutboxSlot) -> Option<&OutboxEntry> {
@@ -333,12 +344,7 @@ impl Hub {
     fn next_unsigned(&mut self, pubkey: &str) -> Option<(OutboxSlot, Unsigned)> {
         let now = (wait::now_ms() / 1000.0) as u64;
         let url = self.shared.url().to_string();
-        let pending: Vec<OutboxSlot> = self
-            .outbox
-            .iter()
-            .filter(|(slot, entry)| entry.event.is_none() && !self.elsewhere.contains(slot))
-            .map(|(slot, _)| slot.clone())
-            .collect();
+        let pending: Vec<OutboxSlot> = self.pending().cloned().collect();
         let mut order: Vec<(f64, OutboxSlot)> = pending
             .into_iter()
             .map(|slot| {

@@ -2,6 +2,7 @@ import { test, expect, type Browser, type Locator, type Page } from '@playwright
 import { commentField, heading, nameField, open, post, shownComments, watchErrors, keepScreenshot } from './helpers';
 import { OtherClient, publish, query, verifyEvent, type Event } from './nostr';
 import { TestRelay } from './relay.cjs';
+import { HOST } from './origins';
 
 // The shared discussion on a real Nostr relay (PyPI nostr-relay, started on
 // loopback by each test): two readers are two browser contexts, each with its
@@ -35,6 +36,13 @@ async function reader(browser: Browser) {
   // Chromium itself logs a failed WebSocket connection (the relay down) as an error.
   const errors = { get list() { return all.filter((e) => !/^WebSocket connection to '.*' failed/.test(e)); } };
   return { page, errors };
+}
+
+/** Posts through the composer of the widget inside `scope`. */
+async function postIn(scope: Locator, name: string, text: string) {
+  await scope.getByLabel('Name', { exact: true }).fill(name);
+  await scope.getByLabel('Comment', { exact: true }).fill(text);
+  await scope.getByRole('button', { name: 'Post comment' }).click();
 }
 
 async function reply(page: Page, to: Locator, name: string, text: string) {
@@ -294,4 +302,129 @@ test('proof of work: a relay that requires it refuses plain posts with its reaso
   const [mined] = await onRelay(relay, 'pow-mined');
   expect(mined.id.startsWith('000')).toBe(true);
   expect(mined.tags.find((t) => t[0] === 'nonce')?.[2]).toBe('12');
+});
+
+test('an article that names relays: the usual build hands over to the relay build, which shares the thread', async ({ browser }) => {
+  const ann = await reader(browser);
+  const requests: string[] = [];
+  ann.page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  const article = {
+    id: 'named-relays', title: 'An article that names its relays', paragraphs: ['Shared by its own JSON.'],
+    url: storyUrl('named-relays'), relays: [relay.url],
+  };
+  await ann.page.route((url) => url.pathname === '/named-relays.json', (route) => route.fulfill({ json: article }));
+  await open(ann.page, '/index.html?src=/named-relays.json');
+  await expect(audience(ann.page)).toHaveText(/^Comments are public/);
+  await post(ann.page, 'Ann', 'Through the article’s relay.');
+  await expect(delivery(commentWith(ann.page, 'Through the article’s relay.'))).toHaveText('Sent to 1 of 1 relay');
+  expect(requests).toEqual(expect.arrayContaining(['/agora_bg.wasm', '/agora-relays_bg.wasm']));
+  const [event] = await onRelay(relay, 'named-relays');
+  expect(event.content).toBe('Through the article’s relay.');
+  expect(ann.errors.list).toEqual([]);
+});
+
+test('the element with relays on another site: only the relay build loads, and the host page names the thread', async ({ browser }) => {
+  const ann = await reader(browser);
+  const requests: string[] = [];
+  ann.page.on('request', (request) => requests.push(request.url()));
+  const host = `${HOST}/tests/e2e/hosts/shared-story.html?relays=${encodeURIComponent(relay.url)}`;
+  await ann.page.goto(host);
+  const widget = ann.page.locator('agora-thread');
+  await expect(widget.locator('.agora-thread__count')).toHaveText('8 Comments');
+  await postIn(widget, 'Ann', 'From the element.');
+  await expect(delivery(commentWith(widget, 'From the element.'))).toHaveText('Sent to 1 of 1 relay');
+  // The thread is the canonical URL without its query.
+  expect((await onRelay(relay, 'element')).map((e) => e.content)).toEqual(['From the element.']);
+  expect(requests.filter((url) => url.endsWith('_bg.wasm')).map((url) => new URL(url).pathname)).toEqual(['/agora-relays_bg.wasm']);
+  expect(ann.errors.list).toEqual([]);
+});
+
+test('an edit reaches other readers as the new text, and the edit box says how', async ({ browser }) => {
+  const ann = await reader(browser);
+  const bob = await reader(browser);
+  const url = pageUrl([relay], 'edited');
+  await open(ann.page, url);
+  await open(bob.page, url);
+  await post(ann.page, 'Ann', 'First words.');
+  await expect(commentBy(bob.page, 'Ann')).toContainText('First words.');
+  await commentBy(ann.page, 'Ann').getByRole('button', { name: 'Edit' }).click();
+  await expect(ann.page.locator('.agora-edit__note')).toHaveText(
+    'Other readers will see your edit as a new comment: the first version is deleted from the relays.');
+  const box = ann.page.locator('.agora-edit');
+  await box.getByLabel('Edit your comment').fill('Better words.');
+  await box.getByRole('button', { name: 'Save' }).click();
+  await expect(commentBy(bob.page, 'Ann')).toContainText('Better words.');
+  await expect(bob.page.getByText('First words.')).toHaveCount(0);
+  await expect(heading(bob.page)).toHaveText('9 Comments');
+  await expect(delivery(commentWith(ann.page, 'Better words.'))).toHaveText('Sent to 1 of 1 relay');
+  expect((await onRelay(relay, 'edited')).map((e) => e.content)).toEqual(['Better words.']);
+});
+
+test('the signing key leaves the browser only when asked, with a warning, and carries the identity to another browser', async ({ browser }) => {
+  const ann = await reader(browser);
+  const url = pageUrl([relay], 'key-export');
+  await open(ann.page, url);
+  await post(ann.page, 'Ann', 'Mine, from the first browser.');
+  await expect(delivery(commentWith(ann.page, 'Mine, from the first browser.'))).toHaveText('Sent to 1 of 1 relay');
+  const exportFile = async () => {
+    const download = ann.page.waitForEvent('download');
+    await ann.page.getByRole('button', { name: 'Export my comments' }).click();
+    return JSON.parse(await (await (await download).createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString()));
+  };
+  expect((await exportFile()).nostr_key).toBeUndefined();
+  await ann.page.getByLabel('Include my signing key').check();
+  await expect(ann.page.locator('.agora-transfer__warning')).toHaveText('Anyone with the file can post as you. Keep it private.');
+  const file = await exportFile();
+  expect(file.nostr_key).toMatch(/^[0-9a-f]{64}$/);
+
+  // Another browser imports it: its comments are signed with the same key.
+  const again = await reader(browser);
+  await open(again.page, url);
+  await again.page.locator('input[type=file]').setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(again.page.locator('.agora-transfer__message')).toContainText('Imported');
+  await post(again.page, 'Ann', 'Mine, from the second browser.');
+  await expect(delivery(commentWith(again.page, 'Mine, from the second browser.'))).toHaveText('Sent to 1 of 1 relay');
+  const events = await onRelay(relay, 'key-export');
+  expect(new Set(events.map((e) => e.pubkey)).size).toBe(1);
+  expect(events).toHaveLength(2);
+});
+
+test('a reader with a NIP-07 signer (window.nostr) signs with it, and no key is kept in the browser', async ({ browser }) => {
+  const ann = await reader(browser);
+  const extension = new OtherClient();
+  const asked: string[] = [];
+  // The extension's side, in Node: nostr-tools signs what the page asks for.
+  await ann.page.exposeFunction('__extensionSign', (template: { kind: number; tags: string[][]; content: string; created_at: number }) => {
+    asked.push(template.content);
+    return extension.sign(template);
+  });
+  await ann.page.addInitScript((pubkey) => {
+    (window as any).nostr = {
+      getPublicKey: async () => pubkey,
+      signEvent: async (event: object) => (window as any).__extensionSign(event),
+    };
+  }, extension.pubkey);
+  await open(ann.page, pageUrl([relay], 'extension'));
+  await post(ann.page, 'Ann', 'Signed by my extension.');
+  await expect(delivery(commentWith(ann.page, 'Signed by my extension.'))).toHaveText('Sent to 1 of 1 relay');
+  const [event] = await onRelay(relay, 'extension');
+  expect(event.pubkey).toBe(extension.pubkey);
+  expect(verifyEvent(event)).toBe(true);
+  expect(asked).toContain('Signed by my extension.');
+  expect(await ann.page.evaluate(() => localStorage.getItem('agora:v1:nostr-key'))).toBeNull();
+  expect(ann.errors.list).toEqual([]);
+});
+
+test('who reads a comment, and how far it got, in Ukrainian and German', async ({ browser }) => {
+  const ann = await reader(browser);
+  await open(ann.page, '/index.html?lang=uk');
+  await expect(audience(ann.page)).toHaveText('Коментарі залишаються в цьому браузері: ніхто інший їх не бачить.');
+  await open(ann.page, '/index.html?lang=de');
+  await expect(audience(ann.page)).toHaveText('Kommentare bleiben in diesem Browser: Niemand sonst sieht sie.');
+  await open(ann.page, pageUrl([relay], 'german', { lang: 'de' }));
+  await expect(audience(ann.page)).toHaveText(/^Kommentare sind öffentlich/);
+  await ann.page.getByLabel('Name', { exact: true }).fill('Anna');
+  await ann.page.getByLabel('Kommentar', { exact: true }).fill('Guten Tag.');
+  await ann.page.getByRole('button', { name: 'Kommentar senden' }).click();
+  await expect(delivery(commentWith(ann.page, 'Guten Tag.'))).toHaveText('An 1 von 1 Relay gesendet');
 });

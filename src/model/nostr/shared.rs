@@ -131,6 +131,14 @@ impl Shared {
         kept
     }
 
+    /// The reader asked for one of their own events to be deleted: it counts
+    /// as deleted at once, before relays echo the request, so that the first
+    /// version of an edited or deleted comment never shows as someone
+    /// else's meanwhile.
+    pub fn retracted(&mut self, author: &str, event_id: &str) {
+        self.deletions.insert((author.to_string(), event_id.to_string()));
+    }
+
     /// The name an author posts under: their profile's, checked by the
     /// posting rules, or the start of their key.
     pub fn author_name(&self, pubkey: &str) -> String {
