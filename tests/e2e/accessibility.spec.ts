@@ -1,30 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
-import { commentField, composer, keepScreenshot, open } from './helpers';
+import { commentField, composer, keepScreenshot, open, violations } from './helpers';
 import { HOST } from './origins';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-
-/** Runs axe-core on the page (open shadow roots included) and lists violations readably. */
-async function violations(page: Page) {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const results = await page.evaluate(async (tags) => {
-    const axe = (window as any).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    // Every node of every violation, with its markup and axe's full message,
-    // so that a failure says exactly what to fix.
-    return result.violations.map((v: any) => ({
-      rule: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n: any) => ({
-        target: n.target.map((t: any) => ([] as string[]).concat(t).join(' >>> ')).join(' '),
-        html: n.html.length > 200 ? `${n.html.slice(0, 200)}…` : n.html,
-        message: n.failureSummary.replace(/\s*\n\s*/g, ' '),
-      })),
-    }));
-  }, WCAG);
-  return results;
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`the standalone page has no WCAG 2.2 AA violations (${colorScheme})`, async ({ page }) => {

@@ -89,3 +89,27 @@ export function servingPort(server: ChildProcess) {
     });
   });
 }
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** Runs axe-core on the page (open shadow roots included) and lists violations readably. */
+export async function violations(page: Page) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const results = await page.evaluate(async (tags) => {
+    const axe = (window as any).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    // Every node of every violation, with its markup and axe's full message,
+    // so that a failure says exactly what to fix.
+    return result.violations.map((v: any) => ({
+      rule: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n: any) => ({
+        target: n.target.map((t: any) => ([] as string[]).concat(t).join(' >>> ')).join(' '),
+        html: n.html.length > 200 ? `${n.html.slice(0, 200)}…` : n.html,
+        message: n.failureSummary.replace(/\s*\n\s*/g, ' '),
+      })),
+    }));
+  }, WCAG);
+  return results;
+}

@@ -1,5 +1,5 @@
 import { test, expect, type Browser, type Locator, type Page } from '@playwright/test';
-import { commentField, heading, nameField, open, post, shownComments, watchErrors, keepScreenshot } from './helpers';
+import { commentField, heading, nameField, open, post, shownComments, violations, watchErrors, keepScreenshot } from './helpers';
 import { OtherClient, publish, query, verifyEvent, type Event } from './nostr';
 import { TestRelay } from './relay.cjs';
 import { HOST } from './origins';
@@ -302,6 +302,19 @@ test('proof of work: a relay that requires it refuses plain posts with its reaso
   const [mined] = await onRelay(relay, 'pow-mined');
   expect(mined.id.startsWith('000')).toBe(true);
   expect(mined.tags.find((t) => t[0] === 'nonce')?.[2]).toBe('12');
+  test.info().annotations.push({ type: 'longest task (ms) while mining 12 bits', description: String(await bob.page.evaluate(() => (window as any).__longest ?? 0)) });
+
+  // A refusal's words (a relay's address and reason) fit a 320 px phone, in
+  // light and dark, and the page with every state passes the audit.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await ann.page.emulateMedia({ colorScheme });
+    await ann.page.setViewportSize({ width: 320, height: 900 });
+    expect(await ann.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await plain.scrollIntoViewIfNeeded();
+    await keepScreenshot(ann.page, `shared-refused-320-${colorScheme}`);
+    expect(await violations(ann.page)).toEqual([]);
+  }
+  expect(await violations(bob.page)).toEqual([]);
 });
 
 test('an article that names relays: the usual build hands over to the relay build, which shares the thread', async ({ browser }) => {
