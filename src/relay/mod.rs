@@ -362,7 +362,11 @@ impl Hub {
                     let comment = self.d.thread.with_untracked(|t| t.get(id).cloned()).filter(|c| c.is_own());
                     comment.map(|comment| {
                         let reply_to = self.reply_to(&comment);
-                        build::comment(pubkey, now, &url, comment.text(), &reply_to)
+                        // Dated when it was written (or last edited), not when it
+                        // could be sent: a comment that waited offline keeps its
+                        // place in every reader's thread.
+                        let written = comment.edited_at.or(comment.posted_at()).map(|ms| (ms / 1000.0) as u64);
+                        build::comment(pubkey, written.unwrap_or(now), &url, comment.text(), &reply_to)
                     })
                 }
                 OutboxSlot::Like(id) => self.target(id).map(|target| build::like(pubkey, now, &target)),

@@ -3,6 +3,8 @@ import { commentField, heading, nameField, open, post, shownComments, violations
 import { OtherClient, publish, query, verifyEvent, type Event } from './nostr';
 import { TestRelay } from './relay.cjs';
 import { HOST } from './origins';
+import { createServer } from 'node:net';
+import { WebSocketServer } from 'ws';
 
 // The shared discussion on a real Nostr relay (PyPI nostr-relay, started on
 // loopback by each test): two readers are two browser contexts, each with its
@@ -168,6 +170,7 @@ test('offline first: a comment posted while the relay is down waits, survives a 
   await open(ann.page, url);
   await relay.pause();
 
+  const postedAt = Math.floor(Date.now() / 1000);
   await post(ann.page, 'Ann', 'Written while the relay was down.');
   const mine = commentWith(ann.page, 'Written while the relay was down.');
   await expect(delivery(mine)).toHaveText('Waiting to be sent');
@@ -188,7 +191,10 @@ test('offline first: a comment posted while the relay is down waits, survives a 
   await ann.page.reload();
   await expect(delivery(commentWith(ann.page, 'Written while the relay was down.'))).toHaveText('Sent to 1 of 1 relay');
   // Exactly once: on the relay and on Bob's page.
-  expect((await onRelay(relay, 'offline')).filter((e) => e.content === 'Written while the relay was down.')).toHaveLength(1);
+  const copies = (await onRelay(relay, 'offline')).filter((e) => e.content === 'Written while the relay was down.');
+  expect(copies).toHaveLength(1);
+  // Dated when it was written, not when the relay came back.
+  expect(copies[0].created_at).toBeLessThanOrEqual(postedAt + 1);
   expect((await shownComments(bob.page)).filter((c) => c.text === 'Written while the relay was down.')).toHaveLength(1);
   expect([...ann.errors.list, ...bob.errors.list]).toEqual([]);
 });
@@ -440,4 +446,39 @@ test('who reads a comment, and how far it got, in Ukrainian and German', async (
   await ann.page.getByLabel('Kommentar', { exact: true }).fill('Guten Tag.');
   await ann.page.getByRole('button', { name: 'Kommentar senden' }).click();
   await expect(delivery(commentWith(ann.page, 'Guten Tag.'))).toHaveText('An 1 von 1 Relay gesendet');
+});
+
+test('a silent relay and one that sends garbage and hangs up hide nothing the good relay returns', async ({ browser }) => {
+  // A relay that accepts the connection and never says a word (not even the handshake).
+  const silent = createServer(() => {});
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  // A relay that answers with garbage, then drops the connection.
+  const garbage = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise((resolve) => garbage.once('listening', resolve));
+  const other = new OtherClient();
+  const story = 'bad-relays';
+  const forged = { ...other.comment(storyUrl(story), 'From the garbage relay.'), sig: 'f'.repeat(128) };
+  garbage.on('connection', (socket) => {
+    for (const message of ['not json', '[', '["EVENT"]', '["EVENT","c",{"id":1}]', '["OK",42,"yes"]', '["NOTICE"]',
+      JSON.stringify(['EVENT', 'c', forged]), `["EVENT","c","${'x'.repeat(200_000)}"]`, '{"EVENT":1}', '[[[[[[[[[[]]]]]]]]]]']) {
+      socket.send(message);
+    }
+    setTimeout(() => socket.terminate(), 100);
+  });
+  const port = (server: { address(): unknown }) => (server.address() as { port: number }).port;
+  const relays = `${relay.url} ws://127.0.0.1:${port(silent)} ws://127.0.0.1:${port(garbage)}`;
+  await publish(relay.url, [other.comment(storyUrl(story), 'From the good relay.')]);
+  try {
+    const ann = await reader(browser);
+    await open(ann.page, `/index.html?${new URLSearchParams({ relays, url: storyUrl(story), thread: story })}`);
+    await expect(commentWith(ann.page, 'From the good relay.')).toBeVisible();
+    await post(ann.page, 'Ann', 'Three relays, one good.');
+    await expect(delivery(commentWith(ann.page, 'Three relays, one good.'))).toHaveText('Sent to 1 of 3 relays');
+    await expect(ann.page.getByText('From the garbage relay.')).toHaveCount(0);
+    expect((await onRelay(relay, story)).map((e) => e.content).sort()).toEqual(['From the good relay.', 'Three relays, one good.']);
+    expect(ann.errors.list).toEqual([]);
+  } finally {
+    silent.close();
+    garbage.close();
+  }
 });
