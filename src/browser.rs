@@ -49,9 +49,14 @@ pub fn preferred_languages() -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// The exact time as an ISO 8601 string for `<time datetime>`.
+/// The exact time as an ISO 8601 string for `<time datetime>`; empty for a
+/// time no `Date` can hold (`toISOString` would throw).
 pub fn iso_time(ms: f64) -> String {
-    Date::new(&JsValue::from_f64(ms)).to_iso_string().into()
+    let date = Date::new(&JsValue::from_f64(ms));
+    if date.get_time().is_nan() {
+        return String::new();
+    }
+    date.to_iso_string().into()
 }
 
 /// The exact time in words for a tooltip, in the reader's time zone.

@@ -68,6 +68,8 @@ pub struct Discussion {
 #[cfg_attr(not(feature = "relays"), allow(dead_code))]
 enum Action<'a> {
     Posted(&'a CommentId),
+    /// Brought back by Undo.
+    Restored(&'a CommentId),
     Edited(&'a CommentId),
     Deleted(&'a CommentId),
     Liked(&'a CommentId, bool),
@@ -82,6 +84,7 @@ impl Discussion {
             if let Some(relays) = relays {
                 match action {
                     Action::Posted(id) => relays.posted(id),
+                    Action::Restored(id) => relays.restored(id),
                     Action::Edited(id) => relays.edited(id),
                     Action::Deleted(id) => relays.deleted(id),
                     Action::Liked(id, liked) => relays.liked(id, liked),
@@ -194,7 +197,7 @@ impl Discussion {
             t.upsert(comment);
         });
         self.deleted.set(None);
-        self.share(Action::Posted(&id));
+        self.share(Action::Restored(&id));
         self.highlighted.set(Some(id));
         Ok(())
     }

@@ -16,6 +16,8 @@ use web_sys::{MessageEvent, WebSocket};
 const OPEN_TIMEOUT_MS: i32 = 10_000;
 /// The longest wait between two attempts.
 const MAX_BACKOFF_MS: f64 = 30_000.0;
+/// The longest message read, in UTF-16 units: an event agora takes, and its frame.
+const MAX_MESSAGE: usize = crate::model::nostr::event::MAX_EVENT_JSON + 256;
 /// Sent events waiting for an answer, at most (a silent relay is not a leak).
 const MAX_IN_FLIGHT: usize = 1_000;
 
@@ -117,17 +119,23 @@ pub(super) fn connect(hub: &Rc<RefCell<Hub>>, index: usize) {
         if connection.generation != generation {
             return;
         }
+        // The wait before the next attempt is reset by the relay's first
+        // message, not here: a relay that accepts and hangs up at once is
+        // not tried again every second.
         connection.open = true;
-        connection.failures = 0;
         state.opened(index);
     });
     let on_message = on(weak.clone(), |hub, index, generation, event| {
-        let text = event.dyn_into::<MessageEvent>().ok().and_then(|m| m.data().as_string());
+        // A message too long to be an event agora takes is not even copied.
+        let data = event.dyn_into::<MessageEvent>().ok().map(|m| m.data());
+        let length = data.as_ref().and_then(|d| d.dyn_ref::<js_sys::JsString>()).map(js_sys::JsString::length);
+        let text = data.filter(|_| length.is_some_and(|l| l as usize <= MAX_MESSAGE)).and_then(|d| d.as_string());
         let mut state = hub.borrow_mut();
-        if state.connections[index].generation == generation
-            && let Some(text) = text
-        {
-            state.heard(index, &text, hub);
+        if state.connections[index].generation == generation {
+            state.connections[index].failures = 0;
+            if let Some(text) = text {
+                state.heard(index, &text, hub);
+            }
         }
     });
     let on_close = on(weak, |hub, index, generation, _| failed(hub, index, generation));

@@ -25,7 +25,7 @@ use identity::Signer;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::JsCast;
 
@@ -69,6 +69,21 @@ pub fn share(d: &Discussion, sharing: &Sharing, stored: &[(String, String)]) {
     });
 }
 
+/// Seconds since the Unix epoch, as events are dated.
+fn now_s() -> u64 {
+    (wait::now_ms() / 1000.0) as u64
+}
+
+/// What one of the reader's comments answers, as far as relays can know.
+enum Parentage {
+    Ready(ReplyTo),
+    /// Its parent, the reader's own, is not signed yet.
+    Wait,
+    /// Its parent stays in this browser (posted before the thread was
+    /// shared), so the reply does too.
+    LocalOnly,
+}
+
 /// The relay layer of one discussion. Dropping the last clone does not stop
 /// it; [`Relays::stop`] does (on unmount).
 #[derive(Clone)]
@@ -87,9 +102,17 @@ struct Hub {
     /// Subscriptions, sent again on every reconnection.
     filters: Vec<(String, String)>,
     subscribed_ids: HashSet<String>,
-    /// Entries that another tab or widget of this reader queued: theirs to
-    /// sign, so that no event is signed twice.
+    /// Entries that another tab or widget of the reader queued (theirs to
+    /// sign, so that no event is signed twice), or that could not be kept
+    /// in storage (signed again on a later visit).
     elsewhere: HashSet<OutboxSlot>,
+    /// Each slot's revision: a signature finished for an entry that has
+    /// since been replaced (an edit while signing) is thrown away.
+    revisions: HashMap<OutboxSlot, u64>,
+    next_revision: u64,
+    /// The reader's comments retracted during this visit: Undo may share
+    /// them again (others, posted before the thread was shared, stay local).
+    retracted_comments: HashSet<CommentId>,
     subscribed_authors: HashSet<String>,
     view_pending: bool,
     subscribe_pending: bool,
@@ -113,6 +136,9 @@ impl Relays {
             filters: Vec::new(),
             subscribed_ids: HashSet::new(),
             elsewhere: HashSet::new(),
+            revisions: HashMap::new(),
+            next_revision: 0,
+            retracted_comments: HashSet::new(),
             subscribed_authors: HashSet::new(),
             view_pending: false,
             subscribe_pending: false,
@@ -128,6 +154,17 @@ impl Relays {
                 let mutes = serde_json::json!({ "kinds": [10000], "authors": sharing.moderators });
                 hub.filters.push(("m".into(), mutes.to_string()));
             }
+            // Versions the reader retracted stay hidden, also while the
+            // deletion request waits to be sent.
+            let retracted: Vec<String> = hub
+                .outbox
+                .iter()
+                .filter_map(|(slot, _)| match slot {
+                    OutboxSlot::Deletion(id) => Some(id.clone()),
+                    _ => None,
+                })
+                .collect();
+            retracted.iter().for_each(|id| hub.shared.retracted(id));
             hub.update_deliveries();
         }
         for index in 0..sharing.relays.len() {
@@ -144,19 +181,33 @@ impl Relays {
         hub.connections.iter_mut().for_each(Connection::close);
     }
 
-    /// The reader posted a comment or reply (or brought one back with Undo).
+    /// The reader posted a comment or reply.
     pub fn posted(&self, id: &CommentId) {
-        self.0.borrow_mut().queue(OutboxSlot::Comment(id.clone()), OutboxEntry::default());
+        self.0.borrow_mut().queue(OutboxSlot::Comment(id.clone()), OutboxEntry::queued(now_s()));
         self.sign_pending();
     }
 
+    /// The reader brought a deleted comment back (Undo): shared again if it
+    /// was shared before.
+    pub fn restored(&self, id: &CommentId) {
+        let shared_before = self.0.borrow_mut().retracted_comments.remove(id);
+        if shared_before {
+            self.posted(id);
+        }
+    }
+
     /// The reader edited a comment: relays cannot change an event, so the
-    /// first version is deleted and the edited one sent as a new comment.
+    /// first version is deleted and the edited one sent as a new comment. A
+    /// comment posted before the thread was shared stays in this browser.
     pub fn edited(&self, id: &CommentId) {
         {
             let mut hub = self.0.borrow_mut();
-            hub.retract(&OutboxSlot::Comment(id.clone()));
-            hub.queue(OutboxSlot::Comment(id.clone()), OutboxEntry::default());
+            let slot = OutboxSlot::Comment(id.clone());
+            if hub.entry(&slot).is_none() {
+                return;
+            }
+            hub.retract(&slot);
+            hub.queue(slot, OutboxEntry::queued(now_s()));
         }
         self.sign_pending();
     }
@@ -174,7 +225,7 @@ impl Relays {
             let slot = OutboxSlot::Like(id.clone());
             if liked {
                 if hub.target(id).is_some() {
-                    hub.queue(slot, OutboxEntry::default());
+                    hub.queue(slot, OutboxEntry::queued(now_s()));
                 }
             } else {
                 hub.retract(&slot);
@@ -198,12 +249,18 @@ impl Relays {
                 } else {
                     hub.elsewhere.remove(&slot);
                 }
+                if let OutboxSlot::Deletion(id) = &slot {
+                    hub.shared.retracted(id);
+                }
                 match hub.outbox.iter_mut().find(|(s, _)| *s == slot) {
                     Some(existing) => existing.1 = entry,
                     None => hub.outbox.push((slot, entry)),
                 }
             }
-            None => hub.outbox.retain(|(s, _)| *s != slot),
+            None => {
+                hub.elsewhere.remove(&slot);
+                hub.outbox.retain(|(s, _)| *s != slot);
+            }
         }
         hub.update_deliveries();
         hub.schedule_view(&self.0);
@@ -251,8 +308,8 @@ async fn sign_loop(weak: &Weak<RefCell<Hub>>) {
             }
         };
         let Some(hub) = weak.upgrade() else { return };
-        let next = hub.borrow_mut().next_unsigned(&signer.pubkey());
-        let Some((slot, mut unsigned)) = next else { return };
+        let next = hub.borrow_mut().next_unsigned(&signer);
+        let Some((slot, revision, mut unsigned)) = next else { return };
         let target = hub.borrow().pow;
         drop(hub);
         if target > 0 {
@@ -276,7 +333,7 @@ async fn sign_loop(weak: &Weak<RefCell<Hub>>) {
         let Some(hub) = weak.upgrade() else { return };
         let mut hub = hub.borrow_mut();
         match signed {
-            Some(event) => hub.signed(&slot, event),
+            Some(event) => hub.signed(&slot, revision, event),
             // Declined in the extension: it waits, and is asked again next visit.
             None => return,
         }
@@ -287,6 +344,9 @@ impl Hub {
     /// Keeps an outbox entry (replacing the slot's), in storage and here.
     fn queue(&mut self, slot: OutboxSlot, entry: OutboxEntry) {
         let _ = self.d.store.put_outbox(&slot, &entry);
+        self.elsewhere.remove(&slot);
+        self.next_revision += 1;
+        self.revisions.insert(slot.clone(), self.next_revision);
         match self.outbox.iter_mut().find(|(s, _)| *s == slot) {
             Some(existing) => existing.1 = entry,
             None => self.outbox.push((slot, entry)),
@@ -300,9 +360,17 @@ impl Hub {
         let Some(at) = self.outbox.iter().position(|(s, _)| s == slot) else { return };
         let (_, entry) = self.outbox.remove(at);
         self.d.store.remove_outbox(slot);
+        self.revisions.remove(slot);
+        if let OutboxSlot::Comment(id) = slot {
+            self.retracted_comments.insert(id.clone());
+        }
         if let Some(event) = entry.event {
-            self.shared.retracted(&event.pubkey, &event.id);
-            let deletion = OutboxEntry { event: None, acked: Vec::new(), kind: Some(event.kind) };
+            self.shared.retracted(&event.id);
+            let of = match slot {
+                OutboxSlot::Comment(id) => Some(id.to_string()),
+                _ => None,
+            };
+            let deletion = OutboxEntry { kind: Some(event.kind), of, ..OutboxEntry::queued(now_s()) };
             self.queue(OutboxSlot::Deletion(event.id), deletion);
         }
         self.update_deliveries();
@@ -338,11 +406,12 @@ impl Hub {
         }
     }
 
-    /// The next entry to sign, as an event, oldest comment first (a reply's
-    /// parent is signed before it). Entries that lost their reason (a
-    /// comment gone meanwhile) are dropped.
-    fn next_unsigned(&mut self, pubkey: &str) -> Option<(OutboxSlot, Unsigned)> {
-        let now = (wait::now_ms() / 1000.0) as u64;
+    /// The next entry to sign, as an event, with the entry's revision:
+    /// oldest comment first (a reply's parent is signed before it). Entries
+    /// that lost their reason (a comment gone meanwhile, a reply to a comment
+    /// that stays in this browser, a profile with an extension) are dropped.
+    fn next_unsigned(&mut self, signer: &Signer) -> Option<(OutboxSlot, u64, Unsigned)> {
+        let pubkey = signer.pubkey();
         let url = self.shared.url().to_string();
         let pending: Vec<OutboxSlot> = self.pending().cloned().collect();
         let mut order: Vec<(f64, OutboxSlot)> = pending
@@ -357,82 +426,122 @@ impl Hub {
             .collect();
         order.sort_by(|a, b| a.0.total_cmp(&b.0));
         for (_, slot) in order {
+            // Dated when queued, so that two tabs signing one entry make one event.
+            let at = self.entry(&slot).and_then(|e| e.at).unwrap_or_else(now_s);
             let unsigned = match &slot {
                 OutboxSlot::Comment(id) => {
                     let comment = self.d.thread.with_untracked(|t| t.get(id).cloned()).filter(|c| c.is_own());
-                    comment.map(|comment| {
-                        let reply_to = self.reply_to(&comment);
-                        // Dated when it was written (or last edited), not when it
-                        // could be sent: a comment that waited offline keeps its
-                        // place in every reader's thread.
-                        let written = comment.edited_at.or(comment.posted_at()).map(|ms| (ms / 1000.0) as u64);
-                        build::comment(pubkey, written.unwrap_or(now), &url, comment.text(), &reply_to)
-                    })
+                    match comment.map(|comment| (self.reply_to(&comment), comment)) {
+                        Some((Parentage::Ready(reply_to), comment)) => {
+                            // Dated when it was written (or last edited), not when it
+                            // could be sent: a comment that waited offline keeps its
+                            // place in every reader's thread.
+                            let written = comment.edited_at.or(comment.posted_at()).map(|ms| (ms / 1000.0) as u64);
+                            Some(build::comment(&pubkey, written.unwrap_or(at), &url, comment.text(), &reply_to))
+                        }
+                        Some((Parentage::Wait, _)) => continue,
+                        Some((Parentage::LocalOnly, _)) | None => None,
+                    }
                 }
-                OutboxSlot::Like(id) => self.target(id).map(|target| build::like(pubkey, now, &target)),
+                // A like of a comment whose event is not signed yet waits for it.
+                OutboxSlot::Like(id) => match self.target(id) {
+                    Some(target) => Some(build::like(&pubkey, at, &target)),
+                    None => continue,
+                },
                 OutboxSlot::Deletion(event) => {
                     let kind = self.entry(&slot).and_then(|e| e.kind).unwrap_or(COMMENT);
-                    Some(build::deletion(pubkey, now, &[(event.clone(), kind)]))
+                    Some(build::deletion(&pubkey, at, &[(event.clone(), kind)]))
                 }
+                // A reader with an extension has a profile of their own, which a
+                // name-only one would replace.
                 OutboxSlot::Profile => {
                     let name = self.d.name.get_untracked();
-                    (!name.trim().is_empty()).then(|| build::profile(pubkey, now, name.trim()))
+                    let local = matches!(signer, Signer::Local(_));
+                    (local && !name.trim().is_empty()).then(|| build::profile(&pubkey, at, name.trim()))
                 }
             };
             match unsigned {
-                Some(unsigned) => return Some((slot, unsigned)),
+                Some(unsigned) => {
+                    let revision = self.revisions.get(&slot).copied().unwrap_or(0);
+                    return Some((slot, revision, unsigned));
+                }
                 None => {
-                    // A like of a comment whose event is not signed yet waits for it.
-                    if !matches!(slot, OutboxSlot::Like(_)) {
-                        self.outbox.retain(|(s, _)| *s != slot);
-                        self.d.store.remove_outbox(&slot);
-                    }
+                    self.outbox.retain(|(s, _)| *s != slot);
+                    self.d.store.remove_outbox(&slot);
                 }
             }
         }
         None
     }
 
-    fn reply_to(&self, comment: &Comment) -> ReplyTo {
-        let Some(parent) = &comment.parent else { return ReplyTo::Page };
-        match self.target(parent) {
-            Some(parent) => ReplyTo::Event(parent),
-            None if parent.as_str().starts_with("seed-") => ReplyTo::Item(parent.to_string()),
-            None => ReplyTo::Page,
+    /// What a comment answers on relays.
+    fn reply_to(&self, comment: &Comment) -> Parentage {
+        let Some(parent) = &comment.parent else { return Parentage::Ready(ReplyTo::Page) };
+        if let Some(target) = self.target(parent) {
+            return Parentage::Ready(ReplyTo::Event(target));
+        }
+        let origin = self.d.thread.with_untracked(|t| t.get(parent).map(|c| (c.origin, c.deleted)));
+        match origin {
+            Some((Origin::Seed, _)) => Parentage::Ready(ReplyTo::Item(parent.to_string())),
+            // The reader's own parent: waiting to be signed, or never shared.
+            Some((Origin::Own { .. }, false)) if self.entry(&OutboxSlot::Comment(parent.clone())).is_some() => {
+                Parentage::Wait
+            }
+            Some((Origin::Own { .. }, false)) => Parentage::LocalOnly,
+            // Gone, deleted, or unknown on relays: the reply stands on its own.
+            _ => Parentage::Ready(ReplyTo::Page),
         }
     }
 
     /// An entry was signed: keep it, send it, and publish the name it was
-    /// posted under if that changed.
-    fn signed(&mut self, slot: &OutboxSlot, event: Event) {
+    /// posted under if that changed. A signature for an entry that was
+    /// replaced meanwhile (edited while signing) is thrown away; one that
+    /// cannot be kept in storage is not sent (after a reload it would be
+    /// someone else's comment), and waits for a later visit.
+    fn signed(&mut self, slot: &OutboxSlot, revision: u64, event: Event) {
         let Some(at) = self.outbox.iter().position(|(s, _)| s == slot) else { return };
+        if self.revisions.get(slot).copied().unwrap_or(0) != revision || self.outbox[at].1.event.is_some() {
+            return;
+        }
         self.outbox[at].1.event = Some(event.clone());
-        let _ = self.d.store.put_outbox(slot, &self.outbox[at].1);
+        if self.d.store.put_outbox(slot, &self.outbox[at].1).is_err() {
+            self.outbox[at].1.event = None;
+            self.elsewhere.insert(slot.clone());
+            self.update_deliveries();
+            return;
+        }
         for connection in &mut self.connections {
             connection.send_event(&event);
         }
-        if matches!(slot, OutboxSlot::Comment(_)) {
+        if matches!(slot, OutboxSlot::Comment(_)) && matches!(self.signer, Some(Signer::Local(_))) {
             let name = self.d.name.get_untracked();
             let published = self.entry(&OutboxSlot::Profile).and_then(|e| e.event.as_ref()).map(|e| e.content.clone());
             let wanted = build::profile("", 0, name.trim()).content;
             if published.as_deref() != Some(wanted.as_str()) && !name.trim().is_empty() {
-                self.queue(OutboxSlot::Profile, OutboxEntry::default());
+                self.queue(OutboxSlot::Profile, OutboxEntry::queued(now_s()));
             }
         }
         self.update_deliveries();
     }
 
-    /// What the reader has on relays, for the shared view.
+    /// What the reader has on relays, for the shared view: every version of
+    /// their comments (the current one, and those retracted by an edit) and
+    /// their likes.
     fn own(&self) -> Own {
-        let comments = self
-            .outbox
-            .iter()
-            .filter_map(|(slot, entry)| match slot {
-                OutboxSlot::Comment(id) => Some((entry.event.as_ref()?.id.clone(), id.clone())),
-                _ => None,
-            })
-            .collect();
-        Own { pubkey: self.signer.as_ref().map(Signer::pubkey), comments }
+        let mut own = Own { pubkey: self.signer.as_ref().map(Signer::pubkey), ..Own::default() };
+        for (slot, entry) in &self.outbox {
+            match (slot, &entry.event) {
+                (OutboxSlot::Comment(id), Some(event)) => own.comments.push((event.id.clone(), id.clone())),
+                (OutboxSlot::Deletion(event), _) => {
+                    if let Some(id) = entry.of.as_deref().and_then(CommentId::parse) {
+                        own.comments.push((event.clone(), id));
+                    }
+                }
+                (OutboxSlot::Like(_), Some(event)) => own.likes.push(event.id.clone()),
+                _ => {}
+            }
+        }
+        own
     }
 
     /// The status of each of the reader's comments.
@@ -441,7 +550,7 @@ impl Hub {
             .d
             .thread
             .with_untracked(|t| t.posted().iter().filter(|c| c.is_own()).map(|c| c.id.clone()).collect::<Vec<_>>());
-        let hidden = self.shared.view(&self.own()).hidden_own;
+        let hidden = self.shared.hidden_own(&self.own());
         let deliveries: Vec<(CommentId, Delivery)> = own
             .into_iter()
             .map(|id| {
@@ -468,19 +577,17 @@ impl Hub {
     /// A relay's message (NIP-01): events, acknowledgements, the end of
     /// stored events. Anything else, or anything malformed, is ignored.
     fn heard(&mut self, index: usize, text: &str, hub: &Rc<RefCell<Hub>>) {
-        if text.len() > crate::model::nostr::event::MAX_EVENT_JSON + 256 {
-            return;
-        }
         let Ok(message) = serde_json::from_str::<Vec<serde_json::Value>>(text) else { return };
         match message.first().and_then(|m| m.as_str()) {
             Some("EVENT") => {
                 let Some(event) = message.get(2).and_then(|e| serde_json::from_value::<Event>(e.clone()).ok()) else {
                     return;
                 };
-                if event.verify().is_err() {
+                // Repeats and a full thread cost no signature check.
+                if !self.shared.wants(&event.id) || event.verify().is_err() {
                     return;
                 }
-                if self.shared.insert(event) {
+                if self.shared.insert(event, now_s()) {
                     self.schedule_view(hub);
                     self.schedule_subscribe(hub);
                 }
@@ -572,7 +679,7 @@ impl Hub {
         let mut added = Vec::new();
         for chunk in ids.chunks(BATCH) {
             let filter = serde_json::json!({ "kinds": [REACTION], "#e": chunk });
-            added.push((format!("r{}", self.filters.len()), filter.to_string()));
+            added.push((format!("r{}", self.filters.len() + added.len()), filter.to_string()));
         }
         for chunk in authors.chunks(BATCH) {
             let filter = serde_json::json!({ "kinds": [0, 5], "authors": chunk });

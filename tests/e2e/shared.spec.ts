@@ -250,8 +250,10 @@ test('hostile events written straight to the relay: nothing bad shown, nothing r
   const script = other.comment(url, '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> **bold**', undefined, 110);
   const impostor = other.sign({ kind: 0, tags: [], content: JSON.stringify({ name: '<b onmouseover=alert(1)>Admin</b>' }) });
   const otherScope = other.comment('https://elsewhere.example/', 'Another page’s comment.');
+  // Dated 285,000 years ahead: no Date can hold it, and it would sort first forever.
+  const future = other.comment(url, 'From the far future.', undefined, -9_000_000_000_000);
   const flood = Array.from({ length: 5_000 }, (_, i) => other.comment(url, `Flood ${i}`));
-  await publish(relay.url, [good, badSignature, wrongId, huge, script, impostor, otherScope]);
+  await publish(relay.url, [good, badSignature, wrongId, huge, script, impostor, otherScope, future]);
   let started = Date.now();
   const answers = await publish(relay.url, flood, 120_000);
   expect(answers.size).toBe(5_000);
@@ -270,7 +272,7 @@ test('hostile events written straight to the relay: nothing bad shown, nothing r
   await expect(heading(ann.page)).toHaveText('5,010 Comments', { timeout: 90_000 });
   test.info().annotations.push({ type: 'page showed all 5,002 (ms)', description: String(Date.now() - started) });
   await expect(commentWith(ann.page, 'The one honest comment.')).toBeVisible();
-  for (const text of ['Forged signature.', 'Changed after signing.', 'Original text.', 'Another page’s comment.', 'xxxxxxxxxx']) {
+  for (const text of ['Forged signature.', 'Changed after signing.', 'Original text.', 'Another page’s comment.', 'xxxxxxxxxx', 'From the far future.']) {
     await expect(ann.page.getByText(text)).toHaveCount(0);
   }
   // The script payload is shown as the text it is, and nothing ran.
@@ -377,6 +379,11 @@ test('an edit reaches other readers as the new text, and the edit box says how',
   await expect(heading(bob.page)).toHaveText('9 Comments');
   await expect(delivery(commentWith(ann.page, 'Better words.'))).toHaveText('Sent to 1 of 1 relay');
   expect((await onRelay(relay, 'edited')).map((e) => e.content)).toEqual(['Better words.']);
+  // After a reload the first version is still Ann's own, retracted: not shown as someone else's.
+  await ann.page.reload();
+  await expect(delivery(commentWith(ann.page, 'Better words.'))).toHaveText('Sent to 1 of 1 relay');
+  await expect(heading(ann.page)).toHaveText('9 Comments');
+  await expect(ann.page.getByText('First words.')).toHaveCount(0);
 });
 
 test('the signing key leaves the browser only when asked, with a warning, and carries the identity to another browser', async ({ browser }) => {
@@ -481,4 +488,23 @@ test('a silent relay and one that sends garbage and hangs up hide nothing the go
     silent.close();
     garbage.close();
   }
+});
+
+test('a comment written before the thread was shared stays in this browser, also when edited or answered', async ({ browser }) => {
+  const ann = await reader(browser);
+  const story = 'before-sharing';
+  await open(ann.page, `/index.html?thread=${story}`);
+  await post(ann.page, 'Ann', 'Written for this browser only.');
+  await open(ann.page, pageUrl([relay], story));
+  const mine = commentWith(ann.page, 'Written for this browser only.');
+  await expect(delivery(mine)).toHaveText('Only in this browser');
+  await mine.getByRole('button', { name: 'Edit' }).click();
+  await ann.page.locator('.agora-edit').getByLabel('Edit your comment').fill('Still for this browser only.');
+  await ann.page.locator('.agora-edit').getByRole('button', { name: 'Save' }).click();
+  await reply(ann.page, commentWith(ann.page, 'Still for this browser only.'), 'Ann', 'An answer to it.');
+  await post(ann.page, 'Ann', 'This one is public.');
+  await expect(delivery(commentWith(ann.page, 'This one is public.'))).toHaveText('Sent to 1 of 1 relay');
+  await expect(delivery(commentWith(ann.page, 'Still for this browser only.'))).toHaveText('Only in this browser');
+  await expect(delivery(commentWith(ann.page, 'An answer to it.'))).toHaveText('Only in this browser');
+  expect((await onRelay(relay, story)).map((e) => e.content)).toEqual(['This one is public.']);
 });

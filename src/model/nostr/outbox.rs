@@ -56,9 +56,23 @@ pub struct OutboxEntry {
     /// For a deletion: the kind of the event it deletes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<u32>,
+    /// When it was queued (seconds since the Unix epoch): the date of its
+    /// event, so that two tabs that both sign it make the same event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<u64>,
+    /// For a deletion of an earlier version of one of the reader's comments:
+    /// that comment's local id, so that replies to that version still nest
+    /// under it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
 }
 
 impl OutboxEntry {
+    /// A new entry, queued at `at` (seconds).
+    pub fn queued(at: u64) -> OutboxEntry {
+        OutboxEntry { at: Some(at), ..OutboxEntry::default() }
+    }
+
     /// Whether `relay` still has to get it.
     pub fn due_at(&self, relay: &str) -> bool {
         self.event.is_some() && !self.acked.iter().any(|r| r == relay)

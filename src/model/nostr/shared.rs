@@ -6,22 +6,38 @@
 
 use super::build::ITEM_FRAGMENT;
 use super::event::{COMMENT, DELETION, Event, MUTE_LIST, PROFILE, REACTION};
+use super::keys::is_hex;
 use crate::model::comment::{Comment, CommentId};
 use crate::model::validate::{Body, NAME_LIMITS, Name, Valid};
+use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
 /// The most events kept for one thread. A relay that floods more is
 /// ignored beyond it (the page stays responsive; what came first stays).
 pub const MAX_EVENTS: usize = 20_000;
+/// The most bytes of kept events' content and tags, so that memory stays
+/// bounded whatever the events carry (20,000 events of 64 KB would be 1.3 GB).
+pub const MAX_BYTES: usize = 16 * 1024 * 1024;
+/// The most event ids looked at, kept or not: past it nothing more is taken.
+pub const MAX_SEEN: usize = 4 * MAX_EVENTS;
+/// Tags an event may carry and be kept (agora's carry five at most); a
+/// moderator's mute list may name many more.
+pub const MAX_TAGS: usize = 64;
+/// How far ahead of this computer's clock an event may be dated and still be
+/// taken (clocks differ); later ones would sit first in every thread.
+pub const MAX_FUTURE_S: u64 = 60 * 60;
 
 /// What this browser's reader has published, to tell their own events from
 /// others'.
 #[derive(Clone, Debug, Default)]
 pub struct Own {
-    /// The reader's public key, if they have one.
+    /// The reader's public key, if known yet.
     pub pubkey: Option<String>,
-    /// The events of the reader's comments, by the comment's local id.
+    /// The events of the reader's comments (every version: an edit is a new
+    /// event), by the comment's local id.
     pub comments: Vec<(String, CommentId)>,
+    /// The reader's like events: their likes are their local ones.
+    pub likes: Vec<String>,
 }
 
 impl Own {
@@ -36,26 +52,25 @@ struct Reaction {
     target: String,
 }
 
-struct Listed {
-    pubkey: String,
-    created_at: u64,
-    id: String,
-    event: Event,
-}
-
 /// The shared side of one thread.
 pub struct Shared {
     /// The thread's root scope: the article's canonical URL.
     url: String,
     moderators: Vec<String>,
+    /// Every event id looked at, so that repeats cost nothing.
     seen: HashSet<String>,
+    /// How many events are kept, and the bytes of their content and tags.
+    kept: usize,
+    bytes: usize,
     comments: Vec<Event>,
     reactions: Vec<Reaction>,
     /// (author, event id): only an event's own author can delete it.
     deletions: HashSet<(String, String)>,
+    /// The reader's own events that they asked to delete.
+    retracted: HashSet<String>,
     /// The newest profile and mute list of each author (replaceable events).
-    profiles: Vec<Listed>,
-    mutes: Vec<Listed>,
+    profiles: HashMap<String, Event>,
+    mutes: HashMap<String, Event>,
 }
 
 /// What the thread shows of the shared side.
@@ -66,9 +81,6 @@ pub struct View {
     /// Likes from other readers' keys, by comment (the reader's own are
     /// their local likes).
     pub likes: Vec<(CommentId, u32)>,
-    /// The reader's own comments that a moderator muted or that the reader
-    /// asked to delete: hidden from everyone but still theirs.
-    pub hidden_own: Vec<CommentId>,
 }
 
 impl Shared {
@@ -77,11 +89,14 @@ impl Shared {
             url: url.into(),
             moderators: moderators.to_vec(),
             seen: HashSet::new(),
+            kept: 0,
+            bytes: 0,
             comments: Vec::new(),
             reactions: Vec::new(),
             deletions: HashSet::new(),
-            profiles: Vec::new(),
-            mutes: Vec::new(),
+            retracted: HashSet::new(),
+            profiles: HashMap::new(),
+            mutes: HashMap::new(),
         }
     }
 
@@ -90,11 +105,27 @@ impl Shared {
         &self.url
     }
 
-    /// Takes one verified event; returns whether what is shown may change.
-    /// Events of other kinds and scopes, repeats, and anything past
-    /// [`MAX_EVENTS`] are ignored.
-    pub fn insert(&mut self, event: Event) -> bool {
-        if self.seen.len() >= MAX_EVENTS || self.seen.contains(&event.id) {
+    /// Whether an event with this id is worth checking at all: not seen
+    /// before, and the thread not full. Asked before the (costly) signature
+    /// check.
+    pub fn wants(&self, id: &str) -> bool {
+        self.seen.len() < MAX_SEEN && !self.seen.contains(id)
+    }
+
+    /// Takes one verified event (`now_s`: this computer's clock, in
+    /// seconds); returns whether what is shown may change. Events of other
+    /// kinds and scopes, repeats, events dated too far ahead, with too many
+    /// tags or targets that are no event ids, and anything past
+    /// [`MAX_EVENTS`] or [`MAX_BYTES`] are ignored.
+    pub fn insert(&mut self, event: Event, now_s: u64) -> bool {
+        if !self.wants(&event.id) {
+            return false;
+        }
+        self.seen.insert(event.id.clone());
+        let size = event.content.len() + event.tags.iter().flatten().map(String::len).sum::<usize>();
+        let fits = self.kept < MAX_EVENTS && self.bytes + size <= MAX_BYTES;
+        let few_tags = event.tags.len() <= MAX_TAGS || event.kind == MUTE_LIST;
+        if !fits || !few_tags || event.created_at > now_s.saturating_add(MAX_FUTURE_S) {
             return false;
         }
         let kept = match event.kind {
@@ -103,59 +134,65 @@ impl Shared {
                 // Content that breaks the posting rules is not shown: too long, or empty.
                 let usable = in_scope && Body::check(&event.content).is_ok();
                 if usable {
-                    self.comments.push(event.clone());
+                    self.comments.push(event);
                 }
                 usable
             }
             REACTION => match event.tag_values("e").last() {
-                Some(target) if event.content == "+" || event.content.is_empty() => {
+                Some(target) if is_hex(target, 64) && (event.content == "+" || event.content.is_empty()) => {
                     let target = target.to_string();
-                    self.reactions.push(Reaction { id: event.id.clone(), pubkey: event.pubkey.clone(), target });
+                    self.reactions.push(Reaction { id: event.id, pubkey: event.pubkey, target });
                     true
                 }
                 _ => false,
             },
             DELETION => {
-                let targets: Vec<String> = event.tag_values("e").map(str::to_string).collect();
+                let targets: Vec<String> =
+                    event.tag_values("e").filter(|id| is_hex(id, 64)).map(str::to_string).collect();
                 let any = !targets.is_empty();
                 for target in targets {
                     self.deletions.insert((event.pubkey.clone(), target));
                 }
                 any
             }
-            PROFILE => keep_newest(&mut self.profiles, event.clone()),
-            MUTE_LIST if self.moderators.contains(&event.pubkey) => keep_newest(&mut self.mutes, event.clone()),
+            PROFILE => keep_newest(&mut self.profiles, event),
+            MUTE_LIST if self.moderators.contains(&event.pubkey) => keep_newest(&mut self.mutes, event),
             _ => false,
         };
-        self.seen.insert(event.id);
+        if kept {
+            self.kept += 1;
+            self.bytes += size;
+        }
         kept
     }
 
     /// The reader asked for one of their own events to be deleted: it counts
-    /// as deleted at once, before relays echo the request, so that the first
-    /// version of an edited or deleted comment never shows as someone
-    /// else's meanwhile.
-    pub fn retracted(&mut self, author: &str, event_id: &str) {
-        self.deletions.insert((author.to_string(), event_id.to_string()));
+    /// as deleted at once (and after a reload, while the request waits to be
+    /// sent), so that the first version of an edited or deleted comment never
+    /// shows as someone else's.
+    pub fn retracted(&mut self, event_id: &str) {
+        self.retracted.insert(event_id.to_string());
     }
 
     /// The name an author posts under: their profile's, checked by the
     /// posting rules, or the start of their key.
     pub fn author_name(&self, pubkey: &str) -> String {
-        self.profiles
-            .iter()
-            .find(|p| p.pubkey == pubkey)
-            .and_then(|p| profile_name(&p.event))
-            .unwrap_or_else(|| short_key(pubkey))
+        self.profiles.get(pubkey).and_then(profile_name).unwrap_or_else(|| short_key(pubkey))
+    }
+
+    fn deleted(&self, author: &str, id: &str) -> bool {
+        self.retracted.contains(id) || self.deletions.contains(&(author.to_string(), id.to_string()))
     }
 
     /// What the thread shows: others' comments (deleted and muted ones left
-    /// out) and everyone else's likes.
+    /// out, a deleted one that has replies as a placeholder) and everyone
+    /// else's likes.
     pub fn view(&self, own: &Own) -> View {
         let (muted_keys, muted_events) = self.muted();
-        let deleted = |author: &str, id: &str| self.deletions.contains(&(author.to_string(), id.to_string()));
         let hidden = |event: &Event| {
-            deleted(&event.pubkey, &event.id) || muted_keys.contains(&event.pubkey) || muted_events.contains(&event.id)
+            self.deleted(&event.pubkey, &event.id)
+                || muted_keys.contains(&event.pubkey)
+                || muted_events.contains(&event.id)
         };
         // Comments that others answered: deleted, they leave a placeholder.
         let answered: HashSet<&str> =
@@ -163,15 +200,13 @@ impl Shared {
         let mut view = View::default();
         let mut names: HashMap<&str, String> = HashMap::new();
         for event in &self.comments {
-            if let Some(local) = own.local_id(&event.id) {
-                if hidden(event) {
-                    view.hidden_own.push(local.clone());
-                }
+            // The reader's own show from storage, once.
+            if own.local_id(&event.id).is_some() {
                 continue;
             }
             let Some(id) = CommentId::parse(&event.id) else { continue };
             let muted = muted_keys.contains(&event.pubkey) || muted_events.contains(&event.id);
-            let deleted = deleted(&event.pubkey, &event.id);
+            let deleted = self.deleted(&event.pubkey, &event.id);
             if muted || (deleted && !answered.contains(event.id.as_str())) {
                 continue;
             }
@@ -193,8 +228,8 @@ impl Shared {
         }
         let mut likers: HashMap<&str, HashSet<&str>> = HashMap::new();
         for reaction in &self.reactions {
-            let mine = own.pubkey.as_deref() == Some(reaction.pubkey.as_str());
-            if mine || deleted(&reaction.pubkey, &reaction.id) || muted_keys.contains(&reaction.pubkey) {
+            let mine = own.pubkey.as_deref() == Some(reaction.pubkey.as_str()) || own.likes.contains(&reaction.id);
+            if mine || self.deleted(&reaction.pubkey, &reaction.id) || muted_keys.contains(&reaction.pubkey) {
                 continue;
             }
             likers.entry(reaction.target.as_str()).or_default().insert(reaction.pubkey.as_str());
@@ -207,6 +242,22 @@ impl Shared {
         }
         view.likes.sort_by(|a, b| a.0.cmp(&b.0));
         view
+    }
+
+    /// The reader's own comments that a moderator's mute list hides from
+    /// everyone else (by their current version).
+    pub fn hidden_own(&self, own: &Own) -> Vec<CommentId> {
+        if self.mutes.is_empty() {
+            return Vec::new();
+        }
+        let (muted_keys, muted_events) = self.muted();
+        let key_muted = own.pubkey.as_ref().is_some_and(|key| muted_keys.contains(key));
+        own.comments
+            .iter()
+            .filter(|(event, _)| !self.retracted.contains(event))
+            .filter(|(event, _)| key_muted || muted_events.contains(event))
+            .map(|(_, local)| local.clone())
+            .collect()
     }
 
     /// The author (public key) of a comment seen in this thread.
@@ -225,22 +276,13 @@ impl Shared {
         (ids, authors)
     }
 
-    /// The reader's own reactions (their likes from another visit), by target.
-    pub fn own_reactions(&self, pubkey: &str) -> Vec<(String, String)> {
-        self.reactions
-            .iter()
-            .filter(|r| r.pubkey == pubkey && !self.deletions.contains(&(r.pubkey.clone(), r.id.clone())))
-            .map(|r| (r.target.clone(), r.id.clone()))
-            .collect()
-    }
-
     /// Keys and events the moderators' newest mute lists name (public tags).
     fn muted(&self) -> (HashSet<String>, HashSet<String>) {
         let mut keys = HashSet::new();
         let mut events = HashSet::new();
-        for list in &self.mutes {
-            keys.extend(list.event.tag_values("p").map(str::to_string));
-            events.extend(list.event.tag_values("e").map(str::to_string));
+        for list in self.mutes.values() {
+            keys.extend(list.tag_values("p").map(str::to_string));
+            events.extend(list.tag_values("e").map(str::to_string));
         }
         (keys, events)
     }
@@ -248,25 +290,13 @@ impl Shared {
 
 /// Keeps only the newest replaceable event per author (on a tie, the lowest
 /// id, as NIP-01 says). Returns whether it was kept.
-fn keep_newest(list: &mut Vec<Listed>, event: Event) -> bool {
-    let newer =
-        |old: &Listed| (event.created_at, std::cmp::Reverse(&event.id)) > (old.created_at, std::cmp::Reverse(&old.id));
-    match list.iter_mut().find(|l| l.pubkey == event.pubkey) {
-        Some(old) if newer(old) => {
-            *old = Listed { pubkey: event.pubkey.clone(), created_at: event.created_at, id: event.id.clone(), event };
-            true
-        }
-        Some(_) => false,
-        None => {
-            list.push(Listed {
-                pubkey: event.pubkey.clone(),
-                created_at: event.created_at,
-                id: event.id.clone(),
-                event,
-            });
-            true
-        }
+fn keep_newest(newest: &mut HashMap<String, Event>, event: Event) -> bool {
+    let newer = |old: &Event| (event.created_at, Reverse(&event.id)) > (old.created_at, Reverse(&old.id));
+    if newest.get(&event.pubkey).is_some_and(|old| !newer(old)) {
+        return false;
     }
+    newest.insert(event.pubkey.clone(), event);
+    true
 }
 
 /// The `name` (or `display_name`) of a kind 0 profile, shortened to the
@@ -292,9 +322,22 @@ pub fn short_key(pubkey: &str) -> String {
 mod tests {
     use super::*;
     use crate::model::nostr::build;
+    use crate::model::nostr::event::Unsigned;
     use crate::model::nostr::keys::SecretKey;
 
     const URL: &str = "https://example.org/articles/1";
+    /// "Now" for the tests: after every event they make.
+    const NOW: u64 = 1_000;
+
+    trait Put {
+        fn put(&mut self, event: Event) -> bool;
+    }
+
+    impl Put for Shared {
+        fn put(&mut self, event: Event) -> bool {
+            self.insert(event, NOW)
+        }
+    }
 
     fn key(n: u8) -> SecretKey {
         SecretKey::from_bytes(&[n; 32]).unwrap()
@@ -330,12 +373,12 @@ mod tests {
             build::comment(&bob.public_hex(), 13, URL, "To the seed", &build::ReplyTo::Item("seed-2".into())),
             &bob,
         );
-        assert!(shared.insert(to_seed));
-        assert!(shared.insert(top.clone()));
-        assert!(shared.insert(reply.clone()));
-        assert!(!shared.insert(reply.clone()), "a repeat changes nothing");
-        assert!(!shared.insert(elsewhere));
-        assert!(shared.insert(signed(build::profile(&ann.public_hex(), 5, "Ann"), &ann)));
+        assert!(shared.put(to_seed));
+        assert!(shared.put(top.clone()));
+        assert!(shared.put(reply.clone()));
+        assert!(!shared.put(reply.clone()), "a repeat changes nothing");
+        assert!(!shared.put(elsewhere));
+        assert!(shared.put(signed(build::profile(&ann.public_hex(), 5, "Ann"), &ann)));
         let view = shared.view(&Own::default());
         assert_eq!(view.comments.len(), 3);
         let to_seed = view.comments.iter().find(|c| c.text() == "To the seed").unwrap();
@@ -352,12 +395,13 @@ mod tests {
         let (me, bob) = (key(1), key(2));
         let mine = comment(&me, 10, "Mine", None);
         let local = CommentId::parse("m3k9-1").unwrap();
-        let own = Own { pubkey: Some(me.public_hex()), comments: vec![(mine.id.clone(), local.clone())] };
+        let own =
+            Own { pubkey: Some(me.public_hex()), comments: vec![(mine.id.clone(), local.clone())], likes: vec![] };
         let mut shared = Shared::new(URL, &[]);
-        shared.insert(mine.clone());
-        shared.insert(comment(&bob, 11, "Answer", Some(&mine)));
-        shared.insert(signed(build::like(&bob.public_hex(), 12, &parent(&mine)), &bob));
-        shared.insert(signed(build::like(&me.public_hex(), 12, &parent(&mine)), &me));
+        shared.put(mine.clone());
+        shared.put(comment(&bob, 11, "Answer", Some(&mine)));
+        shared.put(signed(build::like(&bob.public_hex(), 12, &parent(&mine)), &bob));
+        shared.put(signed(build::like(&me.public_hex(), 12, &parent(&mine)), &me));
         let view = shared.view(&own);
         assert_eq!(view.comments.len(), 1, "the reader's own comment shows from storage, once");
         assert_eq!(view.comments[0].parent.as_ref(), Some(&local));
@@ -373,17 +417,17 @@ mod tests {
         let (ann, bob, eve) = (key(1), key(2), key(3));
         let mut shared = Shared::new(URL, &[]);
         let top = comment(&ann, 10, "Top", None);
-        shared.insert(top.clone());
+        shared.put(top.clone());
         let like = signed(build::like(&bob.public_hex(), 11, &parent(&top)), &bob);
-        shared.insert(like.clone());
-        shared.insert(signed(build::like(&bob.public_hex(), 12, &parent(&top)), &bob));
-        shared.insert(signed(build::like(&eve.public_hex(), 13, &parent(&top)), &eve));
+        shared.put(like.clone());
+        shared.put(signed(build::like(&bob.public_hex(), 12, &parent(&top)), &bob));
+        shared.put(signed(build::like(&eve.public_hex(), 13, &parent(&top)), &eve));
         let id = CommentId::parse(&top.id).unwrap();
         assert_eq!(shared.view(&Own::default()).likes, [(id.clone(), 2)]);
         // Eve's deletion of Bob's like means nothing; Bob's own does.
-        shared.insert(signed(build::deletion(&eve.public_hex(), 14, &[(like.id.clone(), 7)]), &eve));
+        shared.put(signed(build::deletion(&eve.public_hex(), 14, &[(like.id.clone(), 7)]), &eve));
         assert_eq!(shared.view(&Own::default()).likes, [(id.clone(), 2)]);
-        shared.insert(signed(build::deletion(&bob.public_hex(), 15, &[(like.id.clone(), 7)]), &bob));
+        shared.put(signed(build::deletion(&bob.public_hex(), 15, &[(like.id.clone(), 7)]), &bob));
         assert_eq!(shared.view(&Own::default()).likes, [(id, 2)], "Bob's second like still counts");
     }
 
@@ -393,19 +437,19 @@ mod tests {
         let mut shared = Shared::new(URL, &[moderator.public_hex()]);
         let a = comment(&ann, 10, "Ann's", None);
         let b = comment(&bob, 11, "Bob's", None);
-        shared.insert(a.clone());
-        shared.insert(b.clone());
-        shared.insert(signed(build::deletion(&bob.public_hex(), 12, &[(a.id.clone(), 1111)]), &bob));
+        shared.put(a.clone());
+        shared.put(b.clone());
+        shared.put(signed(build::deletion(&bob.public_hex(), 12, &[(a.id.clone(), 1111)]), &bob));
         assert_eq!(shared.view(&Own::default()).comments.len(), 2, "Bob cannot delete Ann's comment");
-        shared.insert(signed(build::deletion(&ann.public_hex(), 13, &[(a.id.clone(), 1111)]), &ann));
+        shared.put(signed(build::deletion(&ann.public_hex(), 13, &[(a.id.clone(), 1111)]), &ann));
         assert_eq!(shared.view(&Own::default()).comments.len(), 1);
         // Deleted with a reply: a placeholder keeps the reply in its place.
         let answer = comment(&bob, 14, "Answer to Ann", Some(&a));
-        shared.insert(answer.clone());
+        shared.put(answer.clone());
         let view = shared.view(&Own::default());
         let placeholder = view.comments.iter().find(|c| c.id.as_str() == a.id).unwrap();
         assert!(placeholder.deleted && placeholder.text().is_empty() && placeholder.author().is_empty());
-        shared.insert(signed(build::deletion(&bob.public_hex(), 15, &[(answer.id.clone(), 1111)]), &bob));
+        shared.put(signed(build::deletion(&bob.public_hex(), 15, &[(answer.id.clone(), 1111)]), &bob));
         assert_eq!(shared.view(&Own::default()).comments.len(), 1, "no replies left: no placeholder");
         let mute = |at: u64, tags: Vec<Vec<String>>| {
             let list = super::super::event::Unsigned {
@@ -417,11 +461,11 @@ mod tests {
             };
             signed(list, &moderator)
         };
-        shared.insert(mute(20, vec![vec!["p".into(), bob.public_hex()]]));
+        shared.put(mute(20, vec![vec!["p".into(), bob.public_hex()]]));
         assert!(shared.view(&Own::default()).comments.is_empty());
-        shared.insert(mute(19, vec![]));
+        shared.put(mute(19, vec![]));
         assert!(shared.view(&Own::default()).comments.is_empty(), "an older list does not replace a newer one");
-        shared.insert(mute(21, vec![]));
+        shared.put(mute(21, vec![]));
         assert_eq!(shared.view(&Own::default()).comments.len(), 1, "unmuted by the newer list");
         // Someone who is not a moderator mutes nothing.
         let not_moderator = key(4);
@@ -432,7 +476,7 @@ mod tests {
             tags: vec![vec!["p".into(), bob.public_hex()]],
             content: String::new(),
         };
-        shared.insert(signed(list, &not_moderator));
+        shared.put(signed(list, &not_moderator));
         assert_eq!(shared.view(&Own::default()).comments.len(), 1);
     }
 
@@ -440,15 +484,70 @@ mod tests {
     fn content_over_the_posting_rules_and_floods_are_bounded() {
         let ann = key(1);
         let mut shared = Shared::new(URL, &[]);
-        assert!(!shared.insert(comment(&ann, 1, &"x".repeat(5_001), None)));
-        assert!(!shared.insert(comment(&ann, 2, "   ", None)));
+        assert!(!shared.put(comment(&ann, 1, &"x".repeat(5_001), None)));
+        assert!(!shared.put(comment(&ann, 2, "   ", None)));
         let event = comment(&ann, 3, "ok", None);
         for i in 0..MAX_EVENTS {
             let mut fake = event.clone();
             fake.id = format!("{i:064x}");
-            shared.insert(fake);
+            shared.put(fake);
         }
-        assert!(!shared.insert(comment(&ann, 4, "one too many", None)));
+        assert!(!shared.put(comment(&ann, 4, "one too many", None)));
         assert!(shared.comments.len() <= MAX_EVENTS);
+    }
+
+    #[test]
+    fn hostile_events_are_bounded_and_dates_far_ahead_refused() {
+        let (ann, bob) = (key(1), key(2));
+        let mut shared = Shared::new(URL, &[]);
+        let ahead = comment(&ann, NOW + MAX_FUTURE_S + 1, "From the far future", None);
+        assert!(!shared.put(ahead.clone()), "dated too far ahead");
+        assert!(!shared.wants(&ahead.id), "and not checked again");
+        assert!(shared.put(comment(&ann, NOW + 60, "A minute ahead: clocks differ", None)));
+        let target = comment(&ann, 5, "Liked", None);
+        let mut like = build::like(&bob.public_hex(), 6, &parent(&target));
+        like.tags[0][1] = "seed-1".into();
+        assert!(!shared.put(signed(like, &bob)), "a like of something that is no event");
+        let mut many = build::comment(&bob.public_hex(), 7, URL, "Many tags", &build::ReplyTo::Page);
+        many.tags.extend((0..MAX_TAGS).map(|i| vec!["t".to_string(), i.to_string()]));
+        assert!(!shared.put(signed(many, &bob)));
+        // Bytes: events that carry much are taken only while the budget lasts.
+        let mut budget = Shared::new(URL, &[]);
+        let big = comment(&ann, 1, &"x".repeat(5_000), None);
+        let taken = (0..(MAX_BYTES / 5_000 + 10) as u64)
+            .filter(|i| budget.put(Event { id: format!("{i:064x}"), ..big.clone() }))
+            .count();
+        assert!(taken * 5_000 <= MAX_BYTES && taken >= MAX_BYTES / 5_100, "{taken} taken");
+    }
+
+    #[test]
+    fn the_reader_s_own_likes_and_retracted_versions_are_theirs_and_a_moderator_s_mute_is_reported() {
+        let (me, bob, moderator) = (key(1), key(2), key(3));
+        let mut shared = Shared::new(URL, &[moderator.public_hex()]);
+        let first = comment(&me, 10, "First version", None);
+        let second = comment(&me, 11, "Second version", None);
+        let theirs = comment(&bob, 12, "Theirs", None);
+        let my_like = signed(build::like(&me.public_hex(), 13, &parent(&theirs)), &me);
+        for event in [first.clone(), second.clone(), theirs.clone(), my_like.clone()] {
+            shared.put(event);
+        }
+        let local = CommentId::parse("m3k9-1").unwrap();
+        // An extension's key is not known before it signs: the like's id tells it.
+        let own =
+            Own { pubkey: None, comments: vec![(second.id.clone(), local.clone())], likes: vec![my_like.id.clone()] };
+        shared.retracted(&first.id);
+        let view = shared.view(&own);
+        assert_eq!(view.comments.iter().map(|c| c.text()).collect::<Vec<_>>(), ["Theirs"]);
+        assert!(view.likes.is_empty(), "the reader's like is their local one");
+        assert!(shared.hidden_own(&own).is_empty());
+        let mute = Unsigned {
+            pubkey: moderator.public_hex(),
+            created_at: 20,
+            kind: MUTE_LIST,
+            tags: vec![vec!["e".into(), second.id.clone()]],
+            content: String::new(),
+        };
+        shared.put(signed(mute, &moderator));
+        assert_eq!(shared.hidden_own(&own), [local]);
     }
 }
