@@ -1,4 +1,5 @@
-import { test, expect, type Browser, type Locator, type Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
+import { test, expect } from './reliability';
 import { commentField, heading, nameField, open, post, shownComments, violations, watchErrors, keepScreenshot } from './helpers';
 import { OtherClient, publish, query, verifyEvent, type Event } from './nostr';
 import { TestRelay } from './relay.cjs';
@@ -164,10 +165,16 @@ test('a moderator’s mute list hides a comment for every reader', async ({ brow
   await expect(commentBy(bob.page, 'Ann')).toContainText('A fine comment.');
 });
 
-test('offline first: a comment posted while the relay is down waits, survives a reload, and arrives exactly once', async ({ browser }) => {
+test('offline first: a comment posted while the relay is down waits, survives a reload, and arrives exactly once', async ({ browser, trial }) => {
   const ann = await reader(browser);
   const url = pageUrl([relay], 'offline');
   await open(ann.page, url);
+  // Measured on the writer's page after the test (stored and shown); the
+  // other reader's copy and the relay's are asserted below.
+  trial({
+    fault: 'The relay is down while a reader posts, then the page reloads, then the relay comes back (the comment must remain in the writer\'s browser and reach another reader exactly once)',
+    tabs: 2, posted: 1, faults: 2, expected: ['Written while the relay was down.'], pages: [ann.page], thread: 'offline',
+  });
   await relay.pause();
 
   const postedAt = Math.floor(Date.now() / 1000);
