@@ -35,8 +35,11 @@ const MAX_COMMENTS: usize = 10_000;
 const BATCH: usize = 250;
 /// Pause before what relays sent is shown: a flood becomes a few updates.
 const VIEW_DELAY_MS: i32 = 120;
-/// The longest a slice of proof of work runs before the page gets a turn.
-const POW_SLICE_MS: f64 = 30.0;
+/// The longest a slice of proof of work runs before the page gets a turn,
+/// and how many nonces are tried between two looks at the clock (a few
+/// milliseconds' worth), so that no task nears 50 ms.
+const POW_SLICE_MS: f64 = 25.0;
+const POW_BATCH: u64 = 100;
 
 /// The thread's shared identity: the article's `url` (or the host's), else
 /// the page's `<link rel="canonical">`, else the page's address, each
@@ -318,7 +321,7 @@ async fn sign_loop(weak: &Weak<RefCell<Hub>>) {
                 let started = wait::now_ms();
                 let mut found = false;
                 while !found && wait::now_ms() - started < POW_SLICE_MS {
-                    found = pow::mine(&mut unsigned, target, &mut nonce, 500);
+                    found = pow::mine(&mut unsigned, target, &mut nonce, POW_BATCH);
                 }
                 if found {
                     break;

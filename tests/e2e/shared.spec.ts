@@ -274,7 +274,10 @@ test('hostile events written straight to the relay: nothing bad shown, nothing r
     }).observe({ type: 'longtask', buffered: true });
   });
   started = Date.now();
-  await open(ann.page, pageUrl([relay], story));
+  await ann.page.goto(pageUrl([relay], story));
+  // Long tasks from the first paint on: the flood arriving, not the page's start.
+  await expect(ann.page.locator('.agora-article h1')).toBeVisible();
+  await ann.page.evaluate(() => { (window as any).__longest = 0; });
   // The honest comment, the script payload as text, and the flood, after the article's eight.
   await expect(heading(ann.page)).toHaveText('5,010 Comments', { timeout: 90_000 });
   test.info().annotations.push({ type: 'page showed all 5,002 (ms)', description: String(Date.now() - started) });
@@ -312,6 +315,8 @@ test('proof of work: a relay that requires it refuses plain posts with its reaso
     }).observe({ type: 'longtask', buffered: true });
   });
   await open(bob.page, pageUrl([relay], 'pow-mined', { pow: '12' }));
+  // Long tasks from here on: the mining, not the page's start.
+  await bob.page.evaluate(() => { (window as any).__longest = 0; });
   await post(bob.page, 'Bob', 'Worked for it.');
   await expect(delivery(commentWith(bob.page, 'Worked for it.'))).toHaveText('Sent to 1 of 1 relay', { timeout: 20_000 });
   const [mined] = await onRelay(relay, 'pow-mined');
