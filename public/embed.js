@@ -6,8 +6,9 @@
 // Attributes: thread (storage namespace; default: the article's id), src (an
 // article JSON; default: the built-in article), theme (light, dark or auto),
 // lang, relays (Nostr relays that share the discussion), moderators, pow,
-// url (the thread's shared identity), and mode="iframe" to render inside an
-// auto-sizing iframe instead of a shadow root. Everything else (the
+// url (the thread's shared identity), mode="iframe" to render inside an
+// auto-sizing iframe instead of a shadow root, and loading="lazy" to load
+// nothing more until the element is about a viewport away from being seen. Everything else (the
 // WebAssembly, its glue, the styles) loads relative to this file, so the
 // assets may live on another origin. Only elements with relays (or whose
 // article names some) load the build that has the relay layer.
@@ -28,7 +29,7 @@ const loadGlue = (name) =>
 const pageUrl = () => (document.querySelector('link[rel~=canonical][href]')?.href ?? location.href).split(/[?#]/)[0];
 
 class AgoraThread extends HTMLElement {
-  static observedAttributes = ['thread', 'src', 'theme', 'lang', 'mode', 'relays', 'moderators', 'pow', 'url'];
+  static observedAttributes = ['thread', 'src', 'theme', 'lang', 'mode', 'relays', 'moderators', 'pow', 'url', 'loading'];
 
   #widget = null;
   #stopFrame = null;
@@ -38,6 +39,9 @@ class AgoraThread extends HTMLElement {
   #renderQueued = false;
   // The article asked for relays: render with the relay build from now on.
   #relaysAsked = false;
+  // loading="lazy": the element has come near the viewport (then it stays loaded).
+  #near = false;
+  #stopWatching = null;
 
   constructor() {
     super();
@@ -54,6 +58,7 @@ class AgoraThread extends HTMLElement {
 
   disconnectedCallback() {
     this.#generation++;
+    this.#stopWatching?.();
     this.#teardown();
   }
 
@@ -63,8 +68,36 @@ class AgoraThread extends HTMLElement {
     this.#renderQueued = true;
     queueMicrotask(() => {
       this.#renderQueued = false;
-      if (this.isConnected) this.#render();
+      if (this.isConnected) this.#renderWhenNear();
     });
+  }
+
+  // loading="lazy" waits until the element is within about one viewport of
+  // being seen, or the address names one of the thread's comments (then the
+  // reader wants it at once); everything else renders now.
+  #renderWhenNear() {
+    const permalink = () => location.hash.startsWith('#comment-');
+    if (this.#near || this.getAttribute('loading') !== 'lazy' || permalink()) {
+      this.#stopWatching?.();
+      this.#render();
+      return;
+    }
+    if (this.#stopWatching) return;
+    const load = () => {
+      this.#near = true;
+      this.#queueRender();
+    };
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) load();
+    }, { rootMargin: '100% 0px' });
+    const onHash = () => { if (permalink()) load(); };
+    observer.observe(this);
+    window.addEventListener('hashchange', onHash);
+    this.#stopWatching = () => {
+      observer.disconnect();
+      window.removeEventListener('hashchange', onHash);
+      this.#stopWatching = null;
+    };
   }
 
   // The element's own attributes (its `lang` too: otherwise ?lang= and the
@@ -126,6 +159,7 @@ class AgoraThread extends HTMLElement {
     }
     const frame = document.createElement('iframe');
     frame.className = 'agora-frame';
+    if (this.getAttribute('loading') === 'lazy') frame.loading = 'lazy';
     frame.title = this.getAttribute('title') || 'Discussion';
     frame.src = url.href;
     // Only height messages from this frame, served from the assets' origin.
