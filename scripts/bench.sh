@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 source scripts/env.sh
-trunk build --release
+scripts/release-build.sh
 node bench/run.mjs "$@"

@@ -8,6 +8,17 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 # The test relay's Python environment (scripts/setup.sh --test).
 export AGORA_RELAY_VENV="${AGORA_RELAY_VENV:-$HOME/.cache/agora/relay-venv}"
 export npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
+# The dated nightly that release WebAssembly builds use (scripts/release-build.sh).
+export AGORA_NIGHTLY="${AGORA_NIGHTLY:-nightly-2026-05-20}"
+
+# Whether that nightly is installed with the wasm32 target and the standard
+# library's source (which -Z build-std compiles). Never installs anything.
+nightly_ready() {
+  local sysroot
+  sysroot=$(RUSTUP_AUTO_INSTALL=0 rustup run "$AGORA_NIGHTLY" rustc --print sysroot 2>/dev/null) &&
+    [ -d "$sysroot/lib/rustlib/src/rust/library" ] &&
+    [ -d "$sysroot/lib/rustlib/wasm32-unknown-unknown" ]
+}
 
 # Cargo decides whether agora itself needs rebuilding from file times, not
 # from where the checkout is. A second checkout whose files are older than

@@ -36,6 +36,24 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
+# The nightly for the release WebAssembly (-Z build-std, scripts/release-build.sh).
+# Where it cannot be installed, release builds use stable and say so.
+if ! nightly_ready; then
+  step "Installing $AGORA_NIGHTLY with rust-src and the wasm32 target (seconds), for smaller release WebAssembly"
+  if ! rustup toolchain install "$AGORA_NIGHTLY" --profile minimal --component rust-src --target wasm32-unknown-unknown; then
+    echo "setup: $AGORA_NIGHTLY could not be installed; release builds will use stable (a larger WebAssembly)" >&2
+  fi
+fi
+# -Z build-std compiles the standard library's own dependencies, which Trunk's
+# offline build cannot download: fetch them once.
+build_std_stamp="$HOME/.cache/agora/build-std-fetched-$AGORA_NIGHTLY"
+if nightly_ready && [ ! -f "$build_std_stamp" ]; then
+  step "Fetching the standard library's dependencies for -Z build-std"
+  RUSTUP_TOOLCHAIN="$AGORA_NIGHTLY" CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    cargo fetch --target wasm32-unknown-unknown
+  mkdir -p "$(dirname "$build_std_stamp")" && touch "$build_std_stamp"
+fi
+
 # node_modules/ is reinstalled whenever package-lock.json has changed since
 # the last install (an upgrade of axe-core, say), not only when a tool is missing.
 npm_stamp=node_modules/.agora-package-lock

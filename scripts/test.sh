@@ -37,8 +37,8 @@ step "Components: wasm-bindgen-test in headless Chromium"
 CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}" \
   cargo test --target wasm32-unknown-unknown --test web
 
-step "Release bundle: trunk build --release"
-trunk build --release
+step "Release bundle: scripts/release-build.sh (trunk build --release; pinned nightly with -Z build-std)"
+scripts/release-build.sh
 for file in dist/*.wasm dist/*.js; do
   printf '%-44s %8d bytes, %7d gzip\n' "$file" "$(wc -c <"$file")" "$(gzip -9c "$file" | wc -c)"
 done
