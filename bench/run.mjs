@@ -2,7 +2,8 @@
 // page (bench/reference/) showing the same article and thread, on the same
 // stored data, in headless Chromium over loopback. Prints one table.
 //
-//   node bench/run.mjs            full run (10 loads, 50 posts, 0/1,000/10,000 stored)
+//   node bench/run.mjs            full run (10 loads, 50 posts, 0/1,000/10,000 stored,
+//                                 5 loads on a phone-like profile)
 //   node bench/run.mjs --quick    small counts, for the test command
 //   add --readme to write the table into README.md ("Performance")
 //
@@ -22,6 +23,9 @@ const LOADS = quick ? 3 : 10;
 const POSTS = quick ? 10 : 50;
 const SCALES = quick ? [0, 200] : [0, 1_000, 10_000];
 const SCREEN_LOADS = quick ? 1 : 5; // fresh loads per scale for the first screen
+const THROTTLED_LOADS = quick ? 1 : 5;
+/** A phone on a slow network: Chromium's network emulation and CPU slowdown. */
+const PHONE = { downKbps: 1_600, upKbps: 750, rttMs: 150, cpuSlowdown: 4 };
 const AGORA_PORT = 4190;
 const REFERENCE_PORT = 4191;
 const seed = JSON.parse(readFileSync('src/content/seed.json', 'utf8'));
@@ -53,8 +57,8 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 /** Starts tests/e2e/serve.mjs on `port`; rejects (and kills it) if it exits or has not said it serves within SERVER_START_MS. */
-function startServer(folder, port) {
-  const server = spawn('node', ['tests/e2e/serve.mjs', folder, String(port)], { stdio: 'pipe' });
+function startServer(folder, port, ...options) {
+  const server = spawn('node', ['tests/e2e/serve.mjs', folder, String(port), ...options], { stdio: 'pipe' });
   servers.push(server);
   let stderr = '';
   server.stderr.on('data', (chunk) => { stderr += chunk; });
@@ -82,7 +86,9 @@ try {
   // test relay; without it, e.g. after `scripts/setup.sh` without --test,
   // the row is left out and the run says so).
   const [, , started] = await Promise.all([
-    startServer('dist', AGORA_PORT), startServer(referenceDir, REFERENCE_PORT),
+    // --cors: the lazy-embed page on the reference's origin loads embed.js from agora's.
+    // --gzip: files travel compressed, as from any static host (it matters on the phone profile).
+    startServer('dist', AGORA_PORT, '--cors', '--gzip'), startServer(referenceDir, REFERENCE_PORT, '--gzip'),
     TestRelay.start().catch((error) => { console.error(`bench: no test relay (${error.message}); the relay row is left out`); }),
   ]);
   relay = started;
@@ -109,6 +115,7 @@ try {
   const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
   const spread = (xs) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
 
+  for (const [name, page] of Object.entries(pages)) page.name = name;
   // Bytes of the first load.
   const bytes = {};
   for (const [name, page] of Object.entries(pages)) {
@@ -142,8 +149,14 @@ try {
     return entries;
   }
 
-  /** A fresh tab of `page` with `stored` in its storage, measured from navigation. */
-  async function load(page, stored) {
+  /**
+   * A fresh tab of `page` with `stored` in its storage, measured from
+   * navigation: `ms` to the thread painted, `canPost` to the composer's
+   * button being there to take a post, `shift` the layout-shift score until
+   * then, `bytesBeforePaint` the gzip bytes of the page's own files that had
+   * arrived when the thread was painted. `phone`: on the throttled profile.
+   */
+  async function load(page, stored, { phone = false } = {}) {
     // Tall enough that the article and the first eight comments are all in the
     // viewport: Element Timing reports only what is painted on screen.
     const context = await browser.newContext({ viewport: { width: 1280, height: 3000 } });
@@ -180,6 +193,27 @@ try {
       new MutationObserver((records) => records.forEach((record) => record.addedNodes.forEach(mark)))
         .observe(document, { childList: true, subtree: true });
     }, '.agora-article h1, article.agora-comment, article.agora-comment *');
+    // When the composer can take a post (its button is rendered with its
+    // handlers), and layout shifts on the way there.
+    await tab.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+      const check = () => {
+        if (window.__canPost === undefined && document.querySelector('form.agora-composer button[type=submit]')) window.__canPost = performance.now();
+      };
+      new MutationObserver(check).observe(document, { childList: true, subtree: true });
+    });
+    if (phone) {
+      const cdp = await context.newCDPSession(tab);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false, latency: PHONE.rttMs,
+        downloadThroughput: (PHONE.downKbps * 1000) / 8, uploadThroughput: (PHONE.upKbps * 1000) / 8,
+      });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuSlowdown });
+    }
     await tab.goto(page.url, { waitUntil: 'commit' });
     // Navigation start to the article and the first eight comments painted.
     const ms = await tab.evaluate(async (seedCount) => {
@@ -193,7 +227,34 @@ try {
       for (let i = 0; i < 120 && targets().some((target) => paintedAt(target) === undefined); i++) await frame();
       return Math.max(...targets().map((target) => paintedAt(target) ?? performance.now()));
     }, seed.comments.length);
-    return { context, tab, ms };
+    const after = await tab.evaluate(async (painted) => {
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      for (let i = 0; i < 600 && window.__canPost === undefined; i++) await frame();
+      const arrived = performance.getEntriesByType('resource').filter((entry) => entry.responseEnd <= painted)
+        .map((entry) => new URL(entry.name).pathname.slice(1));
+      return { canPost: window.__canPost ?? performance.now(), shift: window.__shift, arrived: ['', ...arrived] };
+    }, ms);
+    // The document itself counts too ('' stands for it).
+    const files = bytes[page.name] ?? [];
+    const sizeOf = (path) => files.find((f) => f.file === (path === '' ? files[0]?.file : path))?.gzip ?? 0;
+    const bytesBeforePaint = after.arrived.reduce((sum, path) => sum + sizeOf(path), 0);
+    return { context, tab, ms, canPost: after.canPost, shift: after.shift, bytesBeforePaint };
+  }
+
+  /** A host page with a lazy (or eager) element far below the fold: gzip bytes of agora's files fetched before any scrolling. */
+  async function lazyHostBytes(lazy) {
+    const name = lazy ? 'lazy-host.html' : 'eager-host.html';
+    writeFileSync(join(referenceDir, name), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A long story</title>
+<script type="module" src="${pages.agora.url}embed.js"></script></head>
+<body><div style="height:400vh">The story.</div><agora-thread${lazy ? ' loading="lazy"' : ''}></agora-thread></body></html>`);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const tab = await context.newPage();
+    const fetched = [];
+    tab.on('request', (request) => { if (request.url().startsWith(pages.agora.url)) fetched.push(new URL(request.url()).pathname.slice(1)); });
+    await tab.goto(`http://127.0.0.1:${REFERENCE_PORT}/${name}`, { waitUntil: 'networkidle' });
+    await context.close();
+    const gzipOf = (file) => { try { return gzipSync(readFileSync(join('dist', file)), { level: 9 }).length; } catch { return 0; } };
+    return fetched.reduce((sum, file) => sum + gzipOf(file), 0);
   }
 
   async function memory(tab) {
@@ -235,14 +296,29 @@ try {
 
   // Loads are interleaved (agora, reference, each scale in turn) so that a
   // slower minute of this shared machine falls on both pages and every scale.
-  const results = Object.fromEntries(Object.keys(pages).map((name) => [name, { timeToThread: [] }]));
+  const results = Object.fromEntries(Object.keys(pages).map((name) => [name, { timeToThread: [], canPost: [], shift: [], beforePaint: [] }]));
   for (let i = 0; i < LOADS; i++) {
     for (const [name, page] of Object.entries(pages)) {
-      const { context, ms } = await load(page, {});
+      const { context, ms, canPost, shift, bytesBeforePaint } = await load(page, {});
       results[name].timeToThread.push(ms);
+      results[name].canPost.push(canPost);
+      results[name].shift.push(shift);
+      results[name].beforePaint.push(bytesBeforePaint);
       await context.close();
     }
   }
+  // The phone-like profile: agora and the reference, interleaved.
+  const phone = { agora: { timeToThread: [], canPost: [], beforePaint: [] }, reference: { timeToThread: [], canPost: [], beforePaint: [] } };
+  for (let i = 0; i < THROTTLED_LOADS; i++) {
+    for (const name of ['agora', 'reference']) {
+      const { context, ms, canPost, bytesBeforePaint } = await load(pages[name], {}, { phone: true });
+      phone[name].timeToThread.push(ms);
+      phone[name].canPost.push(canPost);
+      phone[name].beforePaint.push(bytesBeforePaint);
+      await context.close();
+    }
+  }
+  const lazyBytes = { lazy: await lazyHostBytes(true), eager: await lazyHostBytes(false) };
   const screens = { agora: {}, reference: {} };
   for (let i = 0; i < SCREEN_LOADS; i++) {
     for (const n of SCALES) {
@@ -289,6 +365,14 @@ try {
     row(`${n.toLocaleString('en')} stored: storage writes per post (characters)`, `${a[n].posting.writes.toFixed(1)} (${a[n].posting.chars.toFixed(0)})`, `${r[n].posting.writes.toFixed(1)} (${r[n].posting.chars.toFixed(0)})`, '');
     row(`${n.toLocaleString('en')} stored: JS heap / wasm memory after load, MB`, `${(a[n].memory.js / 1e6).toFixed(1)} / ${(a[n].memory.wasm / 1e6).toFixed(1)}`, `${(r[n].memory.js / 1e6).toFixed(1)} / –`, '');
   }
+  const medianRow = (label, a, r, digits = 0) => row(label, `${median(a).toFixed(digits)} (${spread(a)})`, `${median(r).toFixed(digits)} (${spread(r)})`, (median(a) / median(r)).toFixed(2));
+  const phoneLabel = `phone (${PHONE.downKbps / 1000} Mbps down, ${PHONE.upKbps} Kbps up, ${PHONE.rttMs} ms round trip, ${PHONE.cpuSlowdown}x CPU)`;
+  medianRow(`${phoneLabel}: time to thread, median ms (spread) over ${THROTTLED_LOADS} loads`, phone.agora.timeToThread, phone.reference.timeToThread);
+  medianRow(`time until a reader can post, median ms (spread) over ${LOADS} loads`, a.canPost, r.canPost);
+  medianRow(`${phoneLabel}: time until a reader can post, median ms (spread)`, phone.agora.canPost, phone.reference.canPost);
+  row('gzip KB that must arrive before the article and comments are painted (median)', kb(median(a.beforePaint)), kb(median(r.beforePaint)), (median(a.beforePaint) / median(r.beforePaint)).toFixed(2));
+  row('layout-shift score until the composer can take a post (largest over the loads)', Math.max(...a.shift).toFixed(3), Math.max(...r.shift).toFixed(3), '');
+  row('a host page with the element far below the fold: gzip KB of agora fetched before scrolling, loading="lazy" / eager', `${kb(lazyBytes.lazy)} / ${kb(lazyBytes.eager)}`, '', '');
   const withRelays = results['agora with relays'];
   if (withRelays) {
     row(`with relays (one on loopback): time to thread, median ms (spread) over ${LOADS} loads`, `${median(withRelays.timeToThread).toFixed(0)} (${spread(withRelays.timeToThread)})`,

@@ -5,7 +5,10 @@
 //   --csp=POLICY      send this Content-Security-Policy with HTML pages
 //   --assets=URL      in HTML pages, point src="../…" and href="../…" at URL,
 //                     as a site owner does when the assets live elsewhere
+//   --gzip            compress responses (gzip -9) for clients that accept it,
+//                     as static hosts do (the benchmark's phone-like profile)
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
@@ -14,6 +17,9 @@ const option = (name) => flags.find((flag) => flag.startsWith(`--${name}`))?.spl
 const root = resolve(folder);
 const port = Number(portText);
 const cors = flags.includes('--cors');
+const gzip = flags.includes('--gzip');
+/** Compressed bodies by path, kept while the file is unchanged: compressing is not what is measured. */
+const compressed = new Map();
 const csp = option('csp');
 const assets = option('assets');
 const types = {
@@ -49,12 +55,23 @@ createServer(async (request, response) => {
   const headers = { 'Cache-Control': 'no-store' };
   if (cors) headers['Access-Control-Allow-Origin'] = '*';
   try {
-    if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
+    let info = await stat(path);
+    if (info.isDirectory()) {
+      path = join(path, 'index.html');
+      info = await stat(path);
+    }
     let body = await readFile(path);
     const type = types[extname(path)] ?? 'application/octet-stream';
     if (type.startsWith('text/html')) {
       if (csp) headers['Content-Security-Policy'] = csp;
       if (assets) body = body.toString().replace(/(src|href)="\.\.\//g, `$1="${assets}`);
+    }
+    if (gzip && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+      const key = `${path}:${info.mtimeMs}:${info.size}:${body.length}`;
+      if (!compressed.has(key)) compressed.set(key, gzipSync(body, { level: 9 }));
+      body = compressed.get(key);
+      headers['Content-Encoding'] = 'gzip';
+      headers.Vary = 'Accept-Encoding';
     }
     response.writeHead(200, { ...headers, 'Content-Type': type });
     response.end(body);
