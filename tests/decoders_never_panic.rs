@@ -9,7 +9,7 @@
 // Test code: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use agora::model::export::{export, read_import};
+use agora::model::export::{Identity, export, read_import};
 use agora::model::format::parse;
 use agora::model::load::outbox_entries;
 use agora::model::nostr::outbox::OutboxSlot;
@@ -95,7 +95,7 @@ fn valid_export() -> String {
     let a = Comment::posted(CommentId::parse("a-1").unwrap(), valid("Ann", "Hi"), 5.0, None);
     let b = Comment::posted(CommentId::parse("b-1").unwrap(), valid("Bob", "Yo"), 6.0, Some(a.id.clone()));
     thread.set_posted(vec![a.clone(), b.tombstone()], HashSet::from([a.id]));
-    export(&thread_id(), &thread, 7.0, Some("a".repeat(64)))
+    export(&thread_id(), &thread, 7.0, Some(Identity { key: "a".repeat(64), events: Vec::new() }))
 }
 
 /// Characters that JSON and the formatting syntax give meaning to.

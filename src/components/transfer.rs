@@ -1,6 +1,6 @@
 use crate::browser::{download, now_ms, read_chosen_file};
 use crate::discussion::use_discussion;
-use crate::model::export::{export, read_import};
+use crate::model::export::{Identity, export, read_import};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -65,19 +65,13 @@ fn import_text(d: &crate::discussion::Discussion, raw: &str) -> Result<String, S
     let import = read_import(&d.thread_id, raw).map_err(|error| d.text.import_error(&error))?;
     let new = d.thread.with_untracked(|thread| import.new_to(thread));
     d.store.import(&new).map_err(|error| d.text.not_imported(&error.describe(&d.text)))?;
-    // A key from another browser becomes this one's, unless it has its own.
-    if cfg!(feature = "relays")
-        && let Some(key) = &new.nostr_key
-        && d.store.nostr_key().is_none()
-    {
-        let _ = d.store.set_nostr_key(key);
-    }
     d.thread.update(|thread| {
         thread.merge(new.comments.clone());
         new.likes.iter().for_each(|id| {
             thread.set_liked(id, true);
         });
     });
+    adopt_identity(d, &new);
     Ok(d.text.imported(new.comments.len(), new.likes.len()))
 }
 
@@ -86,11 +80,17 @@ fn import_text(d: &crate::discussion::Discussion, raw: &str) -> Result<String, S
 #[cfg(feature = "relays")]
 fn key_choice(
     d: &crate::discussion::Discussion,
-) -> (Option<impl IntoView + use<>>, impl Fn() -> Option<String> + use<>) {
+) -> (Option<impl IntoView + use<>>, impl Fn() -> Option<Identity> + use<>) {
+    use crate::relay::Relays;
     let text = d.text;
     let with_key = RwSignal::new(false);
     let store = d.store.clone();
-    let chosen = move || if with_key.get_untracked() { store.nostr_key() } else { None };
+    let relays = d.relays;
+    let chosen = move || {
+        let key = store.nostr_key().filter(|_| with_key.get_untracked())?;
+        let events = relays.with_value(|relays| relays.as_ref().map(Relays::own_events)).unwrap_or_default();
+        Some(Identity { key, events })
+    };
     let choice = d.shared.then(|| {
         view! {
             <label class="agora-transfer__key">
@@ -105,6 +105,24 @@ fn key_choice(
 
 /// The usual build never offers the key (only shared threads have one).
 #[cfg(not(feature = "relays"))]
-fn key_choice(_: &crate::discussion::Discussion) -> ((), fn() -> Option<String>) {
+fn key_choice(_: &crate::discussion::Discussion) -> ((), fn() -> Option<Identity>) {
     ((), || None)
 }
+
+/// A key from another browser becomes this one's, unless it has its own; the
+/// events of the imported comments become this reader's, so that their
+/// copies on relays are not shown beside them as someone else's.
+#[cfg(feature = "relays")]
+fn adopt_identity(d: &crate::discussion::Discussion, new: &crate::model::Import) {
+    let Some(identity) = &new.nostr else { return };
+    let key = d.store.nostr_key();
+    if key.is_none() {
+        let _ = d.store.set_nostr_key(&identity.key);
+    }
+    if key.is_none() || key.as_deref() == Some(identity.key.as_str()) {
+        d.relays.with_value(|relays| relays.iter().for_each(|relays| relays.adopt(&identity.events)));
+    }
+}
+
+#[cfg(not(feature = "relays"))]
+fn adopt_identity(_: &crate::discussion::Discussion, _: &crate::model::Import) {}

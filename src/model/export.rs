@@ -22,11 +22,23 @@ struct ExportFile {
     exported_at: f64,
     comments: Vec<StoredRecord>,
     likes: Vec<String>,
-    /// The reader's Nostr secret key, only when they asked for it. Only the
-    /// relay build writes or reads it (only shared threads have a key).
+    /// The reader's Nostr identity, only when they asked for it. Only the
+    /// relay build writes or reads it (only shared threads have one).
     #[cfg(any(feature = "relays", test))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    nostr_key: Option<String>,
+    nostr: Option<Identity>,
+}
+
+/// The reader's Nostr identity in an export: their secret key, and the
+/// events of their comments, so that a browser that imports the file knows
+/// those events as its reader's own (not as someone else's copies).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Identity {
+    /// The secret key, 64 hex digits.
+    pub key: String,
+    /// Each comment's event on relays, by the comment's id.
+    #[serde(default)]
+    pub events: Vec<(String, super::nostr::Event)>,
 }
 
 /// The contents of a valid export file.
@@ -34,8 +46,9 @@ struct ExportFile {
 pub struct Import {
     pub comments: Vec<Comment>,
     pub likes: Vec<CommentId>,
-    /// A Nostr secret key the file carries (64 hex digits).
-    pub nostr_key: Option<String>,
+    /// The Nostr identity the file carries: a valid key, and only the events
+    /// that are that key's signed copies of the file's comments.
+    pub nostr: Option<Identity>,
 }
 
 /// Why an import file was refused; nothing was imported then.
@@ -59,7 +72,7 @@ pub enum ImportError {
 
 /// The export of a thread's posted comments (placeholders included, so that
 /// replies keep their place) and likes, as pretty JSON.
-pub fn export(thread_id: &ThreadId, thread: &Thread, now_ms: f64, nostr_key: Option<String>) -> String {
+pub fn export(thread_id: &ThreadId, thread: &Thread, now_ms: f64, nostr: Option<Identity>) -> String {
     let likes = sorted(thread.liked().iter().map(|id| id.as_str().to_string()).collect(), |a, b| a.cmp(b));
     let file = ExportFile {
         format: FORMAT.into(),
@@ -69,10 +82,10 @@ pub fn export(thread_id: &ThreadId, thread: &Thread, now_ms: f64, nostr_key: Opt
         comments: thread.posted().iter().filter_map(|c| StoredRecord::from_comment(c)).collect(),
         likes,
         #[cfg(any(feature = "relays", test))]
-        nostr_key,
+        nostr,
     };
     #[cfg(not(any(feature = "relays", test)))]
-    let _ = nostr_key;
+    let _ = nostr;
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
@@ -103,10 +116,26 @@ pub fn read_import(thread_id: &ThreadId, raw: &str) -> Result<Import, ImportErro
         .map(|(index, id)| CommentId::parse(id).ok_or(ImportError::BadLike(index)))
         .collect::<Result<Vec<_>, _>>()?;
     #[cfg(any(feature = "relays", test))]
-    let nostr_key = file.nostr_key.filter(|key| super::nostr::keys::is_hex(key, 64));
+    let nostr = file.nostr.and_then(|identity| checked_identity(identity, &comments));
     #[cfg(not(any(feature = "relays", test)))]
-    let nostr_key = None;
-    Ok(Import { comments, likes, nostr_key })
+    let nostr = None;
+    Ok(Import { comments, likes, nostr })
+}
+
+/// The identity if its key is one, with only the events that are that key's
+/// valid signatures of the file's comments, word for word.
+#[cfg(any(feature = "relays", test))]
+fn checked_identity(identity: Identity, comments: &[Comment]) -> Option<Identity> {
+    let public = super::nostr::keys::SecretKey::from_hex(&identity.key)?.public_hex();
+    let events = identity
+        .events
+        .into_iter()
+        .filter(|(id, event)| {
+            let text = comments.iter().find(|c| c.id.as_str() == id && !c.deleted).map(Comment::text);
+            event.pubkey == public && text == Some(event.content.as_str()) && event.verify().is_ok()
+        })
+        .collect();
+    Some(Identity { key: identity.key, events })
 }
 
 impl Import {
@@ -120,7 +149,7 @@ impl Import {
         let mut liked = thread.liked().clone();
         let likes =
             self.likes.iter().filter(|id| known.contains(*id) && liked.insert((*id).clone())).cloned().collect();
-        Import { comments, likes, nostr_key: self.nostr_key.clone() }
+        Import { comments, likes, nostr: self.nostr.clone() }
     }
 }
 
@@ -153,8 +182,37 @@ mod tests {
         assert_eq!(import.comments.len(), 2);
         assert_eq!(import.comments[1].parent.as_ref().map(CommentId::as_str), Some("a"));
         assert_eq!(import.likes, [CommentId::parse("a").unwrap()]);
-        assert_eq!(import.new_to(&thread), Import { comments: vec![], likes: vec![], nostr_key: None });
+        assert_eq!(import.new_to(&thread), Import { comments: vec![], likes: vec![], nostr: None });
         assert_eq!(import.new_to(&Thread::default()), import);
+    }
+
+    #[test]
+    fn the_identity_travels_with_only_its_own_valid_events_of_the_file_s_comments() {
+        use crate::model::nostr::build::{ReplyTo, comment};
+        use crate::model::nostr::keys::SecretKey;
+        let (me, other) = (SecretKey::from_bytes(&[1; 32]).unwrap(), SecretKey::from_bytes(&[2; 32]).unwrap());
+        let event = |key: &SecretKey, text: &str| {
+            comment(&key.public_hex(), 5, "https://a.example/", text, &ReplyTo::Page).sign(key, &[0; 32]).unwrap()
+        };
+        let mut tampered = event(&me, "Hi");
+        tampered.content = "Yo".into();
+        let events = vec![
+            ("a".to_string(), event(&me, "Hi")),
+            ("r".to_string(), event(&me, "Not what r says")),
+            ("r".to_string(), event(&other, "Yo")),
+            ("r".to_string(), tampered),
+            ("zz".to_string(), event(&me, "No such comment")),
+        ];
+        let file = export(&thread_id(), &sample(), 9.0, Some(Identity { key: me.to_hex(), events }));
+        let nostr = read_import(&thread_id(), &file).unwrap().nostr.unwrap();
+        assert_eq!(nostr.key, me.to_hex());
+        assert_eq!(
+            nostr.events.iter().map(|(id, e)| (id.as_str(), e.content.as_str())).collect::<Vec<_>>(),
+            [("a", "Hi")]
+        );
+        let not_a_key = Some(Identity { key: "0".repeat(64), events: vec![] });
+        let file = export(&thread_id(), &sample(), 9.0, not_a_key);
+        assert_eq!(read_import(&thread_id(), &file).unwrap().nostr, None);
     }
 
     #[test]
@@ -185,7 +243,7 @@ mod tests {
         let mut file = comments[5_000..15_000].to_vec();
         file.push(comments[14_999].clone());
         let likes: Vec<CommentId> = file.iter().map(|c| c.id.clone()).collect();
-        let new = Import { comments: file, likes, nostr_key: None }.new_to(&thread);
+        let new = Import { comments: file, likes, nostr: None }.new_to(&thread);
         assert_eq!(new.comments.len(), 5_000);
         assert_eq!(new.comments[0].id.as_str(), "c10000");
         assert_eq!(new.likes.len(), 10_000, "likes of comments the thread has, and of those the file brings");

@@ -269,10 +269,38 @@ impl Relays {
         hub.schedule_view(&self.0);
     }
 
-    /// The reader's secret key, for an export they asked for.
-    #[allow(dead_code)]
-    pub fn secret_key(&self) -> Option<String> {
-        self.0.borrow().d.store.nostr_key()
+    /// The events of the reader's comments, by comment id, for an export
+    /// with their identity.
+    pub fn own_events(&self) -> Vec<(String, Event)> {
+        let hub = self.0.borrow();
+        hub.outbox
+            .iter()
+            .filter_map(|(slot, entry)| match (slot, &entry.event) {
+                (OutboxSlot::Comment(id), Some(event)) => Some((id.to_string(), event.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Imported comments' events (checked by the import): the reader's own
+    /// from now on, kept in the outbox and sent to the relays that do not
+    /// have them yet (one that has answers "duplicate", which counts).
+    pub fn adopt(&self, events: &[(String, Event)]) {
+        let mut hub = self.0.borrow_mut();
+        for (id, event) in events {
+            let Some(id) = CommentId::parse(id) else { continue };
+            let slot = OutboxSlot::Comment(id);
+            if hub.entry(&slot).is_some() {
+                continue;
+            }
+            let entry = OutboxEntry { event: Some(event.clone()), ..OutboxEntry::default() };
+            hub.queue(slot, entry);
+            for connection in &mut hub.connections {
+                connection.send_event(event);
+            }
+        }
+        hub.update_deliveries();
+        hub.schedule_view(&self.0);
     }
 
     /// Signs (and mines, where the site asks for proof of work) whatever

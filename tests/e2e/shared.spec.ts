@@ -409,17 +409,24 @@ test('the signing key leaves the browser only when asked, with a warning, and ca
     await ann.page.getByRole('button', { name: 'Export my comments' }).click();
     return JSON.parse(await (await (await download).createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString()));
   };
-  expect((await exportFile()).nostr_key).toBeUndefined();
+  expect((await exportFile()).nostr).toBeUndefined();
   await ann.page.getByLabel('Include my signing key').check();
   await expect(ann.page.locator('.agora-transfer__warning')).toHaveText('Anyone with the file can post as you. Keep it private.');
   const file = await exportFile();
-  expect(file.nostr_key).toMatch(/^[0-9a-f]{64}$/);
+  expect(file.nostr.key).toMatch(/^[0-9a-f]{64}$/);
+  expect(file.nostr.events.map(([, event]: [string, Event]) => event.content)).toEqual(['Mine, from the first browser.']);
 
   // Another browser imports it: its comments are signed with the same key.
   const again = await reader(browser);
   await open(again.page, url);
   await again.page.locator('input[type=file]').setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   await expect(again.page.locator('.agora-transfer__message')).toContainText('Imported');
+  // The imported comment is this reader's, once, and known to be on the relay (not also shown as someone else's copy).
+  await expect(delivery(commentWith(again.page, 'Mine, from the first browser.'))).toHaveText('Sent to 1 of 1 relay');
+  expect((await shownComments(again.page)).filter((c) => c.text === 'Mine, from the first browser.')).toHaveLength(1);
+  await again.page.reload();
+  await expect(delivery(commentWith(again.page, 'Mine, from the first browser.'))).toHaveText('Sent to 1 of 1 relay');
+  await expect(heading(again.page)).toHaveText('9 Comments');
   await post(again.page, 'Ann', 'Mine, from the second browser.');
   await expect(delivery(commentWith(again.page, 'Mine, from the second browser.'))).toHaveText('Sent to 1 of 1 relay');
   const events = await onRelay(relay, 'key-export');
