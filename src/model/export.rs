@@ -47,7 +47,9 @@ pub struct Import {
     pub comments: Vec<Comment>,
     pub likes: Vec<CommentId>,
     /// The Nostr identity the file carries: a valid key, and only the events
-    /// that are that key's signed copies of the file's comments.
+    /// that are that key's signed copies of the file's comments (the relay
+    /// build only: the usual one carries no code for it).
+    #[cfg(any(feature = "relays", test))]
     pub nostr: Option<Identity>,
 }
 
@@ -117,9 +119,12 @@ pub fn read_import(thread_id: &ThreadId, raw: &str) -> Result<Import, ImportErro
         .collect::<Result<Vec<_>, _>>()?;
     #[cfg(any(feature = "relays", test))]
     let nostr = file.nostr.and_then(|identity| checked_identity(identity, &comments));
-    #[cfg(not(any(feature = "relays", test)))]
-    let nostr = None;
-    Ok(Import { comments, likes, nostr })
+    Ok(Import {
+        comments,
+        likes,
+        #[cfg(any(feature = "relays", test))]
+        nostr,
+    })
 }
 
 /// The identity if its key is one, with only the events that are that key's
@@ -149,7 +154,12 @@ impl Import {
         let mut liked = thread.liked().clone();
         let likes =
             self.likes.iter().filter(|id| known.contains(*id) && liked.insert((*id).clone())).cloned().collect();
-        Import { comments, likes, nostr: self.nostr.clone() }
+        Import {
+            comments,
+            likes,
+            #[cfg(any(feature = "relays", test))]
+            nostr: self.nostr.clone(),
+        }
     }
 }
 
