@@ -7,26 +7,31 @@
 //! another tab's change.
 //!
 //! Compiled only into the `relays` build (`agora-relays`), which pages with
-//! relays load instead of the usual one.
+//! relays load instead of the usual one. Here: the hub, the reader's actions
+//! and the outbox; `signing` signs and sends, `reading` takes what relays
+//! say, `connection` is one WebSocket, `identity` the reader's key.
 
 mod connection;
 mod identity;
+mod reading;
+mod signing;
 mod wait;
 
 use crate::discussion::Discussion;
-use crate::model::nostr::build::{self, Parent, ReplyTo};
-use crate::model::nostr::event::{COMMENT, REACTION};
+use crate::model::nostr::build::Parent;
+use crate::model::nostr::event::COMMENT;
 use crate::model::nostr::outbox::{Delivery, OutboxEntry, OutboxSlot, delivery};
 use crate::model::nostr::settings::{Sharing, canonical_url};
-use crate::model::nostr::{Event, Own, Shared, Unsigned, pow};
-use crate::model::{Comment, CommentId, Origin};
+use crate::model::nostr::{Event, Own, Shared};
+use crate::model::{CommentId, Origin};
 use connection::Connection;
 use identity::Signer;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use signing::sign_loop;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
 /// The most comments asked of one relay (relays may send fewer).
@@ -75,16 +80,6 @@ pub fn share(d: &Discussion, sharing: &Sharing, stored: &[(String, String)]) {
 /// Seconds since the Unix epoch, as events are dated.
 fn now_s() -> u64 {
     (wait::now_ms() / 1000.0) as u64
-}
-
-/// What one of the reader's comments answers, as far as relays can know.
-enum Parentage {
-    Ready(ReplyTo),
-    /// Its parent, the reader's own, is not signed yet.
-    Wait,
-    /// Its parent stays in this browser (posted before the thread was
-    /// shared), so the reply does too.
-    LocalOnly,
 }
 
 /// The relay layer of one discussion. Dropping the last clone does not stop
@@ -319,58 +314,6 @@ impl Relays {
     }
 }
 
-async fn sign_loop(weak: &Weak<RefCell<Hub>>) {
-    loop {
-        let Some(hub) = weak.upgrade() else { return };
-        // Nothing to sign: no key is made (a reader gets one with their first post).
-        if hub.borrow().stopped || hub.borrow().pending().next().is_none() {
-            return;
-        }
-        let signer = hub.borrow().signer.clone();
-        let signer = match signer {
-            Some(signer) => signer,
-            None => {
-                let store = hub.borrow().d.store.clone();
-                drop(hub);
-                let Some(signer) = Signer::get(&store).await else { return };
-                let Some(hub) = weak.upgrade() else { return };
-                hub.borrow_mut().signer = Some(signer.clone());
-                signer
-            }
-        };
-        let Some(hub) = weak.upgrade() else { return };
-        let next = hub.borrow_mut().next_unsigned(&signer);
-        let Some((slot, revision, mut unsigned)) = next else { return };
-        let target = hub.borrow().pow;
-        drop(hub);
-        if target > 0 {
-            let mut nonce = 0;
-            loop {
-                let started = wait::now_ms();
-                let mut found = false;
-                while !found && wait::now_ms() - started < POW_SLICE_MS {
-                    found = pow::mine(&mut unsigned, target, &mut nonce, POW_BATCH);
-                }
-                if found {
-                    break;
-                }
-                wait::sleep(0).await;
-                if weak.upgrade().is_none_or(|hub| hub.borrow().stopped) {
-                    return;
-                }
-            }
-        }
-        let signed = signer.sign(unsigned).await;
-        let Some(hub) = weak.upgrade() else { return };
-        let mut hub = hub.borrow_mut();
-        match signed {
-            Some(event) => hub.signed(&slot, revision, event),
-            // Declined in the extension: it waits, and is asked again next visit.
-            None => return,
-        }
-    }
-}
-
 impl Hub {
     /// Keeps an outbox entry (replacing the slot's), in storage and here.
     fn queue(&mut self, slot: OutboxSlot, entry: OutboxEntry) {
@@ -437,124 +380,6 @@ impl Hub {
         }
     }
 
-    /// The next entry to sign, as an event, with the entry's revision:
-    /// oldest comment first (a reply's parent is signed before it). Entries
-    /// that lost their reason (a comment gone meanwhile, a reply to a comment
-    /// that stays in this browser, a profile with an extension) are dropped.
-    fn next_unsigned(&mut self, signer: &Signer) -> Option<(OutboxSlot, u64, Unsigned)> {
-        let pubkey = signer.pubkey();
-        let url = self.shared.url().to_string();
-        let pending: Vec<OutboxSlot> = self.pending().cloned().collect();
-        let mut order: Vec<(f64, OutboxSlot)> = pending
-            .into_iter()
-            .map(|slot| {
-                let at = match &slot {
-                    OutboxSlot::Comment(id) => self.d.thread.with_untracked(|t| t.get(id).and_then(|c| c.posted_at())),
-                    _ => None,
-                };
-                (at.unwrap_or(f64::MAX), slot)
-            })
-            .collect();
-        order.sort_by(|a, b| a.0.total_cmp(&b.0));
-        for (_, slot) in order {
-            // Dated when queued, so that two tabs signing one entry make one event.
-            let at = self.entry(&slot).and_then(|e| e.at).unwrap_or_else(now_s);
-            let unsigned = match &slot {
-                OutboxSlot::Comment(id) => {
-                    let comment = self.d.thread.with_untracked(|t| t.get(id).cloned()).filter(|c| c.is_own());
-                    match comment.map(|comment| (self.reply_to(&comment), comment)) {
-                        Some((Parentage::Ready(reply_to), comment)) => {
-                            // Dated when it was written (or last edited), not when it
-                            // could be sent: a comment that waited offline keeps its
-                            // place in every reader's thread.
-                            let written = comment.edited_at.or(comment.posted_at()).map(|ms| (ms / 1000.0) as u64);
-                            Some(build::comment(&pubkey, written.unwrap_or(at), &url, comment.text(), &reply_to))
-                        }
-                        Some((Parentage::Wait, _)) => continue,
-                        Some((Parentage::LocalOnly, _)) | None => None,
-                    }
-                }
-                // A like of a comment whose event is not signed yet waits for it.
-                OutboxSlot::Like(id) => match self.target(id) {
-                    Some(target) => Some(build::like(&pubkey, at, &target)),
-                    None => continue,
-                },
-                OutboxSlot::Deletion(event) => {
-                    let kind = self.entry(&slot).and_then(|e| e.kind).unwrap_or(COMMENT);
-                    Some(build::deletion(&pubkey, at, &[(event.clone(), kind)]))
-                }
-                // A reader with an extension has a profile of their own, which a
-                // name-only one would replace.
-                OutboxSlot::Profile => {
-                    let name = self.d.name.get_untracked();
-                    let local = matches!(signer, Signer::Local(_));
-                    (local && !name.trim().is_empty()).then(|| build::profile(&pubkey, at, name.trim()))
-                }
-            };
-            match unsigned {
-                Some(unsigned) => {
-                    let revision = self.revisions.get(&slot).copied().unwrap_or(0);
-                    return Some((slot, revision, unsigned));
-                }
-                None => {
-                    self.outbox.retain(|(s, _)| *s != slot);
-                    self.d.store.remove_outbox(&slot);
-                }
-            }
-        }
-        None
-    }
-
-    /// What a comment answers on relays.
-    fn reply_to(&self, comment: &Comment) -> Parentage {
-        let Some(parent) = &comment.parent else { return Parentage::Ready(ReplyTo::Page) };
-        if let Some(target) = self.target(parent) {
-            return Parentage::Ready(ReplyTo::Event(target));
-        }
-        let origin = self.d.thread.with_untracked(|t| t.get(parent).map(|c| (c.origin, c.deleted)));
-        match origin {
-            Some((Origin::Seed, _)) => Parentage::Ready(ReplyTo::Item(parent.to_string())),
-            // The reader's own parent: waiting to be signed, or never shared.
-            Some((Origin::Own { .. }, false)) if self.entry(&OutboxSlot::Comment(parent.clone())).is_some() => {
-                Parentage::Wait
-            }
-            Some((Origin::Own { .. }, false)) => Parentage::LocalOnly,
-            // Gone, deleted, or unknown on relays: the reply stands on its own.
-            _ => Parentage::Ready(ReplyTo::Page),
-        }
-    }
-
-    /// An entry was signed: keep it, send it, and publish the name it was
-    /// posted under if that changed. A signature for an entry that was
-    /// replaced meanwhile (edited while signing) is thrown away; one that
-    /// cannot be kept in storage is not sent (after a reload it would be
-    /// someone else's comment), and waits for a later visit.
-    fn signed(&mut self, slot: &OutboxSlot, revision: u64, event: Event) {
-        let Some(at) = self.outbox.iter().position(|(s, _)| s == slot) else { return };
-        if self.revisions.get(slot).copied().unwrap_or(0) != revision || self.outbox[at].1.event.is_some() {
-            return;
-        }
-        self.outbox[at].1.event = Some(event.clone());
-        if self.d.store.put_outbox(slot, &self.outbox[at].1).is_err() {
-            self.outbox[at].1.event = None;
-            self.elsewhere.insert(slot.clone());
-            self.update_deliveries();
-            return;
-        }
-        for connection in &mut self.connections {
-            connection.send_event(&event);
-        }
-        if matches!(slot, OutboxSlot::Comment(_)) && matches!(self.signer, Some(Signer::Local(_))) {
-            let name = self.d.name.get_untracked();
-            let published = self.entry(&OutboxSlot::Profile).and_then(|e| e.event.as_ref()).map(|e| e.content.clone());
-            let wanted = build::profile("", 0, name.trim()).content;
-            if published.as_deref() != Some(wanted.as_str()) && !name.trim().is_empty() {
-                self.queue(OutboxSlot::Profile, OutboxEntry::queued(now_s()));
-            }
-        }
-        self.update_deliveries();
-    }
-
     /// What the reader has on relays, for the shared view: every version of
     /// their comments (the current one, and those retracted by an edit) and
     /// their likes.
@@ -603,144 +428,5 @@ impl Hub {
                 *current = deliveries;
             }
         });
-    }
-
-    /// A relay's message (NIP-01): events, acknowledgements, the end of
-    /// stored events. Anything else, or anything malformed, is ignored.
-    fn heard(&mut self, index: usize, text: &str, hub: &Rc<RefCell<Hub>>) {
-        let Ok(message) = serde_json::from_str::<Vec<serde_json::Value>>(text) else { return };
-        match message.first().and_then(|m| m.as_str()) {
-            Some("EVENT") => {
-                let Some(event) = message.get(2).and_then(|e| serde_json::from_value::<Event>(e.clone()).ok()) else {
-                    return;
-                };
-                // Repeats and a full thread cost no signature check.
-                if !self.shared.wants(&event.id) || event.verify().is_err() {
-                    return;
-                }
-                if self.shared.insert(event, now_s()) {
-                    self.schedule_view(hub);
-                    self.schedule_subscribe(hub);
-                }
-            }
-            Some("OK") => {
-                let id = message.get(1).and_then(|v| v.as_str()).unwrap_or_default().to_string();
-                let accepted = message.get(2).and_then(|v| v.as_bool()).unwrap_or(false);
-                let reason: String =
-                    message.get(3).and_then(|v| v.as_str()).unwrap_or_default().chars().take(200).collect();
-                let Some(id) = self.connections[index].answered(&id) else { return };
-                let relay = self.connections[index].url.clone();
-                if accepted || reason.starts_with("duplicate:") {
-                    self.acked(&id, &relay);
-                } else {
-                    self.refusals.retain(|(e, r, _)| !(e == &id && r == &relay));
-                    self.refusals.push((id, relay, reason));
-                    self.update_deliveries();
-                }
-            }
-            Some("NOTICE") | Some("CLOSED") => {
-                let words = message.last().and_then(|v| v.as_str()).unwrap_or_default();
-                leptos::logging::warn!(
-                    "agora: relay {} says: {}",
-                    self.connections[index].url,
-                    words.chars().take(200).collect::<String>()
-                );
-            }
-            _ => {}
-        }
-    }
-
-    fn acked(&mut self, id: &str, relay: &str) {
-        let Some(at) = self.outbox.iter().position(|(_, e)| e.event.as_ref().is_some_and(|ev| ev.id == id)) else {
-            return;
-        };
-        if !self.outbox[at].1.acked.iter().any(|r| r == relay) {
-            self.outbox[at].1.acked.push(relay.to_string());
-            let (slot, entry) = &self.outbox[at];
-            let _ = self.d.store.put_outbox(slot, entry);
-        }
-        self.refusals.retain(|(e, r, _)| !(e == id && r == relay));
-        self.update_deliveries();
-    }
-
-    /// Shows what relays said, once a burst of events has arrived.
-    fn schedule_view(&mut self, hub: &Rc<RefCell<Hub>>) {
-        if std::mem::replace(&mut self.view_pending, true) {
-            return;
-        }
-        let weak = Rc::downgrade(hub);
-        spawn_local(async move {
-            wait::sleep(VIEW_DELAY_MS).await;
-            let Some(hub) = weak.upgrade() else { return };
-            let mut hub = hub.borrow_mut();
-            hub.view_pending = false;
-            if hub.stopped {
-                return;
-            }
-            let view = hub.shared.view(&hub.own());
-            let _ = hub.d.thread.try_maybe_update(|t| (t.set_shared(view.comments, view.likes), ()));
-            hub.update_deliveries();
-        });
-    }
-
-    /// Asks for the likes, deletions and profiles of comments and authors
-    /// not asked about yet, in batches.
-    fn schedule_subscribe(&mut self, hub: &Rc<RefCell<Hub>>) {
-        if std::mem::replace(&mut self.subscribe_pending, true) {
-            return;
-        }
-        let weak = Rc::downgrade(hub);
-        spawn_local(async move {
-            wait::sleep(VIEW_DELAY_MS * 2).await;
-            let Some(hub) = weak.upgrade() else { return };
-            hub.borrow_mut().subscribe_new();
-        });
-    }
-
-    fn subscribe_new(&mut self) {
-        self.subscribe_pending = false;
-        if self.stopped {
-            return;
-        }
-        let (ids, authors) = self.shared.known();
-        let mine = self.own();
-        let own_ids = mine.comments.iter().map(|(id, _)| id.clone());
-        let ids: Vec<String> = ids.into_iter().chain(own_ids).filter(|id| !self.subscribed_ids.contains(id)).collect();
-        let authors: Vec<String> = authors.into_iter().filter(|a| !self.subscribed_authors.contains(a)).collect();
-        let mut added = Vec::new();
-        for chunk in ids.chunks(BATCH) {
-            let filter = serde_json::json!({ "kinds": [REACTION], "#e": chunk });
-            added.push((format!("r{}", self.filters.len() + added.len()), filter.to_string()));
-        }
-        for chunk in authors.chunks(BATCH) {
-            let filter = serde_json::json!({ "kinds": [0, 5], "authors": chunk });
-            added.push((format!("a{}", self.filters.len() + added.len()), filter.to_string()));
-        }
-        self.subscribed_ids.extend(ids);
-        self.subscribed_authors.extend(authors);
-        for (id, filter) in &added {
-            for connection in &mut self.connections {
-                connection.subscribe(id, filter);
-            }
-        }
-        self.filters.extend(added);
-    }
-
-    /// A connection opened: subscribe again and send what this relay lacks.
-    fn opened(&mut self, index: usize) {
-        let filters = self.filters.clone();
-        let due: Vec<Event> = self
-            .outbox
-            .iter()
-            .filter(|(_, e)| e.due_at(&self.connections[index].url))
-            .filter_map(|(_, e)| e.event.clone())
-            .collect();
-        let connection = &mut self.connections[index];
-        for (id, filter) in &filters {
-            connection.subscribe(id, filter);
-        }
-        for event in &due {
-            connection.send_event(event);
-        }
     }
 }
