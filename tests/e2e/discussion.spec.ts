@@ -1,26 +1,11 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import { commentField, composer, heading, nameField, open, post, seed, watchErrors } from './helpers';
+import { commentBy, commentField, commentWith, composer, heading, itemOf, nameField, open, post, reply, seed, watchErrors } from './helpers';
 
-/** The comment (its <article>) written by `author`, or whose text contains `text`. */
-const commentBy = (page: Page | Locator, author: string) =>
-  page.locator('article.agora-comment').filter({ has: page.locator('.agora-comment__author', { hasText: author }) }).first();
-const commentWith = (page: Page | Locator, text: string) =>
-  page.locator('article.agora-comment').filter({ hasText: text }).first();
-/** The <li> holding a comment and its replies. */
-const itemOf = (comment: Locator) => comment.locator('xpath=..');
-
-async function reply(page: Page, to: Locator, name: string, text: string) {
-  await to.getByRole('button', { name: /^Reply to/ }).click();
-  const box = itemOf(to).locator('.agora-comment__reply-box').first();
-  await box.getByLabel('Name', { exact: true }).fill(name);
-  await box.getByLabel('Comment', { exact: true }).fill(text);
-  await box.getByRole('button', { name: 'Post comment' }).click();
-}
 
 test('replies nest under their parent, count in the total, and survive a reload', async ({ page }) => {
   const errors = watchErrors(page);
   await open(page);
-  await reply(page, commentBy(page, 'Karamba'), 'Ann', 'Level two.');
+  await reply(commentBy(page, 'Karamba'), 'Ann', 'Level two.');
   await expect(heading(page)).toHaveText('9 Comments');
   const karamba = itemOf(commentBy(page, 'Karamba'));
   await expect(karamba.locator('ol.agora-thread--replies > li')).toHaveCount(1);
@@ -28,8 +13,8 @@ test('replies nest under their parent, count in the total, and survive a reload'
   // The reply box closed and focus went back to the Reply button.
   await expect(commentBy(page, 'Karamba').getByRole('button', { name: 'Reply to Karamba' })).toBeFocused();
 
-  await reply(page, commentWith(page, 'Level two.'), 'Bob', 'Level three.');
-  await reply(page, commentWith(page, 'Level three.'), 'Cy', 'Too deep for a fourth level.');
+  await reply(commentWith(page, 'Level two.'), 'Bob', 'Level three.');
+  await reply(commentWith(page, 'Level three.'), 'Cy', 'Too deep for a fourth level.');
   await expect(heading(page)).toHaveText('11 Comments');
   const deep = commentWith(page, 'Too deep');
   await expect(deep.locator('.agora-comment__answers')).toHaveText('@Bob');
@@ -77,7 +62,7 @@ test('likes toggle once per browser, persist, and show in another tab', async ({
 test('sorting by oldest, newest and most liked is remembered; replies stay under parents', async ({ page }) => {
   await open(page);
   await post(page, 'Ann', 'Newest top-level comment.');
-  await reply(page, commentBy(page, 'Matzomaster'), 'Bob', 'A reply stays put.');
+  await reply(commentBy(page, 'Matzomaster'), 'Bob', 'A reply stays put.');
   await commentBy(page, 'Leonardo').getByRole('button', { name: /^Like \d+: Leonardo/ }).click();
   const topAuthors = () => page.locator('ol.agora-thread:not(.agora-thread--replies) > li > article .agora-comment__author')
     .allTextContents();
@@ -138,7 +123,7 @@ test('delete offers Undo; a deleted comment with replies leaves a placeholder', 
   await expect(commentWith(page, 'Delete me.')).toBeVisible();
   await expect(commentWith(other, 'Delete me.')).toBeVisible();
 
-  await reply(page, commentWith(page, 'Delete me.'), 'Bob', 'A reply that must keep its place.');
+  await reply(commentWith(page, 'Delete me.'), 'Bob', 'A reply that must keep its place.');
   await commentWith(page, 'Delete me.').getByRole('button', { name: 'Delete' }).click();
   await expect(heading(page)).toHaveText('9 Comments');
   await expect(page.locator('.agora-comment__deleted')).toHaveText('[deleted]');
@@ -195,8 +180,8 @@ test('permalinks scroll to and highlight a comment, also under a collapsed paren
 
 test('replies fold and unfold, remembered per comment', async ({ page }) => {
   await open(page);
-  await reply(page, commentBy(page, 'Answer'), 'Ann', 'One.');
-  await reply(page, commentBy(page, 'Answer'), 'Bob', 'Two.');
+  await reply(commentBy(page, 'Answer'), 'Ann', 'One.');
+  await reply(commentBy(page, 'Answer'), 'Bob', 'Two.');
   const answer = commentBy(page, 'Answer');
   const fold = answer.getByRole('button', { name: 'Hide replies' });
   await expect(fold).toHaveText('[–]');
@@ -338,7 +323,7 @@ test('replies, folding and the sort order reach the other open tabs', async ({ c
   const other = await context.newPage();
   await open(page);
   await open(other);
-  await reply(page, commentBy(page, 'Muchacho'), 'Ann', 'Seen in both tabs.');
+  await reply(commentBy(page, 'Muchacho'), 'Ann', 'Seen in both tabs.');
   await expect(itemOf(commentBy(other, 'Muchacho'))).toContainText('Seen in both tabs.');
   await commentBy(page, 'Muchacho').getByRole('button', { name: 'Hide replies' }).click();
   await expect(commentBy(other, 'Muchacho').getByRole('button', { name: 'Show 1 reply' })).toBeVisible();
@@ -374,11 +359,11 @@ test('the reader\'s new comment and reply are on screen and marked, whatever the
 
   // A reply under a comment whose replies are folded: they unfold to show it.
   await page.getByRole('button', { name: 'Most liked' }).click();
-  await reply(page, commentBy(page, 'Many 0'), 'Ann', 'A first reply.');
+  await reply(commentBy(page, 'Many 0'), 'Ann', 'A first reply.');
   await commentBy(page, 'Many 0').getByRole('button', { name: 'Hide replies' }).click();
   await page.reload();
   await expect(top).toHaveCount(50);
-  await reply(page, commentBy(page, 'Many 0'), 'Ann', 'A reply it was folded over.');
+  await reply(commentBy(page, 'Many 0'), 'Ann', 'A reply it was folded over.');
   const answer = commentWith(page, 'A reply it was folded over.');
   await expect(answer).toBeInViewport();
   await expect(answer).toHaveClass(/agora-comment--highlighted/);

@@ -1,16 +1,10 @@
 import { test, expect, type Page } from '@playwright/test';
 import { ASSETS, HOST } from './origins';
-import { keepScreenshot, watchErrors } from './helpers';
+import { keepScreenshot, postIn, watchErrors } from './helpers';
 
 const hostPage = (path: string) => `${HOST}/tests/e2e/hosts/${path}`;
 const example = (path: string) => `${HOST}/dist/examples/${path}`;
 
-/** Posts through the composer of the widget inside `scope`. */
-async function postIn(scope: ReturnType<Page['locator']>, name: string, text: string) {
-  await scope.getByLabel('Name', { exact: true }).fill(name);
-  await scope.getByLabel('Comment', { exact: true }).fill(text);
-  await scope.getByRole('button', { name: 'Post comment' }).click();
-}
 
 test('the script embed works cross-origin: host article, posting, keys in the host origin', async ({ page }) => {
   const errors = watchErrors(page);

@@ -113,3 +113,27 @@ export async function violations(page: Page) {
   }, WCAG);
   return results;
 }
+
+/** The comment (its <article>) written by `author`, or whose text contains `text`. */
+export const commentBy = (page: Page | Locator, author: string) =>
+  page.locator('article.agora-comment').filter({ has: page.locator('.agora-comment__author', { hasText: author }) }).first();
+export const commentWith = (page: Page | Locator, text: string) =>
+  page.locator('article.agora-comment').filter({ hasText: text }).first();
+/** The <li> holding a comment and its replies. */
+export const itemOf = (comment: Locator) => comment.locator('xpath=..');
+
+/** Replies to the comment `to` through its reply box. */
+export async function reply(to: Locator, name: string, text: string) {
+  await to.getByRole('button', { name: /^Reply to/ }).click();
+  const box = itemOf(to).locator('.agora-comment__reply-box').first();
+  await box.getByLabel('Name', { exact: true }).fill(name);
+  await box.getByLabel('Comment', { exact: true }).fill(text);
+  await box.getByRole('button', { name: 'Post comment' }).click();
+}
+
+/** Posts through the composer of the widget inside `scope` (an element's shadow root, say). */
+export async function postIn(scope: Locator, name: string, text: string) {
+  await scope.getByLabel('Name', { exact: true }).fill(name);
+  await scope.getByLabel('Comment', { exact: true }).fill(text);
+  await scope.getByRole('button', { name: 'Post comment' }).click();
+}

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from '@playwright/test';
 import { test, expect } from './reliability';
-import { commentField, heading, nameField, open, post, shownComments, violations, watchErrors, keepScreenshot } from './helpers';
+import { commentBy, commentField, commentWith, heading, itemOf, nameField, open, post, postIn, reply, shownComments, violations, watchErrors, keepScreenshot } from './helpers';
 import { OtherClient, publish, query, verifyEvent, type Event } from './nostr';
 import { TestRelay } from './relay.cjs';
 import { HOST } from './origins';
@@ -11,11 +11,6 @@ import { WebSocketServer } from 'ws';
 // loopback by each test): two readers are two browser contexts, each with its
 // own storage and so its own key.
 
-const commentBy = (page: Page | Locator, author: string) =>
-  page.locator('article.agora-comment').filter({ has: page.locator('.agora-comment__author', { hasText: author }) }).first();
-const commentWith = (page: Page | Locator, text: string) =>
-  page.locator('article.agora-comment').filter({ hasText: text }).first();
-const itemOf = (comment: Locator) => comment.locator('xpath=..');
 /** The note under the thread's composer that says who reads what is posted. */
 const audience = (page: Page) => page.locator('.agora-discussion > .agora-audience');
 const delivery = (comment: Locator) => comment.locator('.agora-comment__delivery');
@@ -41,20 +36,6 @@ async function reader(browser: Browser) {
   return { page, errors };
 }
 
-/** Posts through the composer of the widget inside `scope`. */
-async function postIn(scope: Locator, name: string, text: string) {
-  await scope.getByLabel('Name', { exact: true }).fill(name);
-  await scope.getByLabel('Comment', { exact: true }).fill(text);
-  await scope.getByRole('button', { name: 'Post comment' }).click();
-}
-
-async function reply(page: Page, to: Locator, name: string, text: string) {
-  await to.getByRole('button', { name: /^Reply to/ }).click();
-  const box = itemOf(to).locator('.agora-comment__reply-box').first();
-  await box.getByLabel('Name', { exact: true }).fill(name);
-  await box.getByLabel('Comment', { exact: true }).fill(text);
-  await box.getByRole('button', { name: 'Post comment' }).click();
-}
 
 /** The comments of a scope that the relay holds. */
 const onRelay = (relay: TestRelay, story: string) => query(relay.url, { kinds: [1111], '#I': [storyUrl(story)] });
@@ -87,7 +68,7 @@ test('two readers see each other: a comment, a nested reply, likes from both, a 
   await expect(delivery(annAtBob)).toHaveCount(0);
 
   // Bob replies; Ann sees it nested under her comment.
-  await reply(bob.page, annAtBob, 'Bob', 'Bob answers Ann.');
+  await reply(annAtBob, 'Bob', 'Bob answers Ann.');
   await expect(itemOf(commentBy(ann.page, 'Ann')).locator('ol.agora-thread--replies')).toContainText('Bob answers Ann.');
   await expect(heading(ann.page)).toHaveText('10 Comments');
 
@@ -216,7 +197,7 @@ test('interoperability: nostr-tools comments show (nested), and agora’s events
   const ann = await reader(browser);
   await open(ann.page, pageUrl([relay], story));
   await expect(commentBy(ann.page, 'Tools')).toContainText('Written with nostr-tools.');
-  await reply(ann.page, commentBy(ann.page, 'Tools'), 'Ann', 'Answered from agora.');
+  await reply(commentBy(ann.page, 'Tools'), 'Ann', 'Answered from agora.');
   await expect(delivery(commentWith(ann.page, 'Answered from agora.'))).toHaveText('Sent to 1 of 1 relay');
   await likeButton(commentBy(ann.page, 'Tools'), 'Tools').click();
 
@@ -520,7 +501,7 @@ test('a comment written before the thread was shared stays in this browser, also
   await mine.getByRole('button', { name: 'Edit' }).click();
   await ann.page.locator('.agora-edit').getByLabel('Edit your comment').fill('Still for this browser only.');
   await ann.page.locator('.agora-edit').getByRole('button', { name: 'Save' }).click();
-  await reply(ann.page, commentWith(ann.page, 'Still for this browser only.'), 'Ann', 'An answer to it.');
+  await reply(commentWith(ann.page, 'Still for this browser only.'), 'Ann', 'An answer to it.');
   await post(ann.page, 'Ann', 'This one is public.');
   await expect(delivery(commentWith(ann.page, 'This one is public.'))).toHaveText('Sent to 1 of 1 relay');
   await expect(delivery(commentWith(ann.page, 'Still for this browser only.'))).toHaveText('Only in this browser');
