@@ -167,8 +167,6 @@ fn Discussion(article: Article, thread_id: ThreadId, text: Text, sharing: Sharin
         remembered_name: StoredValue::new(remembered_name),
         drafts: StoredValue::new(drafts),
         #[cfg(feature = "relays")]
-        shared: !sharing.relays.is_empty(),
-        #[cfg(feature = "relays")]
         relays: StoredValue::new_local(None),
         #[cfg(feature = "relays")]
         delivery: RwSignal::new(Vec::new()),
@@ -256,7 +254,7 @@ fn reveal_hash(d: &Discussion) {
 #[cfg_attr(not(feature = "relays"), allow(unused_variables))]
 fn audience(d: &Discussion) -> &'static str {
     #[cfg(feature = "relays")]
-    if d.shared {
+    if d.is_shared() {
         return d.text.shared_publicly;
     }
     d.text.local_only

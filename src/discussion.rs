@@ -53,10 +53,7 @@ pub struct Discussion {
     pub remembered_name: StoredValue<String>,
     /// Unsent text found at load, by slot.
     pub drafts: StoredValue<Vec<(DraftSlot, String)>>,
-    /// Whether the thread is shared on relays (the composer says so).
-    #[cfg(feature = "relays")]
-    pub shared: bool,
-    /// The relay layer, once started.
+    /// The relay layer, while the thread is shared on relays.
     #[cfg(feature = "relays")]
     pub relays: StoredValue<Option<crate::relay::Relays>, LocalStorage>,
     /// How far each of the reader's comments got on its way to relays.
@@ -76,6 +73,13 @@ enum Action<'a> {
 }
 
 impl Discussion {
+    /// Whether the thread is shared on relays (the composer, the edit box and
+    /// the export say so).
+    #[cfg(feature = "relays")]
+    pub fn is_shared(&self) -> bool {
+        self.relays.try_with_value(Option::is_some).unwrap_or(false)
+    }
+
     /// Tells the relay layer (in the build that has one) of an action that
     /// is complete in storage.
     fn share(&self, action: Action) {

@@ -67,7 +67,7 @@ pub fn EditBox(id: CommentId, text: String, on_close: Callback<()>) -> impl Into
 #[cfg(feature = "relays")]
 fn shared_note(d: &crate::discussion::Discussion) -> Option<impl IntoView + use<>> {
     let words = d.text.edit_shared;
-    d.shared.then(|| view! { <p class="agora-edit__note">{words}</p> })
+    d.is_shared().then(|| view! { <p class="agora-edit__note">{words}</p> })
 }
 
 #[cfg(not(feature = "relays"))]

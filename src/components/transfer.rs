@@ -91,7 +91,7 @@ fn key_choice(
         let events = relays.with_value(|relays| relays.as_ref().map(Relays::own_events)).unwrap_or_default();
         Some(Identity { key, events })
     };
-    let choice = d.shared.then(|| {
+    let choice = d.is_shared().then(|| {
         view! {
             <label class="agora-transfer__key">
                 <input type="checkbox" prop:checked=move || with_key.get() on:change=move |e| with_key.set(event_target_checked(&e)) />

@@ -66,7 +66,7 @@ pub fn thread_url(sharing: &Sharing) -> String {
 /// Shares the discussion on its relays, if it has any, until it unmounts.
 /// `stored`: the outbox as stored (slot names and values).
 pub fn share(d: &Discussion, sharing: &Sharing, stored: &[(String, String)]) {
-    if !d.shared {
+    if sharing.relays.is_empty() {
         return;
     }
     let relays = Relays::start(d, sharing, thread_url(sharing), crate::model::load::outbox_entries(stored));
@@ -163,7 +163,6 @@ impl Relays {
                 })
                 .collect();
             retracted.iter().for_each(|id| hub.shared.retracted(id));
-            hub.update_deliveries();
         }
         for index in 0..sharing.relays.len() {
             connection::connect(&relays.0, index);
@@ -298,12 +297,16 @@ impl Relays {
         hub.schedule_view(&self.0);
     }
 
-    /// Signs (and mines, where the site asks for proof of work) whatever
-    /// waits in the outbox, oldest first, one event at a time, then sends it.
+    /// After a reader's action: their comments' states change at once, and
+    /// whatever waits in the outbox is signed (and mined, where the site asks
+    /// for proof of work), oldest first, one event at a time, then sent.
     fn sign_pending(&self) {
-        if std::mem::replace(&mut self.0.borrow_mut().signing, true) {
+        let mut hub = self.0.borrow_mut();
+        hub.update_deliveries();
+        if std::mem::replace(&mut hub.signing, true) {
             return;
         }
+        drop(hub);
         let weak = Rc::downgrade(&self.0);
         spawn_local(async move {
             sign_loop(&weak).await;
@@ -315,7 +318,8 @@ impl Relays {
 }
 
 impl Hub {
-    /// Keeps an outbox entry (replacing the slot's), in storage and here.
+    /// Keeps an outbox entry (replacing the slot's), in storage and here. The
+    /// comments' states are brought up to date once per action, by the caller.
     fn queue(&mut self, slot: OutboxSlot, entry: OutboxEntry) {
         let _ = self.d.store.put_outbox(&slot, &entry);
         self.elsewhere.remove(&slot);
@@ -325,7 +329,6 @@ impl Hub {
             Some(existing) => existing.1 = entry,
             None => self.outbox.push((slot, entry)),
         }
-        self.update_deliveries();
     }
 
     /// Removes a slot's entry; what relays already have of it is asked to
@@ -347,7 +350,6 @@ impl Hub {
             let deletion = OutboxEntry { kind: Some(event.kind), of, ..OutboxEntry::queued(now_s()) };
             self.queue(OutboxSlot::Deletion(event.id), deletion);
         }
-        self.update_deliveries();
     }
 
     /// The entries this widget has to sign: not signed yet, and not queued
