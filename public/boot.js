@@ -15,6 +15,24 @@ async function mount(name) {
   await glue.default({ module_or_path: new URL(`./${name}_bg.wasm`, import.meta.url) });
   // The usual build calls handOver while it renders, when the article names relays.
   widget = glue.mountStandalone(name === 'agora' ? handOver : undefined);
+  takeOver(document.querySelector('[data-first-screen]'));
+}
+
+// The first screen (the built-in article and its comments, written into
+// index.html at build time) gives way to the app, which has just rendered
+// the same markup after it. Both happen in this task, before the next
+// paint, so nothing flashes or moves; focus stays on the same element.
+function takeOver(firstScreen) {
+  if (!firstScreen) return;
+  const app = document.querySelector('body > .agora:not([data-first-screen])');
+  const path = [];
+  for (let node = document.activeElement; app && node !== firstScreen && firstScreen.contains(node); node = node.parentElement) {
+    path.unshift([...node.parentElement.children].indexOf(node));
+  }
+  firstScreen.remove();
+  if (path.length === 0) return;
+  const same = path.reduce((node, index) => node?.children[index], app);
+  same?.focus({ preventScroll: true });
 }
 
 // Switches to the relay build after the usual build's render.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Trunk post_build hook (Trunk.toml): minifies the JavaScript of a release
+# Trunk post_build step (scripts/post-build.sh): minifies the JavaScript of a release
 # build in Trunk's staging directory: the wasm-bindgen glue, its snippet,
 # boot.js and embed.js. Trunk minifies CSS and HTML itself but not these.
 # A release build without esbuild fails: shipping unminified JavaScript by

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Trunk post_build hook (Trunk.toml): lets the standalone page fetch the
+# Trunk post_build step (scripts/post-build.sh): lets the standalone page fetch the
 # glue's snippets (src/store.js) at once. The glue imports them, so the
 # browser otherwise finds them only after agora.js has arrived and been
 # parsed: one more round trip before the page can start, measured at

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Trunk post_build hook (Trunk.toml): writes relays.html, the standalone page
+# Trunk post_build step (scripts/post-build.sh): writes relays.html, the standalone page
 # of the build with the shared discussion (agora-relays). It is index.html
 # with that build's files preloaded instead of the usual build's, and marked
 # so that boot.js mounts that build: a page with relays then downloads one

@@ -3,28 +3,20 @@
 
 use crate::browser::{now_ms, preferred_languages, text as text_in};
 use crate::components::comment_item::Clock;
-use crate::components::{ArticleView, Composer, ThreadView, Transfer, UndoBar};
-use crate::config::{ArticleSource, Config, Problem, page_query};
-use crate::discussion::{Discussion, PAGE_SIZE};
+use crate::components::{ArticleView, DiscussionView};
+use crate::config::{ArticleSource, Config, Problem, Theme, page_query};
+use crate::discussion::Discussion;
 use crate::fetch::fetch_article;
 use crate::model::nostr::settings::SharingSettings;
-use crate::model::{Article, CommentId, DraftSlot, Heard, Lang, Loaded, Text, Thread, ThreadId, Tree};
+use crate::model::{Article, CommentId, Heard, Lang, Loaded, Text, ThreadId};
 use crate::store::Store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::collections::HashSet;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// How often relative times ("5 minutes ago") are brought up to date.
 const CLOCK_TICK: Duration = Duration::from_secs(30);
-
-/// Element ids must be unique on a page that embeds several widgets.
-fn next_id_prefix() -> String {
-    static NEXT: AtomicUsize = AtomicUsize::new(1);
-    format!("agora-{}", NEXT.fetch_add(1, Ordering::Relaxed))
-}
 
 #[derive(Clone, Debug)]
 enum ArticleState {
@@ -78,15 +70,22 @@ pub fn App(config: Config, standalone: bool) -> impl IntoView {
             view! { <ArticleWithDiscussion article thread=thread.clone() sharing=sharing.clone() /> }.into_any()
         }
     };
+    let problems = problems
+        .into_iter()
+        .map(|Problem::UnknownTheme(theme)| {
+            view! { <p class="agora-notice agora-notice--error" role="alert">{text.unknown_theme(&theme)}</p> }
+        })
+        .collect_view();
+    root(theme, lang, false, view! { {problems} {content} })
+}
+
+/// The widget's root element. `first_screen`: marks the copy written into
+/// `index.html` at build time (`crate::first_screen`), which the page shows
+/// until the app takes over (`public/boot.js`).
+pub(crate) fn root(theme: Theme, lang: Lang, first_screen: bool, children: impl IntoView + 'static) -> impl IntoView {
     view! {
-        <div class="agora" data-theme=theme.attribute() lang=lang.code()>
-            {problems
-                .into_iter()
-                .map(|Problem::UnknownTheme(theme)| {
-                    view! { <p class="agora-notice agora-notice--error" role="alert">{text.unknown_theme(&theme)}</p> }
-                })
-                .collect_view()}
-            {content}
+        <div class="agora" data-theme=theme.attribute() lang=lang.code() data-first-screen=first_screen.then_some("")>
+            {children}
         </div>
     }
 }
@@ -113,8 +112,7 @@ fn ArticleWithDiscussion(article: Article, thread: Option<String>, sharing: Shar
 /// `sharing`: the host's settings for relays (the article's are in `article`).
 fn Discussion(article: Article, thread_id: ThreadId, text: Text, sharing: SharingSettings) -> impl IntoView {
     let store = Store::open(&thread_id);
-    let mut thread = Thread::from_article(&article);
-    let (loaded, notice) = match store.load() {
+    let (mut loaded, notice) = match store.load() {
         Ok(loaded) => (loaded, None),
         Err(error) => (Loaded::default(), Some(error.describe(&text))),
     };
@@ -124,20 +122,16 @@ fn Discussion(article: Article, thread_id: ThreadId, text: Text, sharing: Sharin
             loaded.unusable.len()
         );
     }
-    let Loaded { comments, liked, collapsed, drafts, outbox, .. } = loaded;
-    thread.set_posted(comments, liked);
-    // Reply boxes with unsent text open again.
-    let replying: HashSet<CommentId> = drafts
-        .iter()
-        .filter_map(|(slot, _)| match slot {
-            DraftSlot::Reply(parent) if thread.contains(parent) => Some(parent.clone()),
-            _ => None,
-        })
-        .collect();
-    let thread = RwSignal::new(thread);
-    let sort = RwSignal::new(store.sort().unwrap_or_default());
-    let remembered_name = store.remembered_name().unwrap_or_default();
-    let tree = Memo::new(move |_| thread.with(|thread| Tree::build(thread, sort.get())));
+    let outbox = std::mem::take(&mut loaded.outbox);
+    let d = Discussion::new(
+        text,
+        thread_id,
+        store.clone(),
+        &article,
+        loaded,
+        store.sort().unwrap_or_default(),
+        store.remembered_name().unwrap_or_default(),
+    );
     // Only the relay build checks the sharing settings (and says what is wrong with them).
     #[cfg(feature = "relays")]
     let (sharing, sharing_problems) = sharing.resolve(article.sharing.clone());
@@ -148,29 +142,6 @@ fn Discussion(article: Article, thread_id: ThreadId, text: Text, sharing: Sharin
         .collect_view();
     #[cfg(not(feature = "relays"))]
     let (sharing_problems, _) = ((), sharing);
-    let d = Discussion {
-        text,
-        thread_id,
-        store: store.clone(),
-        id_prefix: next_id_prefix(),
-        thread,
-        sort,
-        tree,
-        collapsed: RwSignal::new(collapsed),
-        replying: RwSignal::new(replying),
-        editing: RwSignal::new(None),
-        highlighted: RwSignal::new(None),
-        deleted: RwSignal::new(None),
-        shown: RwSignal::new(PAGE_SIZE),
-        pinned: RwSignal::new(Vec::new()),
-        name: RwSignal::new(remembered_name.clone()),
-        remembered_name: StoredValue::new(remembered_name),
-        drafts: StoredValue::new(drafts),
-        #[cfg(feature = "relays")]
-        relays: StoredValue::new_local(None),
-        #[cfg(feature = "relays")]
-        delivery: RwSignal::new(Vec::new()),
-    };
     provide_context(d.clone());
     #[cfg(feature = "relays")]
     crate::relay::share(&d, &sharing, &outbox);
@@ -198,20 +169,11 @@ fn Discussion(article: Article, thread_id: ThreadId, text: Text, sharing: Sharin
     });
     on_cleanup(move || on_hash.remove());
 
-    let heading_id = format!("{}-count", d.id_prefix);
-    let labelled_by = heading_id.clone();
-    view! {
-        <section class="agora-discussion" aria-labelledby=labelled_by>
-            {notice.map(|text| view! { <p class="agora-notice" role="status">{text}</p> })}
-            {sharing_problems}
-            <ThreadView heading_id />
-            <Composer draft_slot=DraftSlot::New title=text.join.to_string() />
-            // Who will read what is posted, said once, under the thread's composer.
-            <p class="agora-audience">{audience(&d)}</p>
-            <UndoBar />
-            <Transfer />
-        </section>
-    }
+    let notices = view! {
+        {notice.map(|text| view! { <p class="agora-notice" role="status">{text}</p> })}
+        {sharing_problems}
+    };
+    view! { <DiscussionView notices=notices.into_any() /> }
 }
 
 /// Applies a change made by another tab or another widget of this thread.
@@ -248,14 +210,4 @@ fn reveal_hash(d: &Discussion) {
     if let Some(id) = hash.strip_prefix("#comment-").and_then(CommentId::parse) {
         d.reveal(&id);
     }
-}
-
-/// Who reads what is posted here, in words.
-#[cfg_attr(not(feature = "relays"), allow(unused_variables))]
-fn audience(d: &Discussion) -> &'static str {
-    #[cfg(feature = "relays")]
-    if d.is_shared() {
-        return d.text.shared_publicly;
-    }
-    d.text.local_only
 }

@@ -101,3 +101,16 @@ pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<Strin
         .and_then(|text| text.as_string())
         .ok_or(ImportError::Unreadable)
 }
+
+/// Runs `f` after the next frame has been painted. Not at all where nothing
+/// is painted: natively, where the first screen is written at build time
+/// (`crate::first_screen`).
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    leptos::prelude::request_animation_frame(move || {
+        // A timer set in a frame callback runs after that frame is painted.
+        leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
+    });
+    #[cfg(not(target_arch = "wasm32"))]
+    drop(f);
+}

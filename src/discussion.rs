@@ -5,11 +5,13 @@
 use crate::browser::{entropy, now_ms};
 use crate::model::validate::length;
 use crate::model::{
-    Body, Comment, CommentId, Deletion, DraftSlot, Sort, TEXT_LIMITS, Text, Thread, ThreadId, Tree, Valid,
+    Article, Body, Comment, CommentId, Deletion, DraftSlot, Loaded, Sort, TEXT_LIMITS, Text, Thread, ThreadId, Tree,
+    Valid,
 };
 use crate::store::Store;
 use leptos::prelude::*;
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 /// How long "Undo" stays offered after a delete.
@@ -72,7 +74,64 @@ enum Action<'a> {
     Liked(&'a CommentId, bool),
 }
 
+/// Element ids must be unique on a page that embeds several widgets.
+fn next_id_prefix() -> String {
+    static NEXT: AtomicUsize = AtomicUsize::new(1);
+    format!("agora-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
 impl Discussion {
+    /// The discussion of `article` with what the reader stored for it
+    /// (`loaded`; its outbox is the relay layer's), the sort and the name
+    /// they chose last. Nothing here touches the browser: the first screen
+    /// written at build time is this with nothing stored.
+    pub fn new(
+        text: Text,
+        thread_id: ThreadId,
+        store: Store,
+        article: &Article,
+        loaded: Loaded,
+        sort: Sort,
+        remembered_name: String,
+    ) -> Discussion {
+        let Loaded { comments, liked, collapsed, drafts, .. } = loaded;
+        let mut thread = Thread::from_article(article);
+        thread.set_posted(comments, liked);
+        // Reply boxes with unsent text open again.
+        let replying: HashSet<CommentId> = drafts
+            .iter()
+            .filter_map(|(slot, _)| match slot {
+                DraftSlot::Reply(parent) if thread.contains(parent) => Some(parent.clone()),
+                _ => None,
+            })
+            .collect();
+        let thread = RwSignal::new(thread);
+        let sort = RwSignal::new(sort);
+        Discussion {
+            text,
+            thread_id,
+            store,
+            id_prefix: next_id_prefix(),
+            thread,
+            sort,
+            tree: Memo::new(move |_| thread.with(|thread| Tree::build(thread, sort.get()))),
+            collapsed: RwSignal::new(collapsed),
+            replying: RwSignal::new(replying),
+            editing: RwSignal::new(None),
+            highlighted: RwSignal::new(None),
+            deleted: RwSignal::new(None),
+            shown: RwSignal::new(PAGE_SIZE),
+            pinned: RwSignal::new(Vec::new()),
+            name: RwSignal::new(remembered_name.clone()),
+            remembered_name: StoredValue::new(remembered_name),
+            drafts: StoredValue::new(drafts),
+            #[cfg(feature = "relays")]
+            relays: StoredValue::new_local(None),
+            #[cfg(feature = "relays")]
+            delivery: RwSignal::new(Vec::new()),
+        }
+    }
+
     /// Whether the thread is shared on relays (the composer, the edit box and
     /// the export say so).
     #[cfg(feature = "relays")]

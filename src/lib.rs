@@ -13,6 +13,8 @@ pub mod config;
 mod discussion;
 pub mod embed;
 mod fetch;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod first_screen;
 pub mod model;
 #[cfg(feature = "relays")]
 mod relay;

@@ -160,6 +160,12 @@ impl Store {
         Store { keys: Keys::new(thread), storage, origin }
     }
 
+    /// A store that keeps nothing, where there is no browser: the first
+    /// screen written at build time (`crate::first_screen`).
+    pub fn none(thread: &ThreadId) -> Store {
+        Store { keys: Keys::new(thread), storage: None, origin: 0 }
+    }
+
     fn storage(&self) -> Result<&web_sys::Storage, StoreError> {
         self.storage.as_ref().ok_or(StoreError::Unavailable)
     }

@@ -136,3 +136,29 @@ async fn invalid_input_shows_its_error_and_keeps_the_text() {
     assert_eq!(app.count_heading(), "8 Comments");
     assert!(app.stored_keys().is_empty());
 }
+
+/// The first screen (written natively at build time) renders comment text
+/// with `model::markup`, the app with DOM calls: both must give the same
+/// elements, or the takeover would change what the reader sees.
+#[wasm_bindgen_test]
+fn comment_text_has_the_same_markup_in_the_dom_and_in_the_first_screen() {
+    use agora::components::FormattedText;
+    use agora::model::{format::parse, markup};
+    let inputs = [
+        "Plain words, & <b>not bold</b> \"quoted\"\u{a0}here.",
+        "> a quote\n> *on two* lines\n\nThen **bold *and em*** and `<code>`.",
+        "Links: https://example.org/a?b=1&c=2 and (https://example.org/x_(y)).\nNext line\n\n\nLast",
+        "עברית and English mixed, 😀 **ok**",
+    ];
+    let document = document();
+    for input in inputs {
+        let dom: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        let text = input.to_string();
+        let _handle = mount_to(dom.clone(), move || view! { <FormattedText text /> });
+        // Leptos's empty comment nodes mark places; nothing a reader sees.
+        let from_dom = dom.first_element_child().unwrap().inner_html().replace("<!---->", "");
+        let source: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        source.set_inner_html(&markup::html(&parse(input)));
+        assert_eq!(from_dom, source.inner_html(), "{input:?}");
+    }
+}

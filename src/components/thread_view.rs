@@ -1,8 +1,8 @@
 use super::CommentItem;
+use crate::browser::after_next_paint;
 use crate::discussion::{PAGE_SIZE, use_discussion};
 use crate::model::Sort;
 use leptos::prelude::*;
-use std::time::Duration;
 
 /// Top-level comments put on the page in the first frame: more than fill a
 /// tall screen below the article. The rest of the page follows right after
@@ -20,14 +20,8 @@ pub fn ThreadView(heading_id: String) -> impl IntoView {
     let tree = d.tree;
     let shown = d.shown;
     let first_frame = RwSignal::new(true);
-    request_animation_frame(move || {
-        // A timer set in a frame callback runs after that frame is painted.
-        set_timeout(
-            move || {
-                let _ = first_frame.try_set(false);
-            },
-            Duration::ZERO,
-        );
+    after_next_paint(move || {
+        let _ = first_frame.try_set(false);
     });
     let pinned = d.pinned;
     let visible = move || {

@@ -8,6 +8,7 @@ pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod load;
+pub mod markup;
 pub mod migrate;
 pub mod nostr;
 pub mod order;

@@ -11,9 +11,13 @@ export const seed: {
   comments: { author: string; text: string }[];
 } = JSON.parse(readFileSync(join(__dirname, '../../src/content/seed.json'), 'utf8'));
 
-/** Opens the page and waits until the thread is rendered. */
+/**
+ * Opens the page and waits until the app has rendered the thread: not just
+ * the first screen written at build time, whose buttons do nothing yet.
+ */
 export async function open(page: Page, path = '/') {
   await page.goto(path);
+  await expect(page.locator('.agora[data-first-screen]')).toHaveCount(0);
   await expect(page.locator('.agora-thread__count')).toBeVisible();
 }
 
