@@ -21,9 +21,11 @@ use leptos::reactive::diagnostics::SpecialNonReactiveZone;
 
 /// Adds the class `agora-first-screen` to `<html>` (which shows the first
 /// screen) unless the app will render something else: another article
-/// (`?src=`), a chosen theme, or another language than the first screen's.
-/// The language is chosen as `Lang::negotiate` does (`?lang=`, then the
-/// browser's languages, by primary subtag) among the languages named by
+/// (`?src=`), a chosen theme, another language than the first screen's, or
+/// top-level comments in another order than the oldest first (the reader's
+/// sort, `agora:v1:sort` in local storage, if it can be read). The language
+/// is chosen as `Lang::negotiate` does (`?lang=`, then the browser's
+/// languages, by primary subtag) among the languages named by
 /// `<meta name="agora-languages">`, the first being the first screen's.
 ///
 /// Inline, so that it runs before the first paint without a request of its
@@ -33,7 +35,9 @@ use leptos::reactive::diagnostics::SpecialNonReactiveZone;
 pub const CHOOSER: &str = "{const q=new URLSearchParams(location.search),\
 l=(document.querySelector('meta[name=agora-languages]')?.content??'en').split(' '),\
 t=[q.get('lang'),...navigator.languages].map(x=>String(x??'').trim().split(/[-_]/)[0].toLowerCase()).find(x=>l.includes(x))??l[0];\
-if(!q.has('src')&&['','auto'].includes(q.get('theme')??'')&&t===l[0])document.documentElement.classList.add('agora-first-screen')}";
+let s=null;try{s=localStorage.getItem('agora:v1:sort')}catch{}\
+if(!q.has('src')&&['','auto'].includes(q.get('theme')??'')&&t===l[0]&&[null,'\"oldest\"'].includes(s))\
+document.documentElement.classList.add('agora-first-screen')}";
 
 /// The first screen's language: the built-in one.
 const LANG: Lang = Lang::En;
@@ -128,6 +132,11 @@ mod tests {
         let out = write_into("<html><title>agora</title><body class=x><p>").unwrap();
         assert!(out.find(CHOOSER).unwrap() < out.find("<body class=x>").unwrap());
         assert!(write_into("<html><head>").is_err());
+    }
+
+    #[test]
+    fn the_chooser_reads_the_sort_where_the_store_keeps_it() {
+        assert!(CHOOSER.contains(&format!("localStorage.getItem('{}')", crate::model::Keys::SORT)));
     }
 
     #[test]

@@ -87,16 +87,18 @@ test('a button pressed before the app is ready does nothing and leaves nothing b
   await expect(page.locator('#comment-seed-2')).toHaveClass(/agora-comment--highlighted/);
 });
 
-test('another article, another language or a chosen theme never paint the built-in article', async ({ browser }) => {
-  const cases: [string, string | undefined, string][] = [
+test('another article, another language, a chosen theme or another order never show the first screen', async ({ browser }) => {
+  const cases: [string, string | undefined, string, string?][] = [
     [`/?src=${encodeURIComponent(`${HOST}/tests/e2e/hosts/long-article.json`)}`, undefined, 'A very long read'],
     ['/?lang=uk', undefined, '8 коментарів'],
     ['/', 'de-DE', '8 Kommentare'],
     ['/?theme=dark', undefined, '8 Comments'],
+    ['/', undefined, 'Newest', '"newest"'],
   ];
-  for (const [path, locale, shown] of cases) {
+  for (const [path, locale, shown, sort] of cases) {
     const context = await browser.newContext({ locale });
     const page = await context.newPage();
+    if (sort) await page.addInitScript((sort) => localStorage.setItem('agora:v1:sort', sort), sort);
     // Whether the first screen was ever laid out, checked in every frame from the first.
     await page.addInitScript(() => {
       (window as any).__firstScreenShown = false;
@@ -112,7 +114,7 @@ test('another article, another language or a chosen theme never paint the built-
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     await expect(firstScreen(page)).toBeHidden();
     release();
-    await expect(page.locator('.agora-article h1, .agora-thread__count').filter({ hasText: shown }).first()).toBeVisible();
+    await expect(page.locator('.agora-article h1, .agora-thread__count, [aria-pressed=true]').filter({ hasText: shown }).first()).toBeVisible();
     expect(await page.evaluate(() => (window as any).__firstScreenShown), `${path} ${locale ?? ''}`).toBe(false);
     await context.close();
   }
