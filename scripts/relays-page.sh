@@ -7,7 +7,10 @@
 set -euo pipefail
 cd "$TRUNK_STAGING_DIR"
 [ -f agora-relays.js ] || { echo "relays-page: agora-relays.js was not built" >&2; exit 1; }
-sed -e 's#agora\.js#agora-relays.js#g' -e 's#agora_bg\.wasm#agora-relays_bg.wasm#g' \
+# Only in href attributes (quoted or not, as the minifier left them): the
+# page also carries the article and its comments (the first screen).
+sed -e 's#\(href="\?\./\)agora\.js#\1agora-relays.js#g' -e 's#\(href="\?\./\)agora_bg\.wasm#\1agora-relays_bg.wasm#g' \
     -e 's#<html lang="en"#<html lang="en" data-build="relays"#' -e 's#<html lang=en#<html lang=en data-build=relays#' \
     index.html > relays.html
-grep -q 'data-build' relays.html || { echo "relays-page: could not mark relays.html" >&2; exit 1; }
+grep -q 'data-build' relays.html && grep -q 'agora-relays_bg\.wasm' relays.html ||
+  { echo "relays-page: could not make relays.html from index.html" >&2; exit 1; }

@@ -10,6 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
+# scripts/first-screen.sh (a post-build step) unsets what is exported here
+# for its native build: keep the two lists the same.
 if nightly_ready; then
   export RUSTUP_TOOLCHAIN="$AGORA_NIGHTLY"
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort

@@ -1,7 +1,7 @@
 //! The widget: the article, then its discussion. This is where the model,
 //! the store and the components meet; rules stay in the model.
 
-use crate::browser::{now_ms, preferred_languages, text as text_in};
+use crate::browser::{first_screen_shown, now_ms, preferred_languages, text as text_in};
 use crate::components::comment_item::Clock;
 use crate::components::{ArticleView, DiscussionView};
 use crate::config::{ArticleSource, Config, Problem, Theme, page_query};
@@ -162,10 +162,12 @@ fn Discussion(article: Article, thread_id: ThreadId, text: Text, sharing: Sharin
     on_cleanup(move || drop(watch));
 
     // Permalinks: `#comment-<id>` on arrival and whenever the hash changes.
-    reveal_hash(&d);
+    // Over the first screen the browser has already scrolled to it, and the
+    // reader may have scrolled on since: highlighted, not scrolled to.
+    reveal_hash(&d, !first_screen_shown());
     let on_hash = window_event_listener(leptos::ev::hashchange, {
         let d = d.clone();
-        move |_| reveal_hash(&d)
+        move |_| reveal_hash(&d, true)
     });
     on_cleanup(move || on_hash.remove());
 
@@ -205,9 +207,9 @@ fn apply(d: &Discussion, heard: Heard) {
     }
 }
 
-fn reveal_hash(d: &Discussion) {
+fn reveal_hash(d: &Discussion, scroll: bool) {
     let hash = web_sys::window().and_then(|window| window.location().hash().ok()).unwrap_or_default();
     if let Some(id) = hash.strip_prefix("#comment-").and_then(CommentId::parse) {
-        d.reveal(&id);
+        d.reveal(&id, scroll);
     }
 }

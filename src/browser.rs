@@ -114,3 +114,15 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     #[cfg(not(target_arch = "wasm32"))]
     drop(f);
 }
+
+/// Whether the page showed the first screen written at build time (see
+/// `crate::first_screen`): the chooser in the page's head marks `<html>`.
+pub fn first_screen_shown() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+        .is_some_and(|html| html.class_list().contains(FIRST_SCREEN_SHOWN))
+}
+
+/// The class the chooser gives `<html>` (`crate::first_screen::CHOOSER`).
+pub const FIRST_SCREEN_SHOWN: &str = "agora-first-screen";

@@ -19,6 +19,21 @@ pub const UNDO_FOR: Duration = Duration::from_secs(10);
 /// Top-level comments shown at first and added by "Show more".
 pub const PAGE_SIZE: usize = 50;
 
+/// The comment shown highlighted (a permalink's, or the reader's newest).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Highlight {
+    pub id: CommentId,
+    /// Whether to bring it into view: not when the browser already showed it
+    /// where the reader may have scrolled from since (the first screen).
+    pub scroll: bool,
+}
+
+impl Highlight {
+    fn scrolled_to(id: &CommentId) -> Highlight {
+        Highlight { id: id.clone(), scroll: true }
+    }
+}
+
 /// A deleted comment that can still be brought back.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Deleted {
@@ -41,7 +56,7 @@ pub struct Discussion {
     /// Comments whose reply box is open.
     pub replying: RwSignal<HashSet<CommentId>>,
     pub editing: RwSignal<Option<CommentId>>,
-    pub highlighted: RwSignal<Option<CommentId>>,
+    pub highlighted: RwSignal<Option<Highlight>>,
     pub deleted: RwSignal<Option<Deleted>>,
     /// How many top-level comments are shown.
     pub shown: RwSignal<usize>,
@@ -261,7 +276,7 @@ impl Discussion {
         });
         self.deleted.set(None);
         self.share(Action::Restored(&id));
-        self.highlighted.set(Some(id));
+        self.highlighted.set(Some(Highlight::scrolled_to(&id)));
         Ok(())
     }
 
@@ -317,12 +332,12 @@ impl Discussion {
     /// Shows a comment (a permalink): unfolds what hides it, shows the page
     /// of top-level comments it is on, and highlights it. Returns whether it
     /// exists.
-    pub fn reveal(&self, id: &CommentId) -> bool {
+    pub fn reveal(&self, id: &CommentId, scroll: bool) -> bool {
         let Some((ancestors, _, position)) = self.place(id) else { return false };
         self.unfold(&ancestors);
         let needed = (position / PAGE_SIZE + 1) * PAGE_SIZE;
         self.shown.update(|shown| *shown = (*shown).max(needed));
-        self.highlighted.set(Some(id.clone()));
+        self.highlighted.set(Some(Highlight { id: id.clone(), scroll }));
         true
     }
 
@@ -335,7 +350,7 @@ impl Discussion {
         if position >= self.shown.get_untracked() && !self.pinned.with_untracked(|p| p.contains(&top)) {
             self.pinned.update(|pinned| pinned.push(top));
         }
-        self.highlighted.set(Some(id.clone()));
+        self.highlighted.set(Some(Highlight::scrolled_to(id)));
     }
 }
 

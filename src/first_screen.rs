@@ -13,80 +13,114 @@ use crate::app::root;
 use crate::components::{ArticleView, DiscussionView};
 use crate::config::Theme;
 use crate::discussion::Discussion;
-use crate::model::{Article, Lang, Loaded, Sort, Text, ThreadId};
+use crate::model::markup::escape;
+use crate::model::{Article, DraftSlot, Keys, Lang, Loaded, Sort, Text, ThreadId};
 use crate::store::Store;
 use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
 use leptos::prelude::*;
 use leptos::reactive::diagnostics::SpecialNonReactiveZone;
 
-/// Adds the class `agora-first-screen` to `<html>` (which shows the first
-/// screen) unless the app will render something else: another article
-/// (`?src=`), a chosen theme, another language than the first screen's, or
-/// top-level comments in another order than the oldest first (the reader's
-/// sort, `agora:v1:sort` in local storage, if it can be read). The language
-/// is chosen as `Lang::negotiate` does (`?lang=`, then the browser's
-/// languages, by primary subtag) among the languages named by
-/// `<meta name="agora-languages">`, the first being the first screen's.
+/// Adds the class `agora-first-screen` to `<html>`, which shows the first
+/// screen, only where the app will render the same: the built-in article in
+/// its own thread, the first screen's language and theme, and nothing stored
+/// for the thread that would change it. It hides it for
+/// - another article (`?src=`) or relays (`?relays=`, `?moderators=`,
+///   `?pow=`, whose problems the app would report above the thread);
+/// - another thread (`?thread=`), a theme other than `auto` (empty values
+///   are none, as `Config::from_settings` reads them; values it would trim
+///   to the built-in ones hide it too, which is only more careful);
+/// - another language: chosen as `Lang::negotiate` does (`?lang=`, then the
+///   browser's languages, by primary subtag); a `?lang=` that is not plain
+///   ASCII letters, digits, `-` and `_` hides it too;
+/// - a stored sort other than the default, any stored entry of the thread
+///   but the composer's draft (the composer comes with the app), and
+///   storage the page cannot use (the app would say so above the thread).
+///
+/// Otherwise, where the page then names no article, it gets its generic
+/// title back. What it compares with comes from Rust, in the
+/// `<meta name="agora-first-screen">` that [`write_into`] writes before it.
 ///
 /// Inline, so that it runs before the first paint without a request of its
 /// own; a page with a Content-Security-Policy allows it by its hash (see
 /// the README). Where it is blocked, the first screen stays hidden and the
 /// page works as it would without one.
-pub const CHOOSER: &str = "{const q=new URLSearchParams(location.search),\
-l=(document.querySelector('meta[name=agora-languages]')?.content??'en').split(' '),\
-t=[q.get('lang'),...navigator.languages].map(x=>String(x??'').trim().split(/[-_]/)[0].toLowerCase()).find(x=>l.includes(x))??l[0];\
-let s=null;try{s=localStorage.getItem('agora:v1:sort')}catch{}\
-if(!q.has('src')&&['','auto'].includes(q.get('theme')??'')&&t===l[0]&&[null,'\"oldest\"'].includes(s))\
-document.documentElement.classList.add('agora-first-screen')}";
+pub const CHOOSER: &str = "{const m=document.querySelector('meta[name=agora-first-screen]')?.dataset??{},\
+q=new URLSearchParams(location.search),g=n=>q.get(n)??'';\
+const same=()=>{try{const l=m.langs.split(' ');\
+if(['src','relays','moderators','pow'].some(n=>q.has(n))||![null,'','auto'].includes(q.get('theme'))||![null,'',m.thread].includes(q.get('thread'))||!/^[\\w-]*$/.test(g('lang')))return false;\
+if(([g('lang'),...navigator.languages].map(x=>x.split(/[-_]/)[0].toLowerCase()).find(x=>l.includes(x))??l[0])!==l[0])return false;\
+const s=localStorage;if(![null,m.sort].includes(s.getItem(m.sortKey)))return false;\
+for(let i=0;i<s.length;i++){const k=s.key(i);if(k.startsWith(m.keys)&&k!==m.draft)return false}\
+return true}catch{return false}};\
+if(same())document.documentElement.classList.add('agora-first-screen');else if(m.title)document.title=m.title}";
 
 /// The first screen's language: the built-in one.
 const LANG: Lang = Lang::En;
 
 /// The built-in article and its thread as the app renders them for a reader
 /// with nothing stored, without the composer and what follows it.
-pub fn html() -> Result<String, String> {
+fn render(article: &Article, thread_id: &ThreadId) -> String {
     // Effects (focus, scrolling into view) have nothing to do here.
     let _ = Executor::init_custom_executor(NoEffects);
-    let article = Article::built_in();
-    let thread_id = ThreadId::parse(&article.id).map_err(|error| format!("the built-in article's id: {}", error.0))?;
     // Rendered once, so nothing is tracked: no warnings about that.
     let _untracked = SpecialNonReactiveZone::enter();
     let owner = Owner::new();
-    let html = owner.with(|| {
+    owner.with(|| {
         let text = Text::cldr(LANG);
         provide_context(text);
-        let store = Store::none(&thread_id);
-        provide_context(Discussion::new(
-            text,
-            thread_id,
-            store,
-            &article,
-            Loaded::default(),
-            Sort::default(),
-            String::new(),
-        ));
+        let store = Store::none(thread_id);
+        let d =
+            Discussion::new(text, thread_id.clone(), store, article, Loaded::default(), Sort::default(), String::new());
+        provide_context(d);
         let content = view! {
-            <ArticleView article />
+            <ArticleView article=article.clone() />
             <DiscussionView thread_only=true />
         };
         root(Theme::Auto, LANG, true, content).to_html()
-    });
-    Ok(html)
+    })
 }
 
 /// `page` (a built `index.html`) with the first screen at the start of its
-/// body, and the chooser with the list of languages in its head.
+/// body, the chooser and what it compares with in its head, and the
+/// article's title as the page's.
 pub fn write_into(page: &str) -> Result<String, String> {
-    let first_screen = html()?;
-    let languages: Vec<&str> = Lang::ALL.iter().map(|lang| lang.code()).collect();
-    let head = format!(r#"<meta name="agora-languages" content="{}"><script>{CHOOSER}</script>"#, languages.join(" "));
+    if page.contains("data-first-screen") {
+        return Err("the page has a first screen already".into());
+    }
+    let article = Article::built_in();
+    if article.sharing.asks_for_relays() {
+        // The app would hand over to the relay build and show "Loading…".
+        return Err("the built-in article names relays; the first screen is for articles without".into());
+    }
+    let thread_id = ThreadId::parse(&article.id).map_err(|error| format!("the built-in article's id: {}", error.0))?;
+    let keys = Keys::new(&thread_id);
+    let default_sort = serde_json::to_string(Sort::default().as_str()).map_err(|error| error.to_string())?;
+    let languages: Vec<&str> =
+        std::iter::once(LANG).chain(Lang::ALL.into_iter().filter(|lang| *lang != LANG)).map(Lang::code).collect();
     let body_start = page.find("<body").ok_or("the page has no <body>")?;
     let body_end =
         page[body_start..].find('>').map(|end| body_start + end + 1).ok_or("the page's <body> tag is cut off")?;
-    let mut out = String::with_capacity(page.len() + head.len() + first_screen.len());
+    let (title_start, title_end) = page[..body_start]
+        .find("<title>")
+        .and_then(|start| Some((start + "<title>".len(), start + page[start..body_start].find("</title>")?)))
+        .ok_or("the page has no <title>")?;
+    let head = format!(
+        r#"<meta name="agora-first-screen" data-thread="{}" data-keys="{}" data-draft="{}" data-sort-key="{}" data-sort="{}" data-langs="{}" data-title="{}"><script>{CHOOSER}</script>"#,
+        escape(thread_id.as_str()),
+        escape(keys.thread_prefix()),
+        escape(&keys.draft(&DraftSlot::New)),
+        escape(Keys::SORT),
+        escape(&default_sort),
+        languages.join(" "),
+        &page[title_start..title_end],
+    );
+    let first_screen = render(&article, &thread_id);
     // Before </head>, or before <body> where the minifier dropped </head>.
     let head_end = page[..body_start].find("</head>").unwrap_or(body_start);
-    out.push_str(&page[..head_end]);
+    let mut out = String::with_capacity(page.len() + head.len() + first_screen.len());
+    out.push_str(&page[..title_start]);
+    out.push_str(&escape(&article.title));
+    out.push_str(&page[title_end..head_end]);
     out.push_str(&head);
     out.push_str(&page[head_end..body_end]);
     out.push_str(&first_screen);
@@ -109,8 +143,8 @@ mod tests {
 
     #[test]
     fn the_first_screen_is_the_article_and_its_comments() {
-        let html = html().unwrap();
         let article = Article::built_in();
+        let html = render(&article, &ThreadId::parse(&article.id).unwrap());
         assert!(html.starts_with(r#"<div lang="en" data-first-screen="" class="agora">"#), "{}", &html[..80]);
         assert!(html.contains(&format!("<h1 class=\"agora-article__title\">{}</h1>", article.title)));
         assert_eq!(html.matches(r#"class="agora-comment""#).count(), article.comments.len());
@@ -127,16 +161,21 @@ mod tests {
         let first = out.find("data-first-screen").unwrap();
         assert!(chooser < out.find("</head>").unwrap() && out.find("<body>").unwrap() < first);
         assert!(first < out.find("<noscript>").unwrap());
-        assert!(out.contains(r#"<meta name="agora-languages" content="en uk de">"#));
+        // What the chooser compares with, from the model.
+        assert!(
+            out.contains(
+                r#"data-thread="trump-putin-call" data-keys="agora:v1:trump-putin-call:" data-draft="agora:v1:trump-putin-call:draft:new" data-sort-key="agora:v1:sort" data-sort="&quot;oldest&quot;" data-langs="en uk de" data-title="agora">"#
+            ),
+            "{out}"
+        );
+        assert!(out.contains(&format!("<title>{}</title>", Article::built_in().title)));
+        // Once only.
+        assert!(write_into(&out).is_err());
         // Minified: no </head>.
         let out = write_into("<html><title>agora</title><body class=x><p>").unwrap();
         assert!(out.find(CHOOSER).unwrap() < out.find("<body class=x>").unwrap());
-        assert!(write_into("<html><head>").is_err());
-    }
-
-    #[test]
-    fn the_chooser_reads_the_sort_where_the_store_keeps_it() {
-        assert!(CHOOSER.contains(&format!("localStorage.getItem('{}')", crate::model::Keys::SORT)));
+        assert!(write_into("<html><head><title>x</title>").is_err());
+        assert!(write_into("<html><body>").is_err());
     }
 
     #[test]

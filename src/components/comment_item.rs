@@ -40,7 +40,7 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
     Effect::new({
         let (d, id) = (d.clone(), id.clone());
         move |_| {
-            if d.highlighted.with(|h| h.as_ref() == Some(&id))
+            if d.highlighted.with(|h| h.as_ref().is_some_and(|h| h.id == id && h.scroll))
                 && let Some(article) = article_ref.get()
             {
                 article.scroll_into_view();
@@ -50,7 +50,7 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
 
     let highlighted = {
         let (d, id) = (d.clone(), id.clone());
-        move || d.highlighted.with(|h| h.as_ref() == Some(&id))
+        move || d.highlighted.with(|h| h.as_ref().is_some_and(|h| h.id == id))
     };
     let is_collapsed = {
         let (d, id) = (d.clone(), id.clone());

@@ -72,9 +72,16 @@ fn push_wrapped(out: &mut String, tag: &str, children: &[Inline]) {
     out.push('>');
 }
 
+/// `text` as HTML source (see `push_escaped`).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_escaped(&mut out, text);
+    out
+}
+
 /// Text as it must be written in HTML to be read back as the same text, in
 /// element content and in quoted attribute values alike. `&nbsp;` too, as
-/// browsers write it when they serialise (so both renderings compare equal).
+/// browsers write it when they serialise.
 fn push_escaped(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {

@@ -9,11 +9,11 @@ import { comments, heading, keepScreenshot, seed, shownComments, watchErrors } f
 const firstScreen = (page: Page) => page.locator('.agora[data-first-screen]');
 const app = (page: Page) => page.locator('.agora:not([data-first-screen])');
 
-/** Holds back the WebAssembly until `release()` is called. */
+/** Holds back the WebAssembly until `release()` is called (in frames of other origins too). */
 async function holdWasm(page: Page) {
   let release = () => {};
   const released = new Promise<void>((resolve) => { release = resolve; });
-  await page.route('**/*_bg.wasm', async (route) => {
+  await page.context().route('**/*_bg.wasm', async (route) => {
     await released;
     await route.continue();
   });
@@ -87,18 +87,32 @@ test('a button pressed before the app is ready does nothing and leaves nothing b
   await expect(page.locator('#comment-seed-2')).toHaveClass(/agora-comment--highlighted/);
 });
 
-test('another article, another language, a chosen theme or another order never show the first screen', async ({ browser }) => {
-  const cases: [string, string | undefined, string, string?][] = [
-    [`/?src=${encodeURIComponent(`${HOST}/tests/e2e/hosts/long-article.json`)}`, undefined, 'A very long read'],
-    ['/?lang=uk', undefined, '8 коментарів'],
-    ['/', 'de-DE', '8 Kommentare'],
-    ['/?theme=dark', undefined, '8 Comments'],
-    ['/', undefined, 'Newest', '"newest"'],
+test('another article, language, theme, thread, order, relays, stored data or unusable storage never show the first screen', async ({ browser }) => {
+  const thread = `agora:v1:${seed.id}`;
+  const cases: { path: string; locale?: string; shown: string; stored?: Record<string, string>; blocked?: boolean }[] = [
+    { path: `/?src=${encodeURIComponent(`${HOST}/tests/e2e/hosts/long-article.json`)}`, shown: 'A very long read' },
+    { path: '/?lang=uk', shown: '8 коментарів' },
+    { path: '/', locale: 'de-DE', shown: '8 Kommentare' },
+    { path: '/?lang=%C2%85de', locale: 'de-DE', shown: '8 Kommentare' },
+    { path: '/?theme=dark', shown: '8 Comments' },
+    { path: '/?thread=bad%20name', shown: 'cannot be used' },
+    { path: '/?thread=another', shown: '8 Comments' },
+    { path: '/?relays=nonsense', shown: 'nonsense' },
+    { path: '/', shown: 'Newest', stored: { 'agora:v1:sort': '"newest"' } },
+    { path: '/', shown: 'Like 1', stored: { [`${thread}:like:seed-4`]: 'true' } },
+    { path: '/', shown: 'Reply to Karamba', stored: { [`${thread}:draft:reply-seed-3`]: '"Half a reply"' } },
+    { path: '/', shown: 'does not let', blocked: true },
   ];
-  for (const [path, locale, shown, sort] of cases) {
+  for (const { path, locale, shown, stored, blocked } of cases) {
     const context = await browser.newContext({ locale });
     const page = await context.newPage();
-    if (sort) await page.addInitScript((sort) => localStorage.setItem('agora:v1:sort', sort), sort);
+    const label = `${path} ${locale ?? ''} ${JSON.stringify(stored ?? {})} ${blocked ? 'blocked' : ''}`;
+    if (stored) await page.addInitScript((stored) => { for (const [k, v] of Object.entries(stored)) localStorage.setItem(k, v); }, stored);
+    if (blocked) {
+      await page.addInitScript(() => Object.defineProperty(window, 'localStorage', {
+        get() { throw new DOMException('The page may not use storage.', 'SecurityError'); },
+      }));
+    }
     // Whether the first screen was ever laid out, checked in every frame from the first.
     await page.addInitScript(() => {
       (window as any).__firstScreenShown = false;
@@ -112,12 +126,50 @@ test('another article, another language, a chosen theme or another order never s
     const release = await holdWasm(page);
     await page.goto(path);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    await expect(firstScreen(page)).toBeHidden();
+    await expect(firstScreen(page), label).toBeHidden();
     release();
-    await expect(page.locator('.agora-article h1, .agora-thread__count, [aria-pressed=true]').filter({ hasText: shown }).first()).toBeVisible();
-    expect(await page.evaluate(() => (window as any).__firstScreenShown), `${path} ${locale ?? ''}`).toBe(false);
+    await expect(app(page).getByText(shown).first(), label).toBeVisible();
+    expect(await page.evaluate(() => (window as any).__firstScreenShown), label).toBe(false);
     await context.close();
   }
+});
+
+test('a permalink over the first screen: the reader scrolls on while the app loads and stays there', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 700 });
+  const release = await holdWasm(page);
+  await page.goto('/#comment-seed-2');
+  await expect(firstScreen(page)).toBeVisible();
+  await page.evaluate(() => window.scrollBy(0, 600));
+  const scrolled = await page.evaluate(() => window.scrollY);
+  release();
+  await expect(page.locator('#comment-seed-2')).toHaveClass(/agora-comment--highlighted/);
+  await expect(firstScreen(page)).toHaveCount(0);
+  // Effects run after the takeover: give them two frames.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+});
+
+test('in an iframe the host sizes it to the first screen before the app has loaded', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto(`${HOST}/tests/e2e/hosts/first-screen-iframe.html`);
+  const frame = page.frameLocator('agora-thread iframe');
+  await expect(frame.locator('.agora[data-first-screen]')).toBeVisible();
+  await expect(frame.locator('form.agora-composer')).toHaveCount(0);
+  // The whole thread fits: the host page's paragraph comes after its last comment.
+  await expect.poll(async () => (await page.locator('agora-thread iframe').boundingBox())?.height ?? 0).toBeGreaterThan(2000);
+  const before = await page.locator('#below').boundingBox();
+  release();
+  await expect(frame.locator('form.agora-composer')).toBeVisible();
+  expect((await page.locator('#below').boundingBox())!.y).toBeGreaterThanOrEqual(before!.y);
+});
+
+test('where the app cannot start, the first screen stays readable without buttons that do nothing', async ({ page }) => {
+  await page.route('**/*_bg.wasm', (route) => route.abort());
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveClass(/agora-no-app/);
+  await expect(page.locator('.agora-article h1')).toHaveText(seed.title);
+  expect(await shownComments(page)).toEqual(seed.comments);
+  await expect(page.getByRole('button')).toHaveCount(0);
 });
 
 test('without JavaScript, readers and search engines get the article and its comments', async ({ browser }) => {

@@ -21,7 +21,7 @@ export const STRICT_HOST = `http://127.0.0.1:${port + 3}`;
  */
 function chooserHash(): string {
   const page = existsSync('dist/index.html') ? readFileSync('dist/index.html', 'utf8') : '';
-  const script = page.match(/<script>([^<]*)<\/script>/)?.[1];
+  const script = page.match(/<script>(.*?)<\/script>/s)?.[1];
   return script === undefined ? '' : ` 'sha256-${createHash('sha256').update(script).digest('base64')}'`;
 }
 
