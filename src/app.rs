@@ -21,7 +21,7 @@ const CLOCK_TICK: Duration = Duration::from_secs(30);
 #[derive(Clone, Debug)]
 enum ArticleState {
     Loading,
-    Ready(Article),
+    Ready(Box<Article>),
     Failed(String),
 }
 
@@ -35,13 +35,13 @@ pub fn App(config: Config, standalone: bool) -> impl IntoView {
     let text = text_in(lang);
     provide_context(text);
     let state = RwSignal::new(match &article {
-        ArticleSource::BuiltIn => ArticleState::Ready(Article::built_in()),
+        ArticleSource::BuiltIn => ArticleState::Ready(Box::new(Article::built_in())),
         ArticleSource::Url(_) => ArticleState::Loading,
     });
     if let ArticleSource::Url(url) = article {
         spawn_local(async move {
             let loaded = match fetch_article(&url).await {
-                Ok(article) => ArticleState::Ready(article),
+                Ok(article) => ArticleState::Ready(Box::new(article)),
                 Err(error) => ArticleState::Failed(text.article_error(&url, &error)),
             };
             // The widget may have been removed while the article loaded.
@@ -67,7 +67,8 @@ pub fn App(config: Config, standalone: bool) -> impl IntoView {
             {
                 return view! { <p class="agora-loading" role="status">{text.loading}</p> }.into_any();
             }
-            view! { <ArticleWithDiscussion article thread=thread.clone() sharing=sharing.clone() /> }.into_any()
+            view! { <ArticleWithDiscussion article=*article thread=thread.clone() sharing=sharing.clone() /> }
+                .into_any()
         }
     };
     let problems = problems

@@ -1,6 +1,7 @@
 //! The article format that hosts use to bring their own article, and that
 //! the built-in seed is written in (see `src/content/seed.json`).
 
+use super::i18n::LangTag;
 use super::nostr::settings::SharingSettings;
 use serde::Deserialize;
 
@@ -12,6 +13,10 @@ pub struct Article {
     pub byline: Option<String>,
     pub paragraphs: Vec<String>,
     pub comments: Vec<SeedComment>,
+    /// The language the article is written in, where its JSON says so (a
+    /// tag no page should use is left out): the article gets its own `lang`
+    /// and `dir`, apart from the interface's.
+    pub lang: Option<LangTag>,
     /// How the article's site shares its discussion (`url`, `relays`,
     /// `moderators`, `pow`), as it says it: checked by the relay build.
     pub sharing: SharingSettings,
@@ -64,6 +69,8 @@ struct RawArticle {
     paragraphs: Option<Vec<String>>,
     #[serde(default, deserialize_with = "comments")]
     comments: Option<Vec<SeedComment>>,
+    #[serde(default, deserialize_with = "lang")]
+    lang: Option<String>,
     #[serde(default, deserialize_with = "relays")]
     relays: Option<Vec<String>>,
     // Only the relay build reads the rest of the sharing settings: the usual
@@ -101,6 +108,7 @@ tracked_field!(title: String);
 tracked_field!(byline: String);
 tracked_field!(paragraphs: Vec<String>);
 tracked_field!(comments: Vec<SeedComment>);
+tracked_field!(lang: String);
 tracked_field!(relays: Vec<String>);
 #[cfg(any(feature = "relays", test))]
 tracked_field!(url: String);
@@ -151,7 +159,8 @@ impl Article {
         };
         #[cfg(not(any(feature = "relays", test)))]
         let sharing = SharingSettings { relays: raw.relays, ..SharingSettings::default() };
-        Ok(Article { id, title, byline: raw.byline, paragraphs, comments, sharing })
+        let lang = raw.lang.as_deref().and_then(LangTag::parse);
+        Ok(Article { id, title, byline: raw.byline, paragraphs, comments, lang, sharing })
     }
 
     /// The article every page shows when no other is configured.
@@ -164,6 +173,7 @@ impl Article {
             byline: None,
             paragraphs: vec!["The built-in article could not be read.".into()],
             comments: Vec::new(),
+            lang: None,
             sharing: SharingSettings::default(),
         })
     }
@@ -182,6 +192,7 @@ pub fn test_article(seeds: &[(&str, &str, u32)]) -> Article {
             .iter()
             .map(|&(author, text, likes)| SeedComment { author: author.into(), text: text.into(), likes })
             .collect(),
+        lang: None,
         sharing: SharingSettings::default(),
     }
 }
@@ -247,6 +258,19 @@ mod tests {
         assert_eq!(problems.len(), 2, "a bad relay and a bad key are reported, not fatal");
         let bad = Article::from_json(r#"{"id":"a","title":"T","paragraphs":["p"],"relays":"wss://r"}"#);
         assert_eq!(bad, Err(ArticleError::WrongType("relays")));
+    }
+
+    #[test]
+    fn an_article_may_say_its_language_and_so_its_direction() {
+        let article =
+            |lang: &str| Article::from_json(&format!(r#"{{"id":"a","title":"T","paragraphs":["p"],"lang":{lang}}}"#));
+        let he = article(r#""he""#).unwrap().lang.unwrap();
+        assert_eq!((he.as_str(), he.direction()), ("he", crate::model::i18n::Direction::Rtl));
+        assert_eq!(article(r#""en-GB""#).unwrap().lang.unwrap().direction(), crate::model::i18n::Direction::Ltr);
+        // A tag no page should use is left out; a tag that is not text is the site owner's error.
+        assert_eq!(article(r#""\"><script>""#).unwrap().lang, None);
+        assert_eq!(article("5"), Err(ArticleError::WrongType("lang")));
+        assert_eq!(Article::from_json(r#"{"id":"a","title":"T","paragraphs":["p"]}"#).unwrap().lang, None);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { comments, heading, keepScreenshot, open, seed, shownComments, watchErrors } from './helpers';
+import { commentBy, comments, heading, keepScreenshot, open, seed, shownComments, watchErrors } from './helpers';
+import { HOST } from './origins';
 
 test('shows the article word for word in semantic HTML', async ({ page }) => {
   await open(page);
@@ -73,4 +74,27 @@ test('an invalid ?thread= says what is wrong and still shows the article', async
   await page.goto('/?thread=bad%20name%3Cx%3E');
   await expect(page.getByRole('alert')).toContainText('cannot be used');
   await expect(page.locator('article.agora-article h1')).toHaveText(seed.title);
+});
+
+test('an article in a right-to-left language is laid out right to left, the interface around it is not', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, `/?src=${encodeURIComponent(`${HOST}/tests/e2e/hosts/hebrew-article.json`)}`);
+  const article = page.locator('article.agora-article');
+  await expect(article.locator('h1')).toHaveText('גשר הנמל נפתח מחדש לאחר שיפוץ של שנתיים');
+  await expect(article).toHaveAttribute('lang', 'he');
+  await expect(article).toHaveAttribute('dir', 'rtl');
+  // The paragraphs start at the right edge, the (English) count heading at the left.
+  const edges = await page.evaluate(() => {
+    const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector('article.agora-article p:not(.agora-article__byline)')!);
+    const text = range.getClientRects()[0];
+    return { article: box('article.agora-article'), text, heading: box('.agora-thread__count') };
+  });
+  expect(edges.article.right - edges.text.right).toBeLessThan(2);
+  expect(await page.locator('.agora-thread__count').evaluate((n) => getComputedStyle(n).direction)).toBe('ltr');
+  // Each comment in its own direction (dir="auto"): the Hebrew one right to left, the English one not.
+  expect(await commentBy(page, 'נועה').locator('.agora-formatted').evaluate((n) => getComputedStyle(n.firstElementChild!).direction)).toBe('rtl');
+  expect(await commentBy(page, 'Sam').locator('.agora-formatted').evaluate((n) => getComputedStyle(n.firstElementChild!).direction)).toBe('ltr');
+  await keepScreenshot(page, 'article-rtl', { fullPage: true });
 });

@@ -8,10 +8,12 @@
 //! that cannot be loaded) are here too: readers see them as well.
 
 mod de;
+pub mod direction;
 mod en;
 pub mod strings;
 mod uk;
 
+pub use direction::{Direction, LangTag};
 pub use strings::{Forms, Strings};
 
 use super::age::{Age, AgeUnit, LocalTime};
