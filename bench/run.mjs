@@ -183,25 +183,28 @@ try {
     // the same as what the app renders after it; a comment is painted when
     // the first frame showing any of its text is (text is reported on its
     // nearest block, which differs per page).
-    await tab.addInitScript((targets) => {
+    await tab.addInitScript(() => {
       window.__painted = [];
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) window.__painted.push([entry.identifier, entry.renderTime || entry.loadTime]);
       }).observe({ type: 'element', buffered: true });
-      const name = (node) => {
-        if (node.matches('.agora-article h1')) return 'title';
-        const comment = node.closest('article.agora-comment');
-        const root = comment?.closest('.agora') ?? document;
-        return comment ? `c${[...root.querySelectorAll('article.agora-comment')].indexOf(comment)}` : 'other';
-      };
+      // Only the title and the first eight comments are named (and so
+      // timed): naming all of 10,000 would be work of its own on the page.
+      const named = 8;
       const mark = (node) => {
         if (node.nodeType !== 1) return;
-        if (node.matches(targets)) node.setAttribute('elementtiming', name(node));
-        node.querySelectorAll(targets).forEach((target) => target.setAttribute('elementtiming', name(target)));
+        if (node.matches('.agora-article h1')) node.setAttribute('elementtiming', 'title');
+        node.querySelectorAll('.agora-article h1').forEach((title) => title.setAttribute('elementtiming', 'title'));
+        const root = node.closest('.agora') ?? document;
+        const first = [...root.querySelectorAll('article.agora-comment')].slice(0, named);
+        first.forEach((comment, index) => {
+          if (!node.contains(comment) && !comment.contains(node)) return;
+          for (const target of [comment, ...comment.querySelectorAll('*')]) target.setAttribute('elementtiming', `c${index}`);
+        });
       };
       new MutationObserver((records) => records.forEach((record) => record.addedNodes.forEach(mark)))
         .observe(document, { childList: true, subtree: true });
-    }, '.agora-article h1, article.agora-comment, article.agora-comment *');
+    });
     // When the composer can take a post (its button is rendered with its
     // handlers), and layout shifts on the way there.
     await tab.addInitScript(() => {
