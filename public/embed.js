@@ -29,7 +29,7 @@ const loadGlue = (name) =>
 const pageUrl = () => (document.querySelector('link[rel~=canonical][href]')?.href ?? location.href).split(/[?#]/)[0];
 
 class AgoraThread extends HTMLElement {
-  static observedAttributes = ['thread', 'src', 'theme', 'lang', 'mode', 'relays', 'moderators', 'pow', 'url', 'loading'];
+  static observedAttributes = ['thread', 'src', 'theme', 'lang', 'strings', 'mode', 'relays', 'moderators', 'pow', 'url', 'loading'];
 
   #widget = null;
   #stopFrame = null;
@@ -109,6 +109,7 @@ class AgoraThread extends HTMLElement {
       if (name !== 'mode') settings[name] = this.getAttribute(name) ?? undefined;
     }
     if (settings.src) settings.src = new URL(settings.src, document.baseURI).href;
+    if (settings.strings) settings.strings = new URL(settings.strings, document.baseURI).href;
     return settings;
   }
 
@@ -137,7 +138,7 @@ class AgoraThread extends HTMLElement {
           this.#relaysAsked = true;
           if (generation === this.#generation) this.#queueRender();
         });
-        this.#widget = module.mountWidget(container, { ...this.#settings(), onRelays: relays ? undefined : onRelays });
+        this.#widget = module.mountWidget(container, { ...this.#settings(), assets: assets.href, onRelays: relays ? undefined : onRelays });
       }
     } catch (error) {
       if (generation !== this.#generation) return;

@@ -6,7 +6,7 @@ use crate::components::comment_item::Clock;
 use crate::components::{ArticleView, DiscussionView};
 use crate::config::{ArticleSource, Config, Problem, Theme, page_query};
 use crate::discussion::Discussion;
-use crate::fetch::fetch_article;
+use crate::fetch::{self, fetch_article};
 use crate::model::nostr::settings::SharingSettings;
 use crate::model::{Article, CommentId, Heard, Lang, Loaded, Text, ThreadId};
 use crate::store::Store;
@@ -26,13 +26,37 @@ enum ArticleState {
 }
 
 /// `standalone`: the widget is the whole page, so it also names the page.
+/// In a language other than English it shows once that language's
+/// messages have arrived (or English, where they cannot be had).
 #[component]
 pub fn App(config: Config, standalone: bool) -> impl IntoView {
-    let Config { article, thread, theme, lang, sharing, on_relays, problems } = config;
     // The element's `lang` (or the page's own `?lang=`), then `?lang=`, then
     // the reader's browser languages.
-    let lang = Lang::negotiate(lang.as_deref(), page_query("lang").as_deref(), &preferred_languages());
-    let text = text_in(lang);
+    let lang = Lang::negotiate(config.lang.as_deref(), page_query("lang").as_deref(), &preferred_languages());
+    let ready = lang.built_in().filter(|_| config.strings.is_none());
+    let text = RwSignal::new(ready.map(|strings| text_in(lang, strings)));
+    if ready.is_none() {
+        let (assets, own) = (config.assets.clone(), config.strings.clone());
+        spawn_local(async move {
+            let (lang, strings) = match fetch::language(lang, &assets).await {
+                Ok(strings) => (lang, strings),
+                Err(()) => (Lang::En, Text::english().strings()),
+            };
+            let strings = match own {
+                Some(url) => fetch::own_strings(&url, strings).await,
+                None => strings,
+            };
+            // The widget may have been removed meanwhile.
+            let _ = text.try_set(Some(text_in(lang, strings)));
+        });
+    }
+    move || text.get().map(|text| view! { <Widget config=config.clone() text standalone /> })
+}
+
+#[component]
+fn Widget(config: Config, text: Text, standalone: bool) -> impl IntoView {
+    let Config { article, thread, theme, sharing, on_relays, problems, .. } = config;
+    let lang = text.lang;
     provide_context(text);
     let state = RwSignal::new(match &article {
         ArticleSource::BuiltIn => ArticleState::Ready(Box::new(Article::built_in())),
@@ -85,7 +109,13 @@ pub fn App(config: Config, standalone: bool) -> impl IntoView {
 /// until the app takes over (`public/boot.js`).
 pub(crate) fn root(theme: Theme, lang: Lang, first_screen: bool, children: impl IntoView + 'static) -> impl IntoView {
     view! {
-        <div class="agora" data-theme=theme.attribute() lang=lang.code() data-first-screen=first_screen.then_some("")>
+        <div
+            class="agora"
+            data-theme=theme.attribute()
+            lang=lang.code()
+            dir=lang.direction().attribute()
+            data-first-screen=first_screen.then_some("")
+        >
             {children}
         </div>
     }
@@ -93,7 +123,7 @@ pub(crate) fn root(theme: Theme, lang: Lang, first_screen: bool, children: impl 
 
 #[component]
 fn ArticleWithDiscussion(article: Article, thread: Option<String>, sharing: SharingSettings) -> impl IntoView {
-    let text = use_context::<Text>().unwrap_or_else(|| Text::cldr(Lang::En));
+    let text = use_context::<Text>().unwrap_or_else(Text::english);
     let discussion = match ThreadId::parse(thread.as_deref().unwrap_or(&article.id)) {
         Ok(thread_id) => view! { <Discussion article=article.clone() thread_id text sharing /> }.into_any(),
         Err(error) => view! {

@@ -1,7 +1,7 @@
 //! Small wrappers around the browser APIs that the components need besides
 //! the DOM: the clock and wall-clock time, randomness for ids, plural rules.
 
-use crate::model::{ImportError, Lang, LocalTime, Plural, Text};
+use crate::model::{ImportError, Lang, LocalTime, Plural, Strings, Text};
 use js_sys::{Array, Date, Intl, Math, Object};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -37,9 +37,10 @@ pub fn plural(lang: Lang, n: u64) -> Plural {
     })
 }
 
-/// The interface text in `lang`, with the browser's plural rules.
-pub fn text(lang: Lang) -> Text {
-    Text::new(lang, plural)
+/// The interface text in `lang` (its messages: `strings`), with the
+/// browser's plural rules.
+pub fn text(lang: Lang, strings: &'static Strings) -> Text {
+    Text::new(lang, strings, plural)
 }
 
 /// The reader's languages, most preferred first (`navigator.languages`).

@@ -47,6 +47,9 @@ pub struct Config {
     pub thread: Option<String>,
     pub theme: Theme,
     pub lang: Option<String>,
+    /// The site owner's own interface text (`strings`): a language file's
+    /// URL, read over the language's messages.
+    pub strings: Option<String>,
     /// How the discussion is shared on relays (`relays`, `moderators`,
     /// `pow`, `url`), where the host says. Read by the relay build only: the
     /// page loads that build when the host names relays.
@@ -55,6 +58,10 @@ pub struct Config {
     /// (relays in the article JSON) and this build has no relay layer: it
     /// loads the build that has one instead (public/boot.js, public/embed.js).
     pub on_relays: Option<JsValue>,
+    /// Where agora's files are (ending in `/`), for the language files:
+    /// `./` for its own page; an element's from `embed.js`, never from a
+    /// page's query.
+    pub assets: String,
     /// Settings that could not be used.
     pub problems: Vec<Problem>,
 }
@@ -66,8 +73,10 @@ impl Default for Config {
             thread: None,
             theme: Theme::Auto,
             lang: None,
+            strings: None,
             sharing: SharingSettings::default(),
             on_relays: None,
+            assets: "./".into(),
             problems: Vec::new(),
         }
     }
@@ -85,6 +94,7 @@ impl Config {
         }
         config.thread = get("thread");
         config.lang = get("lang");
+        config.strings = get("strings");
         config.theme = match get("theme").as_deref() {
             None | Some("auto") => Theme::Auto,
             Some("light") => Theme::Light,
@@ -116,6 +126,11 @@ impl Config {
         });
         config.on_relays =
             js_sys::Reflect::get(options, &JsValue::from_str("onRelays")).ok().filter(JsValue::is_function);
+        if let Some(assets) =
+            js_sys::Reflect::get(options, &JsValue::from_str("assets")).ok().and_then(|v| v.as_string())
+        {
+            config.assets = assets;
+        }
         config
     }
 }

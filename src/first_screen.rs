@@ -24,7 +24,7 @@ use leptos::reactive::diagnostics::SpecialNonReactiveZone;
 /// screen, only where the app will render the same: the built-in article in
 /// its own thread, the first screen's language and theme, and nothing stored
 /// for the thread that would change it. It hides it for
-/// - another article (`?src=`) or relays (`?relays=`, `?moderators=`,
+/// - another article (`?src=`), the site's own text (`?strings=`), or relays (`?relays=`, `?moderators=`,
 ///   `?pow=`, whose problems the app would report above the thread);
 /// - another thread (`?thread=`), a theme other than `auto` (empty values
 ///   are none, as `Config::from_settings` reads them; values it would trim
@@ -47,7 +47,7 @@ use leptos::reactive::diagnostics::SpecialNonReactiveZone;
 pub const CHOOSER: &str = "{const m=document.querySelector('meta[name=agora-first-screen]')?.dataset??{},\
 q=new URLSearchParams(location.search),g=n=>q.get(n)??'';\
 const same=()=>{try{const l=m.langs.split(' ');\
-if(['src','relays','moderators','pow'].some(n=>q.has(n))||![null,'','auto'].includes(q.get('theme'))||![null,'',m.thread].includes(q.get('thread'))||!/^[\\w-]*$/.test(g('lang')))return false;\
+if(['src','strings','relays','moderators','pow'].some(n=>q.has(n))||![null,'','auto'].includes(q.get('theme'))||![null,'',m.thread].includes(q.get('thread'))||!/^[\\w-]*$/.test(g('lang')))return false;\
 if(([g('lang'),...navigator.languages].map(x=>x.split(/[-_]/)[0].toLowerCase()).find(x=>l.includes(x))??l[0])!==l[0])return false;\
 const s=localStorage;if(![null,m.sort].includes(s.getItem(m.sortKey)))return false;\
 for(let i=0;i<s.length;i++){const k=s.key(i);if(k.startsWith(m.keys)&&k!==m.draft)return false}\
@@ -95,8 +95,15 @@ pub fn write_into(page: &str) -> Result<String, String> {
     let thread_id = ThreadId::parse(&article.id).map_err(|error| format!("the built-in article's id: {}", error.0))?;
     let keys = Keys::new(&thread_id);
     let default_sort = serde_json::to_string(Sort::default().as_str()).map_err(|error| error.to_string())?;
-    let languages: Vec<&str> =
-        std::iter::once(LANG).chain(Lang::ALL.into_iter().filter(|lang| *lang != LANG)).map(Lang::code).collect();
+    // By primary subtag, as the chooser compares them (`zh` for `zh-Hans`:
+    // any Chinese hides an English first screen).
+    let mut languages: Vec<&str> = Vec::new();
+    for lang in std::iter::once(LANG).chain(Lang::ALL) {
+        let primary = lang.code().split('-').next().unwrap_or_default();
+        if !languages.contains(&primary) {
+            languages.push(primary);
+        }
+    }
     let body_start = page.find("<body").ok_or("the page has no <body>")?;
     let body_end =
         page[body_start..].find('>').map(|end| body_start + end + 1).ok_or("the page's <body> tag is cut off")?;
@@ -145,7 +152,7 @@ mod tests {
     fn the_first_screen_is_the_article_and_its_comments() {
         let article = Article::built_in();
         let html = render(&article, &ThreadId::parse(&article.id).unwrap());
-        assert!(html.starts_with(r#"<div lang="en" data-first-screen="" class="agora">"#), "{}", &html[..80]);
+        assert!(html.starts_with(r#"<div lang="en" dir="ltr" data-first-screen="" class="agora">"#), "{}", &html[..80]);
         assert!(html.contains(&format!("<h1 class=\"agora-article__title\">{}</h1>", article.title)));
         assert_eq!(html.matches(r#"class="agora-comment""#).count(), article.comments.len());
         assert!(html.contains(&format!(">{} Comments</h2>", article.comments.len())));
@@ -164,7 +171,7 @@ mod tests {
         // What the chooser compares with, from the model.
         assert!(
             out.contains(
-                r#"data-thread="trump-putin-call" data-keys="agora:v1:trump-putin-call:" data-draft="agora:v1:trump-putin-call:draft:new" data-sort-key="agora:v1:sort" data-sort="&quot;oldest&quot;" data-langs="en uk de" data-title="agora">"#
+                r#"data-thread="trump-putin-call" data-keys="agora:v1:trump-putin-call:" data-draft="agora:v1:trump-putin-call:draft:new" data-sort-key="agora:v1:sort" data-sort="&quot;oldest&quot;" data-langs="en ar de es fr he it ja ko nl pl pt tr uk zh" data-title="agora">"#
             ),
             "{out}"
         );

@@ -3,8 +3,9 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ArticleView(article: Article) -> impl IntoView {
-    // In its own language and direction, where it says which.
-    let dir = article.lang.as_ref().map(|lang| lang.direction().attribute());
+    // In its own language and direction, where it says which; otherwise in
+    // the direction of its own text, not the interface's.
+    let dir = article.lang.as_ref().map_or("auto", |lang| lang.direction().attribute());
     let lang = article.lang.map(|lang| lang.as_str().to_string());
     view! {
         <article class="agora-article" part="article" lang=lang dir=dir>

@@ -43,6 +43,8 @@ pub fn Composer(
     // Each keystroke bumps the generation; a pending draft save runs only if
     // nothing was typed (or posted) since.
     let draft_generation = StoredValue::new(0u64);
+    // The generation last saved (or posted).
+    let saved_generation = StoredValue::new(0u64);
 
     let save_draft_soon = {
         let (d, slot) = (d.clone(), slot.clone());
@@ -54,12 +56,28 @@ pub fn Composer(
                 move || {
                     if draft_generation.try_get_value() == Some(generation) {
                         d.save_draft(&slot, &text.get_untracked());
+                        saved_generation.set_value(generation);
                     }
                 },
                 DRAFT_DELAY,
             );
         }
     };
+
+    // Typing not saved yet when the composer goes (the widget re-rendered in
+    // another language, or removed): saved now.
+    on_cleanup({
+        let (d, slot) = (d.clone(), slot.clone());
+        move || {
+            let generation = draft_generation.try_get_value();
+            if generation.is_some()
+                && generation != saved_generation.try_get_value()
+                && let Some(typed) = text.try_get_untracked()
+            {
+                d.save_draft(&slot, &typed);
+            }
+        }
+    });
 
     let draft = move || Draft { name: name.get_untracked(), text: text.get_untracked() };
     let recheck = move || {
@@ -89,6 +107,7 @@ pub fn Composer(
             match d.post(parent.clone(), post) {
                 Ok(_) => {
                     draft_generation.update_value(|g| *g += 1);
+                    saved_generation.set_value(draft_generation.get_value());
                     d.save_draft(&slot, "");
                     text.set(String::new());
                     if let Some(input) = text_ref.get_untracked() {

@@ -22,10 +22,10 @@ pub use thread_view::ThreadView;
 pub use transfer::Transfer;
 pub use undo_bar::UndoBar;
 
-use crate::model::{Lang, Text};
+use crate::model::Text;
 use leptos::prelude::use_context;
 
 /// The interface text in the reader's language (English outside an `App`).
 pub fn use_text() -> Text {
-    use_context::<Text>().unwrap_or_else(|| Text::cldr(Lang::En))
+    use_context::<Text>().unwrap_or_else(Text::english)
 }

@@ -23,7 +23,7 @@ pub use age::{Age, AgeUnit, LocalTime, age};
 pub use article::{Article, ArticleError, SeedComment};
 pub use comment::{Comment, CommentId, Origin};
 pub use export::{Import, ImportError};
-pub use i18n::{Lang, Plural, Text};
+pub use i18n::{Lang, Plural, Strings, Text, language_file};
 pub use load::{Loaded, aside_key, load};
 pub use record::{DraftSlot, Keys, Kind, RecordError, StoredRecord, ThreadId, ThreadIdError};
 pub use sync::{Change, Heard, heard_from_event};

@@ -1,5 +1,7 @@
 //! Every piece of interface text. Each language is one table of messages
-//! ([`Strings`], in `en.rs`, `uk.rs` and `de.rs`); [`Text`] fills their
+//! ([`Strings`]): English is built in (`en.rs`); every other language is a
+//! file, `lang/<tag>.json` (served as `dist/lang/`), fetched only for the
+//! readers who see it and read by [`language_file`]. [`Text`] fills the
 //! placeholders and picks plural forms.
 //!
 //! Pure: the plural category of a number comes from outside (the browser's
@@ -7,45 +9,104 @@
 //! covered by `cargo test`. Messages for site owners (bad settings, articles
 //! that cannot be loaded) are here too: readers see them as well.
 
-mod de;
 pub mod direction;
 mod en;
+pub mod language_file;
+mod slots;
 pub mod strings;
-mod uk;
-
 pub use direction::{Direction, LangTag};
 pub use strings::{Forms, Strings};
 
 use super::age::{Age, AgeUnit, LocalTime};
 use super::validate::{Field, FieldError, Limits, TEXT_LIMITS, length};
 
+/// An interface language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
     #[default]
     En,
-    Uk,
+    Ar,
     De,
+    Es,
+    Fr,
+    He,
+    It,
+    Ja,
+    Ko,
+    Nl,
+    Pl,
+    Pt,
+    Tr,
+    Uk,
+    ZhHans,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::En, Lang::Uk, Lang::De];
+    pub const ALL: [Lang; 15] = [
+        Lang::En,
+        Lang::Ar,
+        Lang::De,
+        Lang::Es,
+        Lang::Fr,
+        Lang::He,
+        Lang::It,
+        Lang::Ja,
+        Lang::Ko,
+        Lang::Nl,
+        Lang::Pl,
+        Lang::Pt,
+        Lang::Tr,
+        Lang::Uk,
+        Lang::ZhHans,
+    ];
 
-    /// The language's messages.
-    pub fn strings(self) -> &'static Strings {
+    /// The BCP 47 tag: the `lang` attribute, the `Intl` locale, and the name
+    /// of the language's file (`lang/<code>.json`).
+    pub fn code(self) -> &'static str {
         match self {
-            Lang::En => &en::EN,
-            Lang::Uk => &uk::UK,
-            Lang::De => &de::DE,
+            Lang::En => "en",
+            Lang::Ar => "ar",
+            Lang::De => "de",
+            Lang::Es => "es",
+            Lang::Fr => "fr",
+            Lang::He => "he",
+            Lang::It => "it",
+            Lang::Ja => "ja",
+            Lang::Ko => "ko",
+            Lang::Nl => "nl",
+            Lang::Pl => "pl",
+            Lang::Pt => "pt",
+            Lang::Tr => "tr",
+            Lang::Uk => "uk",
+            Lang::ZhHans => "zh-Hans",
         }
     }
 
-    pub fn code(self) -> &'static str {
-        self.strings().code
+    /// The built-in messages: English only; every other language is a file.
+    pub fn built_in(self) -> Option<&'static Strings> {
+        (self == Lang::En).then_some(&en::EN)
     }
 
-    /// The language of a BCP 47 tag (`uk-UA`, `de`, `EN-gb`), if supported.
+    pub fn direction(self) -> Direction {
+        match self {
+            Lang::Ar | Lang::He => Direction::Rtl,
+            _ => Direction::Ltr,
+        }
+    }
+
+    /// The language of a BCP 47 tag (`uk-UA`, `de`, `EN-gb`, `pt-BR`), if
+    /// supported, by its primary subtag. Chinese: Simplified for `zh`,
+    /// `zh-CN`, `zh-SG` and `zh-Hans`; none for Traditional (`zh-TW`,
+    /// `zh-HK`, `zh-MO`, `zh-Hant`), which has no file yet.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        let tag = tag.trim().to_ascii_lowercase();
+        let mut subtags = tag.split(['-', '_']);
+        let primary = subtags.next()?;
+        if primary == "zh" {
+            let rest: Vec<&str> = subtags.collect();
+            let traditional = rest.contains(&"hant") || rest.iter().any(|s| ["tw", "hk", "mo"].contains(s));
+            return (!traditional || rest.contains(&"hans")).then_some(Lang::ZhHans);
+        }
         Lang::ALL.into_iter().find(|lang| lang.code() == primary)
     }
 
@@ -57,6 +118,45 @@ impl Lang {
             .or_else(|| query.and_then(Lang::from_tag))
             .or_else(|| browser.iter().find_map(|tag| Lang::from_tag(tag)))
             .unwrap_or_default()
+    }
+
+    /// The language's file in `lang/`, compiled in for native code (tests,
+    /// the first screen); the WebAssembly fetches it. `{}` for English.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn file(self) -> &'static str {
+        match self {
+            Lang::En => "{}",
+            Lang::Ar => include_str!("../../../lang/ar.json"),
+            Lang::De => include_str!("../../../lang/de.json"),
+            Lang::Es => include_str!("../../../lang/es.json"),
+            Lang::Fr => include_str!("../../../lang/fr.json"),
+            Lang::He => include_str!("../../../lang/he.json"),
+            Lang::It => include_str!("../../../lang/it.json"),
+            Lang::Ja => include_str!("../../../lang/ja.json"),
+            Lang::Ko => include_str!("../../../lang/ko.json"),
+            Lang::Nl => include_str!("../../../lang/nl.json"),
+            Lang::Pl => include_str!("../../../lang/pl.json"),
+            Lang::Pt => include_str!("../../../lang/pt.json"),
+            Lang::Tr => include_str!("../../../lang/tr.json"),
+            Lang::Uk => include_str!("../../../lang/uk.json"),
+            Lang::ZhHans => include_str!("../../../lang/zh-Hans.json"),
+        }
+    }
+
+    /// The language's messages from its [`Lang::file`] (native code).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn bundled(self) -> &'static Strings {
+        use std::collections::HashMap;
+        use std::sync::{Mutex, OnceLock};
+        static READ: OnceLock<Mutex<HashMap<Lang, &'static Strings>>> = OnceLock::new();
+        if let Some(strings) = self.built_in() {
+            return strings;
+        }
+        let mut read = READ.get_or_init(Mutex::default).lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        read.entry(self).or_insert_with(|| {
+            let strings = language_file::read(&en::EN, &en::EN, self.file()).map_or(en::EN, |(strings, _)| strings);
+            Box::leak(Box::new(strings))
+        })
     }
 }
 
@@ -84,20 +184,54 @@ impl Plural {
         }
     }
 
-    /// The CLDR rules for whole numbers, for native use and as a fallback.
+    /// English's rule, for the built-in text outside a widget.
+    pub fn english(_: Lang, n: u64) -> Plural {
+        if n == 1 { Plural::One } else { Plural::Other }
+    }
+
+    /// The CLDR rules for whole numbers, for native use (tests, the first
+    /// screen); the browser's `Intl.PluralRules` decides in the WebAssembly.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn cldr(lang: Lang, n: u64) -> Plural {
+        let million = n != 0 && n.is_multiple_of(1_000_000);
+        let (n10, n100) = (n % 10, n % 100);
         match lang {
-            Lang::En | Lang::De => {
+            Lang::Ja | Lang::Ko | Lang::ZhHans => Plural::Other,
+            Lang::En | Lang::De | Lang::Nl | Lang::Tr => {
                 if n == 1 {
                     Plural::One
                 } else {
                     Plural::Other
                 }
             }
-            Lang::Uk => match (n % 10, n % 100) {
+            Lang::Fr | Lang::Pt | Lang::Es | Lang::It => match n {
+                0 | 1 if matches!(lang, Lang::Fr | Lang::Pt) => Plural::One,
+                1 => Plural::One,
+                _ if million => Plural::Many,
+                _ => Plural::Other,
+            },
+            Lang::Uk => match (n10, n100) {
                 (1, m) if m != 11 => Plural::One,
                 (2..=4, m) if !(12..=14).contains(&m) => Plural::Few,
                 _ => Plural::Many,
+            },
+            Lang::Pl => match (n, n10, n100) {
+                (1, _, _) => Plural::One,
+                (_, 2..=4, m) if !(12..=14).contains(&m) => Plural::Few,
+                _ => Plural::Many,
+            },
+            Lang::Ar => match (n, n100) {
+                (0, _) => Plural::Zero,
+                (1, _) => Plural::One,
+                (2, _) => Plural::Two,
+                (_, 3..=10) => Plural::Few,
+                (_, 11..=99) => Plural::Many,
+                _ => Plural::Other,
+            },
+            Lang::He => match n {
+                1 => Plural::One,
+                2 => Plural::Two,
+                _ => Plural::Other,
             },
         }
     }
@@ -164,13 +298,25 @@ impl std::ops::Deref for Text {
 }
 
 impl Text {
-    pub fn new(lang: Lang, plural: fn(Lang, u64) -> Plural) -> Text {
-        Text { lang, strings: lang.strings(), plural }
+    pub fn new(lang: Lang, strings: &'static Strings, plural: fn(Lang, u64) -> Plural) -> Text {
+        Text { lang, strings, plural }
     }
 
-    /// With the CLDR rules built in (native code and tests).
+    /// The messages.
+    pub fn strings(&self) -> &'static Strings {
+        self.strings
+    }
+
+    /// English with the CLDR rules: outside a widget, and where a
+    /// language's file could not be had.
+    pub fn english() -> Text {
+        Text::new(Lang::En, &en::EN, Plural::english)
+    }
+
+    /// A language with its bundled file and the CLDR rules (native code and tests).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn cldr(lang: Lang) -> Text {
-        Text::new(lang, Plural::cldr)
+        Text::new(lang, lang.bundled(), Plural::cldr)
     }
 
     /// 1,234 / 1 234 / 1.234
@@ -453,7 +599,9 @@ impl Text {
     }
 }
 
+// Natively: the languages other than English are read from their files.
 #[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 mod tests {
     use super::*;
     use crate::model::{NAME_LIMITS, TEXT_LIMITS};
@@ -596,11 +744,23 @@ mod tests {
 
     #[test]
     fn languages_are_chosen_by_attribute_then_query_then_browser() {
-        let browser = ["fr-FR".to_string(), "de-AT".to_string(), "uk".to_string()];
+        let browser = ["sv-SE".to_string(), "de-AT".to_string(), "uk".to_string()];
         assert_eq!(Lang::negotiate(Some("uk-UA"), Some("de"), &browser), Lang::Uk);
-        assert_eq!(Lang::negotiate(Some("fr"), Some("DE"), &browser), Lang::De);
+        assert_eq!(Lang::negotiate(Some("sv"), Some("DE"), &browser), Lang::De);
         assert_eq!(Lang::negotiate(None, None, &browser), Lang::De);
-        assert_eq!(Lang::negotiate(None, Some("xx"), &["pl".into()]), Lang::En);
+        assert_eq!(Lang::negotiate(None, Some("xx"), &["sv".into()]), Lang::En);
+        // Regions and scripts fall back to the language.
+        let from = |tag: &str| Lang::from_tag(tag);
+        assert_eq!(
+            (from("pt-BR"), from("fr_CA"), from("ar-EG"), from("he-IL")),
+            (Some(Lang::Pt), Some(Lang::Fr), Some(Lang::Ar), Some(Lang::He))
+        );
+        for tag in ["zh", "zh-CN", "zh-SG", "zh-Hans", "zh-Hans-HK", "ZH-cn"] {
+            assert_eq!(from(tag), Some(Lang::ZhHans), "{tag}");
+        }
+        for tag in ["zh-TW", "zh-HK", "zh-Hant", "zh-Hant-TW"] {
+            assert_eq!(from(tag), None, "{tag}: no Traditional Chinese yet");
+        }
     }
 
     #[test]
@@ -642,11 +802,6 @@ mod tests {
         assert_eq!(uk.field_error(Field::Name, one), "Ім\u{2019}я задовге на 1 символ: щонайбільше 50 символів.");
     }
 
-    /// Every `{placeholder}` in a template.
-    fn placeholders(template: &str) -> std::collections::BTreeSet<String> {
-        template.split('{').skip(1).filter_map(|rest| rest.split_once('}')).map(|(name, _)| name.to_string()).collect()
-    }
-
     /// Every template of a language by message key (`key.form` for plural
     /// forms, `key.index` in lists), as a language file would hold them.
     fn templates(strings: &Strings) -> std::collections::BTreeMap<String, String> {
@@ -670,31 +825,98 @@ mod tests {
     }
 
     #[test]
-    fn every_language_fills_the_placeholders_the_english_does() {
-        let english = templates(Lang::En.strings());
-        for lang in Lang::ALL {
-            for (key, template) in templates(lang.strings()) {
-                // Plural forms share the placeholders of their message's `other`.
-                let base =
-                    key.rsplit_once('.').filter(|(_, form)| ["zero", "one", "two", "few", "many"].contains(form));
-                let english_key = base.map_or(key.clone(), |(message, _)| format!("{message}.other"));
-                let Some(english_template) = english.get(&english_key) else {
-                    // Only optional words (named days) may be missing from English.
-                    assert!(key.starts_with("named_ages."), "{lang:?} has {key}, which English lacks");
-                    continue;
-                };
-                if key == "full_time" {
-                    // A language writes the date its own way, from the parts `full_time` documents.
-                    let parts = ["day", "month", "year", "hour", "hour12", "minute", "period"];
-                    assert!(
-                        placeholders(&template).iter().all(|p| parts.contains(&p.as_str())),
-                        "{lang:?}: {template}"
-                    );
-                } else {
-                    assert_eq!(placeholders(&template), placeholders(english_template), "{lang:?} {key}: {template}");
-                }
-                assert!(!template.is_empty(), "{lang:?} {key} is empty");
+    fn every_language_file_has_every_message_with_the_english_placeholders() {
+        // Every message but the plural forms and named days a language may lack.
+        let optional = |key: &str| {
+            key.starts_with("named_ages.")
+                || key.rsplit_once('.').is_some_and(|(_, form)| ["zero", "one", "two", "few", "many"].contains(&form))
+        };
+        let required: Vec<String> = templates(&en::EN).into_keys().filter(|key| !optional(key)).collect();
+        for lang in Lang::ALL.into_iter().filter(|lang| *lang != Lang::En) {
+            // Read as the browser reads it: nothing refused.
+            let (_, problems) = language_file::read(&en::EN, &en::EN, lang.file()).unwrap();
+            assert_eq!(problems, Vec::<String>::new(), "{lang:?}");
+            let file: serde_json::Map<String, serde_json::Value> = serde_json::from_str(lang.file()).unwrap();
+            for key in &required {
+                assert!(file.contains_key(key), "{lang:?} lacks {key}");
             }
+            assert_eq!(file["code"], lang.code(), "{lang:?}");
+            for (key, template) in templates(lang.bundled()) {
+                // A separator may be a space; a message may not be blank.
+                let blank =
+                    if key == "digit_group_separator" { template.is_empty() } else { template.trim().is_empty() };
+                assert!(!blank, "{lang:?} {key} is empty");
+            }
+        }
+    }
+
+    /// What Chromium's `Intl.PluralRules` says, recorded by an e2e test
+    /// (`languages.spec.ts`, which fails when Chromium says otherwise).
+    #[test]
+    fn the_native_plural_rules_are_chromiums_and_every_file_has_their_forms() {
+        let fixture: serde_json::Value =
+            serde_json::from_str(include_str!("../../../tests/fixtures/i18n/plurals.json")).unwrap();
+        let numbers: Vec<u64> = serde_json::from_value(fixture["numbers"].clone()).unwrap();
+        for lang in Lang::ALL {
+            let names: Vec<String> = serde_json::from_value(fixture["categories"][lang.code()].clone()).unwrap();
+            let strings = lang.bundled();
+            for (n, name) in numbers.iter().zip(&names) {
+                let category = Plural::from_name(name);
+                assert_eq!(Plural::cldr(lang, *n), category, "{lang:?} {n}");
+                // The heading has the language's own form for every category it uses.
+                assert!(
+                    lang == Lang::En || strings.comments.pick(category) != en::EN.comments.pick(category),
+                    "{lang:?} {n}"
+                );
+                let has_form = match category {
+                    Plural::Zero => strings.comments.zero.is_some(),
+                    Plural::One => strings.comments.one.is_some(),
+                    Plural::Two => strings.comments.two.is_some(),
+                    Plural::Few => strings.comments.few.is_some(),
+                    Plural::Many => strings.comments.many.is_some(),
+                    Plural::Other => true,
+                };
+                assert!(has_form, "{lang:?} has no {name} form of \"comments\" ({n})");
+            }
+        }
+    }
+
+    #[test]
+    fn every_key_of_a_file_leads_to_the_message_of_its_name() {
+        let mut keys = 0;
+        for (i, key) in slots::keys().enumerate() {
+            let mut strings = en::EN;
+            let marker: &'static str = Box::leak(format!("marker {i}").into_boxed_str());
+            match slots::slot(&mut strings, key) {
+                Some(slots::Slot::Text(place)) => *place = marker,
+                Some(slots::Slot::Optional(place)) => *place = Some(marker),
+                None => panic!("{key} has no place"),
+            }
+            assert_eq!(templates(&strings).get(key).map(String::as_str), Some(marker), "{key}");
+            keys += 1;
+        }
+        // Every message of English has a key (plural forms beyond its own too).
+        for key in templates(&en::EN).keys() {
+            assert!(slots::keys().any(|k| k == key), "{key} has no key");
+        }
+        assert_eq!(keys, slots::keys().collect::<std::collections::HashSet<_>>().len(), "keys are unique");
+    }
+
+    #[test]
+    fn a_file_with_mistakes_costs_only_the_messages_it_got_wrong() {
+        let file = r#"{"reply": "Répondre", "reply_to": "Répondre à {nom}", "like": null, "bogus": "x",
+            "comments.one": "{n} commentaire", "comments.other": "{n} commentaires", "month_names.12": "x",
+            "bad_relay": "Relais « {relay} » inutilisable", "named_ages.yesterday": null}"#;
+        let (strings, problems) = language_file::read(&en::EN, &en::EN, file).unwrap();
+        assert_eq!(strings.reply, "Répondre");
+        assert_eq!(strings.comments.one, Some("{n} commentaire"));
+        assert_eq!(strings.named_ages.yesterday, None, "a language without a word for it");
+        assert_eq!(strings.reply_to, en::EN.reply_to, "a wrong placeholder keeps the built-in text");
+        assert_eq!(strings.like, en::EN.like);
+        assert_eq!(problems.len(), 4, "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("reply_to") && p.contains("{name}")), "{problems:?}");
+        for broken in ["", "[]", "not json", "{\"reply\": ", "{\"like\": 5}"] {
+            assert!(language_file::read(&en::EN, &en::EN, broken).is_err(), "{broken}");
         }
     }
 
@@ -709,7 +931,7 @@ mod tests {
             Plural::Other => true,
         };
         for lang in Lang::ALL {
-            let s = lang.strings();
+            let s = lang.bundled();
             let all = [&s.comments, &s.minutes, &s.hours, &s.days, &s.weeks, &s.months, &s.years, &s.replies_folded];
             let all =
                 all.into_iter().chain([&s.show_replies, &s.characters, &s.new_comments, &s.likes, &s.delivery_sent]);

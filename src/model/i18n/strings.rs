@@ -5,8 +5,10 @@
 //! the placeholders the English does. A message that depends on a number has
 //! a form per plural category ([`Forms`]).
 //!
-//! The field names are the message keys of a future language file: a table
-//! here and a JSON object with the same keys say the same thing.
+//! The field names are the message keys of a language file (`lang/*.json`),
+//! with the plural form, the named day or the index after a dot
+//! (`comments.one`, `named_ages.yesterday`, `month_names.0`): see
+//! `language_file` and `slots`.
 
 use serde::Serialize;
 
