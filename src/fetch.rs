@@ -4,7 +4,6 @@
 use crate::model::language_file;
 use crate::model::{Article, ArticleError, Lang, Strings};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
@@ -46,8 +45,9 @@ pub async fn fetch_article(url: &str) -> Result<Article, ArticleError> {
 }
 
 thread_local! {
-    /// Each language's messages, read once per page (every widget shares them).
-    static LANGUAGES: RefCell<HashMap<Lang, &'static Strings>> = RefCell::default();
+    /// Each language's messages, read once per page (every widget shares
+    /// them). A list: a page shows one or two languages.
+    static LANGUAGES: RefCell<Vec<(Lang, &'static Strings)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The messages of `lang`: built in for English; otherwise
@@ -56,7 +56,8 @@ thread_local! {
 /// with why in the console); one with mistakes costs only those messages.
 pub async fn language(lang: Lang, assets: &str) -> Result<&'static Strings, ()> {
     let english = Lang::En.built_in().ok_or(())?;
-    if let Some(strings) = lang.built_in().or_else(|| LANGUAGES.with(|loaded| loaded.borrow().get(&lang).copied())) {
+    let cached = || LANGUAGES.with(|loaded| loaded.borrow().iter().find(|(l, _)| *l == lang).map(|(_, s)| *s));
+    if let Some(strings) = lang.built_in().or_else(cached) {
         return Ok(strings);
     }
     let url = format!("{assets}lang/{}.json", lang.code());
@@ -85,7 +86,7 @@ pub async fn language(lang: Lang, assets: &str) -> Result<&'static Strings, ()> 
         leptos::logging::warn!("agora: {url}: {problem}");
     }
     let strings: &'static Strings = Box::leak(Box::new(strings));
-    LANGUAGES.with(|loaded| loaded.borrow_mut().insert(lang, strings));
+    LANGUAGES.with(|loaded| loaded.borrow_mut().push((lang, strings)));
     Ok(strings)
 }
 
