@@ -26,8 +26,9 @@ enum ArticleState {
 }
 
 /// `standalone`: the widget is the whole page, so it also names the page.
-/// In a language other than English it shows once that language's
-/// messages have arrived (or English, where they cannot be had).
+/// In a language other than English (or with the site's own text) it says
+/// "Loading…" until those messages have arrived; where they cannot be had,
+/// or take longer than [`LANGUAGE_WAIT`], it shows English.
 #[component]
 pub fn App(config: Config, standalone: bool) -> impl IntoView {
     // The element's `lang` (or the page's own `?lang=`), then `?lang=`, then
@@ -46,12 +47,35 @@ pub fn App(config: Config, standalone: bool) -> impl IntoView {
                 Some(url) => fetch::own_strings(&url, strings).await,
                 None => strings,
             };
-            // The widget may have been removed meanwhile.
-            let _ = text.try_set(Some(text_in(lang, strings)));
+            // Unless the wait ran out (or the widget was removed) meanwhile.
+            let _ = text.try_update(|text| {
+                text.get_or_insert(text_in(lang, strings));
+            });
         });
+        set_timeout(
+            move || {
+                let _ = text.try_update(|text| {
+                    if text.is_none() {
+                        leptos::logging::warn!("agora: the interface text took too long to arrive; English is shown");
+                        *text = Some(Text::english());
+                    }
+                });
+            },
+            LANGUAGE_WAIT,
+        );
     }
-    move || text.get().map(|text| view! { <Widget config=config.clone() text standalone /> })
+    let theme = config.theme;
+    move || match text.get() {
+        Some(text) => view! { <Widget config=config.clone() text standalone /> }.into_any(),
+        None => {
+            let loading = Text::english().loading;
+            root(theme, Lang::En, false, view! { <p class="agora-loading" role="status">{loading}</p> }).into_any()
+        }
+    }
 }
+
+/// How long a reader waits for their language's messages before English.
+const LANGUAGE_WAIT: Duration = Duration::from_secs(5);
 
 #[component]
 fn Widget(config: Config, text: Text, standalone: bool) -> impl IntoView {

@@ -200,3 +200,11 @@ test('a site owner\'s own text (strings="…") replaces what it names; what does
   expect(warnings.join('\n')).toMatch(/missing\.json \(404/);
   expect(errors).toEqual([]);
 });
+
+test('while a language file is on its way the widget says it is loading; one that never comes gives English', async ({ page }) => {
+  await page.route('**/lang/es.json', () => { /* never answered */ });
+  await page.goto('/?lang=es');
+  await expect(page.locator('.agora-loading')).toHaveText('Loading the article…');
+  await expect(page.locator('.agora-thread__count')).toHaveText('8 Comments', { timeout: 10_000 });
+  await expect(page.locator('.agora')).toHaveAttribute('lang', 'en');
+});

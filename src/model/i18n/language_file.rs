@@ -8,7 +8,7 @@
 
 use super::slots::{Slot, slot};
 use super::strings::Strings;
-use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 /// The parts `full_time` may use, in any order a language writes a date.
 const DATE_PARTS: [&str; 7] = ["day", "month", "year", "hour", "hour12", "minute", "period"];
@@ -25,19 +25,91 @@ fn within(text: &str, model: &str) -> bool {
 
 /// `base` with the messages of `file` that fit `english`, and what was not
 /// taken and why (in the file's order); `Err` says why no message was.
+///
+/// A plural message is one unit: a file that gives any of its forms gives
+/// all the forms it means to (what it leaves out falls to its `other`), so
+/// no form of the base's language is left among them.
 pub fn read(english: &Strings, base: &Strings, file: &str) -> Result<(Strings, Vec<String>), String> {
-    let mut reading = Reading { english: *english, strings: *base, problems: Vec::new() };
+    let mut reading = Reading { english: *english, strings: *base, problems: Vec::new(), plurals: Vec::new() };
     // Read entry by entry: no map of the whole file is built.
-    match serde_json::Deserializer::from_str(file).deserialize_map(&mut reading) {
-        Ok(()) => Ok((reading.strings, reading.problems)),
-        Err(error) => Err(format!("not a JSON object of texts ({error})")),
+    let mut json = serde_json::Deserializer::from_str(file);
+    if let Err(error) = json.deserialize_map(&mut reading).and_then(|()| json.end()) {
+        return Err(format!("not a JSON object of texts ({error})"));
     }
+    let Reading { mut strings, problems, plurals, .. } = reading;
+    for (message, given) in plurals {
+        for form in ["zero", "one", "two", "few", "many"] {
+            if !given.contains(&form)
+                && let Some(Slot::Optional(place)) = slot(&mut strings, &format!("{message}.{form}"))
+            {
+                *place = None;
+            }
+        }
+    }
+    Ok((strings, problems))
 }
 
 struct Reading {
     english: Strings,
     strings: Strings,
     problems: Vec<String>,
+    /// The plural messages the file gave forms of, and which.
+    plurals: Vec<(String, Vec<&'static str>)>,
+}
+
+/// A value of a file: a text, `null`, or anything else (refused on its own).
+enum Entry {
+    Text(String),
+    Null,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Entry {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Entry, D::Error> {
+        deserializer.deserialize_any(EntryVisitor)
+    }
+}
+
+struct EntryVisitor;
+
+impl<'de> Visitor<'de> for EntryVisitor {
+    type Value = Entry;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("a text or null")
+    }
+    fn visit_str<E>(self, text: &str) -> Result<Entry, E> {
+        Ok(Entry::Text(text.to_string()))
+    }
+    fn visit_string<E>(self, text: String) -> Result<Entry, E> {
+        Ok(Entry::Text(text))
+    }
+    fn visit_unit<E>(self) -> Result<Entry, E> {
+        Ok(Entry::Null)
+    }
+    fn visit_none<E>(self) -> Result<Entry, E> {
+        Ok(Entry::Null)
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Entry, E> {
+        Ok(Entry::Other)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Entry, E> {
+        Ok(Entry::Other)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Entry, E> {
+        Ok(Entry::Other)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Entry, E> {
+        Ok(Entry::Other)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Entry, A::Error> {
+        while items.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Entry::Other)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut entries: A) -> Result<Entry, A::Error> {
+        while entries.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Entry::Other)
+    }
 }
 
 impl<'de> Visitor<'de> for &mut Reading {
@@ -48,9 +120,28 @@ impl<'de> Visitor<'de> for &mut Reading {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut entries: A) -> Result<(), A::Error> {
-        while let Some((key, text)) = entries.next_entry::<String, Option<String>>()? {
+        while let Some((key, entry)) = entries.next_entry::<String, Entry>()? {
+            let text = match entry {
+                Entry::Text(text) => Some(text),
+                Entry::Null => None,
+                Entry::Other => {
+                    self.problems.push(format!("\u{201c}{key}\u{201d}: not a text; the built-in text is used"));
+                    continue;
+                }
+            };
             match take(&mut self.english, &mut self.strings, &key, text) {
-                Ok(()) | Err(None) => {}
+                Ok(()) => {
+                    if let Some((message, form)) = key.split_once('.')
+                        && let Some(form) =
+                            ["zero", "one", "two", "few", "many", "other"].into_iter().find(|f| *f == form)
+                    {
+                        match self.plurals.iter_mut().find(|(m, _)| m == message) {
+                            Some((_, given)) => given.push(form),
+                            None => self.plurals.push((message.to_string(), vec![form])),
+                        }
+                    }
+                }
+                Err(None) => {}
                 Err(Some(why)) => {
                     self.problems.push(format!("\u{201c}{key}\u{201d}: {why}; the built-in text is used"))
                 }
@@ -72,7 +163,19 @@ fn take(english: &mut Strings, strings: &mut Strings, key: &str, text: Option<St
         None if RELAY_MESSAGES.contains(&message) => return Err(None),
         None => return Err(Some("there is no such message".into())),
     };
-    let found = text.as_deref().unwrap_or_default();
+    let Some(found) = text.as_deref() else {
+        // `null`: a form or a named day this language does not have.
+        return match slot(strings, key) {
+            Some(Slot::Optional(place)) => {
+                *place = None;
+                Ok(())
+            }
+            _ => Err(Some("a text is needed".into())),
+        };
+    };
+    if found.trim().is_empty() && key != "digit_group_separator" {
+        return Err(Some("it is empty".into()));
+    }
     let fits = match (key, form) {
         ("full_time", _) => placeholders(found).all(|part| DATE_PARTS.contains(&part)),
         // "one", "two", "zero" may say the number in words ("تعليقان").
