@@ -95,6 +95,9 @@ for (const code of LANGUAGES) {
     test(`${code} at ${width} px: its own words, its direction, no horizontal scrolling, no clipped button`, async ({ page }) => {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
+      // The file is read without a word in the console (its relay messages
+      // are passed over by the build without relays).
+      page.on('console', (message) => { if (message.text().startsWith('agora:')) errors.push(message.text()); });
       const fetched: string[] = [];
       page.on('request', (request) => { if (request.url().includes('/lang/')) fetched.push(new URL(request.url()).pathname); });
       await page.setViewportSize({ width, height: 900 });

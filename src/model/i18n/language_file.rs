@@ -6,9 +6,12 @@
 //! console. So a file with a mistake costs only the messages it got wrong,
 //! never a blank widget. A site owner's own file has the same shape.
 
-use super::slots::{Slot, slot};
+use super::slots::{Slot, for_relays_only, slot};
 use super::strings::Strings;
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+/// The plural forms besides `other`, which a language may not have.
+const FORMS: [&str; 5] = ["zero", "one", "two", "few", "many"];
 
 /// The parts `full_time` may use, in any order a language writes a date.
 const DATE_PARTS: [&str; 7] = ["day", "month", "year", "hour", "hour12", "minute", "period"];
@@ -38,7 +41,7 @@ pub fn read(english: &Strings, base: &Strings, file: &str) -> Result<(Strings, V
     }
     let Reading { mut strings, problems, plurals, .. } = reading;
     for (message, given) in plurals {
-        for form in ["zero", "one", "two", "few", "many"] {
+        for form in FORMS {
             if !given.contains(&form)
                 && let Some(Slot::Optional(place)) = slot(&mut strings, &format!("{message}.{form}"))
             {
@@ -132,8 +135,7 @@ impl<'de> Visitor<'de> for &mut Reading {
             match take(&mut self.english, &mut self.strings, &key, text) {
                 Ok(()) => {
                     if let Some((message, form)) = key.split_once('.')
-                        && let Some(form) =
-                            ["zero", "one", "two", "few", "many", "other"].into_iter().find(|f| *f == form)
+                        && let Some(form) = FORMS.into_iter().chain(["other"]).find(|f| *f == form)
                     {
                         match self.plurals.iter_mut().find(|(m, _)| m == message) {
                             Some((_, given)) => given.push(form),
@@ -155,12 +157,11 @@ impl<'de> Visitor<'de> for &mut Reading {
 fn take(english: &mut Strings, strings: &mut Strings, key: &str, text: Option<String>) -> Result<(), Option<String>> {
     // A plural form says what its message's `other` says.
     let (message, form) = key.split_once('.').unwrap_or((key, ""));
-    let model_key =
-        if ["zero", "one", "two", "few", "many"].contains(&form) { format!("{message}.other") } else { key.into() };
+    let model_key = if FORMS.contains(&form) { format!("{message}.other") } else { key.into() };
     let model = match slot(english, &model_key) {
         Some(Slot::Text(model)) => *model,
         Some(Slot::Optional(_)) => "",
-        None if RELAY_MESSAGES.contains(&message) => return Err(None),
+        None if for_relays_only(&model_key) => return Err(None),
         None => return Err(Some("there is no such message".into())),
     };
     let Some(found) = text.as_deref() else {
@@ -194,19 +195,3 @@ fn take(english: &mut Strings, strings: &mut Strings, key: &str, text: Option<St
     }
     Ok(())
 }
-
-/// The relay build's messages: files carry them for every build.
-const RELAY_MESSAGES: [&str; 12] = [
-    "bad_relay",
-    "bad_moderator",
-    "bad_pow",
-    "shared_publicly",
-    "delivery_local",
-    "delivery_waiting",
-    "delivery_sent",
-    "delivery_refused",
-    "delivery_hidden",
-    "edit_shared",
-    "export_key",
-    "export_key_warning",
-];

@@ -25,6 +25,12 @@ pub fn slot<'a>(strings: &'a mut Strings, key: &str) -> Option<Slot<'a>> {
     None
 }
 
+/// Whether `key` is a message of the relay build that this build, without
+/// relays, has no place for (a file's key to pass over, not a mistake).
+pub fn for_relays_only(key: &str) -> bool {
+    cfg!(not(any(feature = "relays", test))) && RELAY_KEYS.contains(&key)
+}
+
 /// Every key, for the native tests.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub fn keys() -> impl Iterator<Item = &'static str> {
@@ -376,7 +382,8 @@ fn place(strings: &mut Strings, index: usize) -> Option<Slot<'_>> {
     })
 }
 
-#[cfg(any(feature = "relays", test))]
+/// The relay build's messages: files carry them for every build, and the
+/// build without relays has no place for them.
 const RELAY_KEYS: [&str; 17] = [
     "bad_relay",
     "bad_moderator",
