@@ -158,7 +158,8 @@ impl Tree {
             .filter_map(|id| self.top.iter().position(|top| top == id))
             .filter(|&position| position >= shown)
             .collect();
-        beyond.sort_unstable();
+        // The model's one sort (a second would be another copy in the WebAssembly).
+        sort_indices(&mut beyond, &|a, b| a.cmp(&b));
         beyond.dedup();
         self.top[..shown].iter().chain(beyond.iter().map(|&i| &self.top[i])).cloned().collect()
     }
