@@ -7,4 +7,5 @@ cd "$(dirname "$0")"
 bash minify-js.sh
 bash preload-snippets.sh
 bash first-screen.sh
+bash language-files.sh
 bash relays-page.sh

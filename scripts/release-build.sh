@@ -10,7 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-# scripts/first-screen.sh (a post-build step) unsets what is exported here
+# scripts/first-screen.sh and scripts/language-files.sh (post-build steps)
+# unset what is exported here
 # for its native build: keep the two lists the same.
 if nightly_ready; then
   export RUSTUP_TOOLCHAIN="$AGORA_NIGHTLY"

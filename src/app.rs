@@ -44,7 +44,7 @@ pub fn App(config: Config, standalone: bool) -> impl IntoView {
                 Err(()) => (Lang::En, Text::english().strings()),
             };
             let strings = match own {
-                Some(url) => fetch::own_strings(&url, strings).await,
+                Some(url) => fetch::own_strings(&url, &assets, strings).await,
                 None => strings,
             };
             // Unless the wait ran out (or the widget was removed) meanwhile.

@@ -1,10 +1,10 @@
 //! Loads what the widget needs over HTTP besides its own files: a host's
 //! article JSON, and the interface text of languages other than English.
 
-use crate::model::language_file;
+use crate::model::language_file::{self, Entry};
 use crate::model::{Article, ArticleError, Lang, Strings};
 use std::cell::RefCell;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
@@ -50,10 +50,35 @@ thread_local! {
     static LANGUAGES: RefCell<Vec<(Lang, &'static Strings)>> = const { RefCell::new(Vec::new()) };
 }
 
+/// The value of a JSON text, parsed by the browser, or why not.
+fn parse_json(text: &str) -> Result<JsValue, String> {
+    js_sys::JSON::parse(text).map_err(|error| {
+        error.dyn_ref::<js_sys::Error>().map(|error| String::from(error.message())).unwrap_or_default()
+    })
+}
+
+/// A value of a language file as the reader takes it.
+fn entry(value: JsValue) -> Entry {
+    match value.as_string() {
+        Some(text) => Entry::Text(text),
+        None if value.is_null() => Entry::Null,
+        None => Entry::Other,
+    }
+}
+
+/// Why a file could not be had, for the console.
+fn unavailable(error: FetchError) -> String {
+    match error {
+        FetchError::Unreachable => "no answer".to_string(),
+        FetchError::Status(status) => status,
+    }
+}
+
 /// The messages of `lang`: built in for English; otherwise
 /// `<assets>lang/<code>.json` (`assets`: where agora's files are, `./` for
-/// its own page). A file that cannot be had or read leaves English (`Err`,
-/// with why in the console); one with mistakes costs only those messages.
+/// its own page), one message per position (`language_file`). A file that
+/// cannot be had or read leaves English (`Err`, with why in the console);
+/// one with mistakes costs only those messages.
 pub async fn language(lang: Lang, assets: &str) -> Result<&'static Strings, ()> {
     let english = Lang::En.built_in().ok_or(())?;
     let cached = || LANGUAGES.with(|loaded| loaded.borrow().iter().find(|(l, _)| *l == lang).map(|(_, s)| *s));
@@ -64,10 +89,7 @@ pub async fn language(lang: Lang, assets: &str) -> Result<&'static Strings, ()> 
     let file = match fetch_text(&url).await {
         Ok(file) => file,
         Err(error) => {
-            let why = match error {
-                FetchError::Unreachable => "no answer".to_string(),
-                FetchError::Status(status) => status,
-            };
+            let why = unavailable(error);
             leptos::logging::warn!(
                 "agora: the {} interface text could not be loaded from {url} ({why}); English is shown",
                 lang.code()
@@ -75,35 +97,46 @@ pub async fn language(lang: Lang, assets: &str) -> Result<&'static Strings, ()> 
             return Err(());
         }
     };
-    let (strings, problems) = match language_file::read(english, english, &file) {
-        Ok(read) => read,
-        Err(why) => {
-            leptos::logging::warn!("agora: {url}: {why}; English is shown");
-            return Err(());
-        }
+    let messages = parse_json(&file)
+        .and_then(|value| value.dyn_into::<js_sys::Array>().map_err(|_| String::new()))
+        .ok()
+        .filter(|messages| messages.length() as usize == language_file::MESSAGES);
+    let Some(messages) = messages else {
+        leptos::logging::warn!(
+            "agora: {url}: not a language file of this version of agora (an array of {} messages); English is shown",
+            language_file::MESSAGES
+        );
+        return Err(());
     };
-    for problem in problems {
-        leptos::logging::warn!("agora: {url}: {problem}");
+    let (strings, refused) = language_file::read(english, english, messages.into_iter().map(entry).enumerate());
+    for (index, why) in refused {
+        leptos::logging::warn!("agora: {url}: {}", why.say(&format!("message {index}")));
     }
     let strings: &'static Strings = Box::leak(Box::new(strings));
     LANGUAGES.with(|loaded| loaded.borrow_mut().push((lang, strings)));
     Ok(strings)
 }
 
-/// `base` with the site owner's own messages from `url` (a file in the
-/// shape of a language file) where they fit; what does not is said in the
-/// console, and `base` is kept for it.
-pub async fn own_strings(url: &str, base: &'static Strings) -> &'static Strings {
+/// `base` with the site owner's own messages from `url` (a JSON object of
+/// texts by the keys listed in `<assets>lang/keys.json`) where they fit;
+/// what does not is said in the console, and `base` is kept for it.
+pub async fn own_strings(url: &str, assets: &str, base: &'static Strings) -> &'static Strings {
     let Some(english) = Lang::En.built_in() else { return base };
-    let read = match fetch_text(url).await {
-        Ok(file) => language_file::read(english, base, &file),
-        Err(FetchError::Unreachable) => Err("no answer".into()),
-        Err(FetchError::Status(status)) => Err(status),
+    let keys_url = format!("{assets}lang/keys.json");
+    let read = match (fetch_text(url).await, fetch_text(&keys_url).await) {
+        (Err(error), _) => Err(unavailable(error)),
+        (_, Err(error)) => Err(format!("its keys could not be loaded from {keys_url}: {}", unavailable(error))),
+        (Ok(file), Ok(keys)) => own_entries(&file, &keys),
     };
     match read {
-        Ok((strings, problems)) => {
-            for problem in problems {
-                leptos::logging::warn!("agora: {url}: {problem}");
+        Ok((entries, keys, unknown)) => {
+            for key in unknown {
+                leptos::logging::warn!("agora: {url}: {}", language_file::unknown_key(&key));
+            }
+            let (strings, refused) = language_file::read(english, base, entries);
+            for (index, why) in refused {
+                let key = keys.get(index).map_or("", String::as_str);
+                leptos::logging::warn!("agora: {url}: {}", why.say(key));
             }
             Box::leak(Box::new(strings))
         }
@@ -114,4 +147,28 @@ pub async fn own_strings(url: &str, base: &'static Strings) -> &'static Strings 
             base
         }
     }
+}
+
+/// The messages of a site owner's file placed by `keys` (the text of
+/// `lang/keys.json`), the keys, and the file's keys that name no message.
+type OwnEntries = (Vec<(usize, Entry)>, Vec<String>, Vec<String>);
+
+fn own_entries(file: &str, keys: &str) -> Result<OwnEntries, String> {
+    let keys: Vec<String> = parse_json(keys)
+        .ok()
+        .and_then(|keys| keys.dyn_into::<js_sys::Array>().ok())
+        .map(|keys| keys.into_iter().filter_map(|key| key.as_string()).collect())
+        .ok_or("its keys could not be read from lang/keys.json")?;
+    let object = parse_json(file)
+        .map_err(|why| format!("not JSON: {why}"))?
+        .dyn_into::<js_sys::Object>()
+        .ok()
+        .filter(|object| !js_sys::Array::is_array(object))
+        .ok_or("not a JSON object of texts")?;
+    let entries = js_sys::Object::entries(&object).into_iter().filter_map(|pair| {
+        let pair = pair.dyn_into::<js_sys::Array>().ok()?;
+        Some((pair.get(0).as_string()?, entry(pair.get(1))))
+    });
+    let (placed, unknown) = language_file::by_key(&keys, entries);
+    Ok((placed, keys, unknown))
 }

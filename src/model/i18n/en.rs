@@ -121,30 +121,30 @@ pub const EN: Strings = Strings {
     article_empty: "The article from {url} could not be used: \u{201c}{field}\u{201d} is empty.",
     article_bad_comment: "The article from {url} could not be used: comment {index} has an empty \u{201c}author\u{201d} or \u{201c}text\u{201d}.",
 
-    #[cfg(any(feature = "relays", test))]
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     bad_relay: "The relay \u{201c}{relay}\u{201d} cannot be used: give wss:// addresses (ws:// only on this computer).",
-    #[cfg(any(feature = "relays", test))]
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     bad_moderator: "The moderator key \u{201c}{key}\u{201d} cannot be used: give public keys as 64 hexadecimal digits.",
-    #[cfg(any(feature = "relays", test))]
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     bad_pow: "The proof of work \u{201c}{pow}\u{201d} cannot be used: give a number of bits from 0 to 28.",
 
     local_only: "Comments stay in this browser: no one else sees them.",
-    #[cfg(any(feature = "relays", test))]
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     shared_publicly: "Comments are public: signed with a key kept in this browser and shared with every reader through Nostr relays.",
-    #[cfg(any(feature = "relays", test))]
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     delivery_local: "Only in this browser",
-    #[cfg(any(feature = "relays", test))]
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     delivery_waiting: "Waiting to be sent",
-    #[cfg(any(feature = "relays", test))]
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     delivery_sent: Forms::one_other("Sent to {sent} of {n} relay", "Sent to {sent} of {n} relays"),
-    #[cfg(any(feature = "relays", test))]
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     delivery_refused: "Refused by {relay}: {reason}",
-    #[cfg(any(feature = "relays", test))]
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     delivery_hidden: "Hidden from other readers by a moderator",
-    #[cfg(any(feature = "relays", test))]
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     edit_shared: "Other readers will see your edit as a new comment: the first version is deleted from the relays.",
-    #[cfg(any(feature = "relays", test))]
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     export_key: "Include my signing key",
-    #[cfg(any(feature = "relays", test))]
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     export_key_warning: "Anyone with the file can post as you. Keep it private.",
 };

@@ -1,17 +1,25 @@
-//! A language file (`lang/<tag>.json`): one JSON object of messages by key,
-//! as [`slot`] names them (`"reply"`, `"comments.one"`, `"month_names.0"`),
-//! read over a base table. Each message that is there and fits the English
-//! one (a text where English has one, the same placeholders) replaces the
-//! base's; every other is kept from the base, and why is returned for the
-//! console. So a file with a mistake costs only the messages it got wrong,
-//! never a blank widget. A site owner's own file has the same shape.
+//! Reading a language's messages over a base table. A message that is there
+//! and fits the English one (a text where English has one, the same
+//! placeholders) replaces the base's; every other is kept from the base,
+//! and why is returned for the console. So a file with a mistake costs only
+//! the messages it got wrong, never a blank widget.
+//!
+//! Files come in two shapes, both read by [`read`] message by message:
+//! - by position ([`super::slots`]): the languages agora ships, as
+//!   `dist/lang/<tag>.json` serves them, a JSON array written at build time
+//!   ([`positional_file`]) from the keyed `lang/<tag>.json`;
+//! - by key (`"reply"`, `"comments.one"`, `"month_names.0"`): the files
+//!   translators write, and a site owner's own (`strings="…"`), whose keys
+//!   [`by_key`] places with the list in `dist/lang/keys.json`.
+//!
+//! The browser parses the JSON (`JSON.parse`): the WebAssembly carries no
+//! key and no JSON reader of its own for these files.
 
-use super::slots::{Slot, for_relays_only, slot};
+use super::slots::{self, DIGIT_GROUP_SEPARATOR, FULL_TIME, Slot, place, plural_form};
 use super::strings::Strings;
-use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-/// The plural forms besides `other`, which a language may not have.
-const FORMS: [&str; 5] = ["zero", "one", "two", "few", "many"];
+/// How many messages a file by position has.
+pub const MESSAGES: usize = slots::ALL;
 
 /// The parts `full_time` may use, in any order a language writes a date.
 const DATE_PARTS: [&str; 7] = ["day", "month", "year", "hour", "hour12", "minute", "period"];
@@ -26,172 +34,189 @@ fn within(text: &str, model: &str) -> bool {
     placeholders(text).all(|p| placeholders(model).any(|q| q == p))
 }
 
-/// `base` with the messages of `file` that fit `english`, and what was not
-/// taken and why (in the file's order); `Err` says why no message was.
-///
-/// A plural message is one unit: a file that gives any of its forms gives
-/// all the forms it means to (what it leaves out falls to its `other`), so
-/// no form of the base's language is left among them.
-pub fn read(english: &Strings, base: &Strings, file: &str) -> Result<(Strings, Vec<String>), String> {
-    let mut reading = Reading { english: *english, strings: *base, problems: Vec::new(), plurals: Vec::new() };
-    // Read entry by entry: no map of the whole file is built.
-    let mut json = serde_json::Deserializer::from_str(file);
-    if let Err(error) = json.deserialize_map(&mut reading).and_then(|()| json.end()) {
-        return Err(format!("not a JSON object of texts ({error})"));
-    }
-    let Reading { mut strings, problems, plurals, .. } = reading;
-    for (message, given) in plurals {
-        for form in FORMS {
-            if !given.contains(&form)
-                && let Some(Slot::Optional(place)) = slot(&mut strings, &format!("{message}.{form}"))
-            {
-                *place = None;
-            }
-        }
-    }
-    Ok((strings, problems))
-}
-
-struct Reading {
-    english: Strings,
-    strings: Strings,
-    problems: Vec<String>,
-    /// The plural messages the file gave forms of, and which.
-    plurals: Vec<(String, Vec<&'static str>)>,
-}
-
-/// A value of a file: a text, `null`, or anything else (refused on its own).
-enum Entry {
+/// A value of a file: a text, `null` (a plural form or a named day the
+/// language does not have), or anything else (refused on its own).
+pub enum Entry {
     Text(String),
     Null,
     Other,
 }
 
-impl<'de> Deserialize<'de> for Entry {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Entry, D::Error> {
-        deserializer.deserialize_any(EntryVisitor)
+/// Why a message of a file was not taken.
+#[derive(Debug, PartialEq)]
+pub enum Refusal {
+    NotAText,
+    Empty,
+    TextNeeded,
+    /// The placeholders must be those of this English text.
+    Placeholders(&'static str),
+}
+
+impl Refusal {
+    /// The console's line for message `name`.
+    pub fn say(&self, name: &str) -> String {
+        let why = match self {
+            Refusal::NotAText => "not a text".to_string(),
+            Refusal::Empty => "it is empty".to_string(),
+            Refusal::TextNeeded => "a text is needed".to_string(),
+            Refusal::Placeholders(model) => format!("its placeholders must be those of \u{201c}{model}\u{201d}"),
+        };
+        format!("\u{201c}{name}\u{201d}: {why}; the built-in text is used")
     }
 }
 
-struct EntryVisitor;
-
-impl<'de> Visitor<'de> for EntryVisitor {
-    type Value = Entry;
-
-    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
-        formatter.write_str("a text or null")
-    }
-    fn visit_str<E>(self, text: &str) -> Result<Entry, E> {
-        Ok(Entry::Text(text.to_string()))
-    }
-    fn visit_string<E>(self, text: String) -> Result<Entry, E> {
-        Ok(Entry::Text(text))
-    }
-    fn visit_unit<E>(self) -> Result<Entry, E> {
-        Ok(Entry::Null)
-    }
-    fn visit_none<E>(self) -> Result<Entry, E> {
-        Ok(Entry::Null)
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Entry, E> {
-        Ok(Entry::Other)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Entry, E> {
-        Ok(Entry::Other)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Entry, E> {
-        Ok(Entry::Other)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Entry, E> {
-        Ok(Entry::Other)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Entry, A::Error> {
-        while items.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Entry::Other)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut entries: A) -> Result<Entry, A::Error> {
-        while entries.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Entry::Other)
-    }
+/// The console's line for a key that names no message.
+pub fn unknown_key(key: &str) -> String {
+    format!("\u{201c}{key}\u{201d}: there is no such message; it is passed over")
 }
 
-impl<'de> Visitor<'de> for &mut Reading {
-    type Value = ();
-
-    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
-        formatter.write_str("an object of texts by message key")
+/// The positions of a keyed file's `entries` by `keys` (the list of
+/// `dist/lang/keys.json`, or [`slots::KEYS`] where agora is built), and
+/// the keys that name no message.
+pub fn by_key<K: AsRef<str>>(
+    keys: &[K],
+    entries: impl IntoIterator<Item = (String, Entry)>,
+) -> (Vec<(usize, Entry)>, Vec<String>) {
+    let mut placed = Vec::new();
+    let mut unknown = Vec::new();
+    for (key, entry) in entries {
+        match keys.iter().position(|k| k.as_ref() == key) {
+            Some(index) => placed.push((index, entry)),
+            None => unknown.push(key),
+        }
     }
+    (placed, unknown)
+}
 
-    fn visit_map<A: MapAccess<'de>>(self, mut entries: A) -> Result<(), A::Error> {
-        while let Some((key, entry)) = entries.next_entry::<String, Entry>()? {
-            let text = match entry {
-                Entry::Text(text) => Some(text),
-                Entry::Null => None,
-                Entry::Other => {
-                    self.problems.push(format!("\u{201c}{key}\u{201d}: not a text; the built-in text is used"));
-                    continue;
-                }
-            };
-            match take(&mut self.english, &mut self.strings, &key, text) {
-                Ok(()) => {
-                    if let Some((message, form)) = key.split_once('.')
-                        && let Some(form) = FORMS.into_iter().chain(["other"]).find(|f| *f == form)
-                    {
-                        match self.plurals.iter_mut().find(|(m, _)| m == message) {
-                            Some((_, given)) => given.push(form),
-                            None => self.plurals.push((message.to_string(), vec![form])),
-                        }
+/// `base` with the messages of `entries` (by position) that fit `english`,
+/// and the positions not taken and why. Positions beyond this build's
+/// messages (the relay build's, in the build without relays) are passed
+/// over.
+///
+/// A plural message is one unit: a file that gives any of its forms gives
+/// all the forms it means to (what it leaves out falls to its `other`), so
+/// no form of the base's language is left among them.
+pub fn read(
+    english: &Strings,
+    base: &Strings,
+    entries: impl IntoIterator<Item = (usize, Entry)>,
+) -> (Strings, Vec<(usize, Refusal)>) {
+    let mut models = *english;
+    let mut strings = *base;
+    let mut refused = Vec::new();
+    // The forms taken of each plural message (by its first position), one bit each.
+    let mut taken_forms: Vec<(usize, u8)> = Vec::new();
+    for (index, entry) in entries {
+        match take(&mut models, &mut strings, index, entry) {
+            Ok(()) => {
+                if let Some((start, form)) = plural_form(index) {
+                    match taken_forms.iter_mut().find(|(s, _)| *s == start) {
+                        Some((_, forms)) => *forms |= 1 << form,
+                        None => taken_forms.push((start, 1 << form)),
                     }
                 }
-                Err(None) => {}
-                Err(Some(why)) => {
-                    self.problems.push(format!("\u{201c}{key}\u{201d}: {why}; the built-in text is used"))
-                }
+            }
+            Err(Some(why)) => refused.push((index, why)),
+            Err(None) => {}
+        }
+    }
+    for (start, forms) in taken_forms {
+        // Every form but `other` (5), which is always there.
+        for form in (0..5).filter(|form| forms & (1 << form) == 0) {
+            if let Some(Slot::Optional(place)) = place(&mut strings, start + form) {
+                *place = None;
             }
         }
-        Ok(())
     }
+    (strings, refused)
 }
 
-/// Puts `text` in the place of `key` in `strings`, if it fits.
-fn take(english: &mut Strings, strings: &mut Strings, key: &str, text: Option<String>) -> Result<(), Option<String>> {
+/// Puts `entry` in the place of message `index` in `strings`, if it fits;
+/// `Err(None)`: a message this build has no place for.
+fn take(english: &mut Strings, strings: &mut Strings, index: usize, entry: Entry) -> Result<(), Option<Refusal>> {
+    let text = match entry {
+        Entry::Text(text) => Some(text),
+        Entry::Null => None,
+        Entry::Other => return Err(Some(Refusal::NotAText)),
+    };
     // A plural form says what its message's `other` says.
-    let (message, form) = key.split_once('.').unwrap_or((key, ""));
-    let model_key = if FORMS.contains(&form) { format!("{message}.other") } else { key.into() };
-    let model = match slot(english, &model_key) {
+    let form = plural_form(index);
+    let model = match place(english, form.map_or(index, |(start, _)| start + 5)) {
         Some(Slot::Text(model)) => *model,
         Some(Slot::Optional(_)) => "",
-        None if for_relays_only(&model_key) => return Err(None),
-        None => return Err(Some("there is no such message".into())),
+        None => return Err(None),
     };
-    let Some(found) = text.as_deref() else {
+    let Some(found) = text else {
         // `null`: a form or a named day this language does not have.
-        return match slot(strings, key) {
+        return match place(strings, index) {
             Some(Slot::Optional(place)) => {
                 *place = None;
                 Ok(())
             }
-            _ => Err(Some("a text is needed".into())),
+            _ => Err(Some(Refusal::TextNeeded)),
         };
     };
-    if found.trim().is_empty() && key != "digit_group_separator" {
-        return Err(Some("it is empty".into()));
+    if found.trim().is_empty() && index != DIGIT_GROUP_SEPARATOR {
+        return Err(Some(Refusal::Empty));
     }
-    let fits = match (key, form) {
-        ("full_time", _) => placeholders(found).all(|part| DATE_PARTS.contains(&part)),
-        // "one", "two", "zero" may say the number in words ("تعليقان").
-        (_, "zero" | "one" | "two") => within(found, model),
-        _ => within(found, model) && within(model, found),
+    let fits = match form {
+        _ if index == FULL_TIME => placeholders(&found).all(|part| DATE_PARTS.contains(&part)),
+        // "zero", "one" and "two" may say the number in words ("تعليقان").
+        Some((_, 0..=2)) => within(&found, model),
+        _ => within(&found, model) && within(model, &found),
     };
     if !fits {
-        return Err(Some(format!("its placeholders must be those of \u{201c}{model}\u{201d}")));
+        return Err(Some(Refusal::Placeholders(model)));
     }
-    let text = text.map(|text| &*Box::leak(text.into_boxed_str()));
-    match (slot(strings, key), text) {
-        (Some(Slot::Text(place)), Some(text)) => *place = text,
-        (Some(Slot::Optional(place)), text) => *place = text,
-        (Some(Slot::Text(_)), None) => return Err(Some("a text is needed".into())),
-        (None, _) => return Err(Some("there is no such message".into())),
+    let text: &'static str = Box::leak(found.into_boxed_str());
+    match place(strings, index) {
+        Some(Slot::Text(place)) => *place = text,
+        Some(Slot::Optional(place)) => *place = Some(text),
+        None => return Err(None),
     }
     Ok(())
+}
+
+/// A keyed file (`lang/<tag>.json`) read over `base`, with every problem as
+/// the console would say it; `Err` when it is not a JSON object. Where
+/// agora is built and tested; the browser reads keyed files with its own
+/// `JSON.parse` (`src/fetch.rs`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn read_keyed(english: &Strings, base: &Strings, file: &str) -> Result<(Strings, Vec<String>), String> {
+    use serde_json::Value;
+    let object: serde_json::Map<String, Value> =
+        serde_json::from_str(file).map_err(|error| format!("not a JSON object of texts ({error})"))?;
+    let entries = object.into_iter().map(|(key, value)| {
+        let entry = match value {
+            Value::String(text) => Entry::Text(text),
+            Value::Null => Entry::Null,
+            _ => Entry::Other,
+        };
+        (key, entry)
+    });
+    let (placed, unknown) = by_key(&slots::KEYS, entries);
+    let (strings, refused) = read(english, base, placed);
+    let problems = unknown.iter().map(|key| unknown_key(key));
+    Ok((strings, problems.chain(refused.iter().map(|(index, why)| why.say(slots::KEYS[*index]))).collect()))
+}
+
+/// `strings` as `dist/lang/<tag>.json` serves them: a JSON array with one
+/// message per position, `null` for a form the language does not have.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn positional_file(strings: &Strings) -> String {
+    let mut strings = *strings;
+    let messages: Vec<Option<&str>> = (0..MESSAGES)
+        .map(|index| match place(&mut strings, index) {
+            Some(Slot::Text(text)) => Some(*text),
+            Some(Slot::Optional(text)) => *text,
+            None => None,
+        })
+        .collect();
+    serde_json::to_string(&messages).unwrap_or_default()
+}
+
+/// Every key, in position order, as `dist/lang/keys.json` lists them.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn keys_file() -> String {
+    serde_json::to_string(&slots::KEYS[..]).unwrap_or_default()
 }

@@ -154,7 +154,8 @@ impl Lang {
         }
         let mut read = READ.get_or_init(Mutex::default).lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         read.entry(self).or_insert_with(|| {
-            let strings = language_file::read(&en::EN, &en::EN, self.file()).map_or(en::EN, |(strings, _)| strings);
+            let strings =
+                language_file::read_keyed(&en::EN, &en::EN, self.file()).map_or(en::EN, |(strings, _)| strings);
             Box::leak(Box::new(strings))
         })
     }
@@ -836,7 +837,7 @@ mod tests {
         let required: Vec<String> = templates(&en::EN).into_keys().filter(|key| !optional(key)).collect();
         for lang in Lang::ALL.into_iter().filter(|lang| *lang != Lang::En) {
             // Read as the browser reads it: nothing refused.
-            let (_, problems) = language_file::read(&en::EN, &en::EN, lang.file()).unwrap();
+            let (_, problems) = language_file::read_keyed(&en::EN, &en::EN, lang.file()).unwrap();
             assert_eq!(problems, Vec::<String>::new(), "{lang:?}");
             let file: serde_json::Map<String, serde_json::Value> = serde_json::from_str(lang.file()).unwrap();
             for key in &required {
@@ -885,23 +886,51 @@ mod tests {
 
     #[test]
     fn every_key_of_a_file_leads_to_the_message_of_its_name() {
-        let mut keys = 0;
-        for (i, key) in slots::keys().enumerate() {
+        for (i, key) in slots::KEYS.into_iter().enumerate() {
             let mut strings = en::EN;
             let marker: &'static str = Box::leak(format!("marker {i}").into_boxed_str());
-            match slots::slot(&mut strings, key) {
+            match slots::place(&mut strings, i) {
                 Some(slots::Slot::Text(place)) => *place = marker,
                 Some(slots::Slot::Optional(place)) => *place = Some(marker),
                 None => panic!("{key} has no place"),
             }
             assert_eq!(templates(&strings).get(key).map(String::as_str), Some(marker), "{key}");
-            keys += 1;
+            // What the reader knows of a position without its key.
+            let form = key.rsplit_once('.').and_then(|(_, form)| FORMS.iter().position(|f| *f == form));
+            assert_eq!(slots::plural_form(i).map(|(_, form)| form), form, "{key}");
+            assert_eq!(i == slots::FULL_TIME, key == "full_time");
+            assert_eq!(i == slots::DIGIT_GROUP_SEPARATOR, key == "digit_group_separator");
+            assert_eq!(i >= slots::COUNT, strings.bad_relay == marker || slots::KEYS[slots::COUNT..].contains(&key));
         }
+        assert!(slots::place(&mut en::EN.clone(), slots::ALL).is_none());
         // Every message of English has a key (plural forms beyond its own too).
         for key in templates(&en::EN).keys() {
-            assert!(slots::keys().any(|k| k == key), "{key} has no key");
+            assert!(slots::KEYS.contains(&key.as_str()), "{key} has no key");
         }
-        assert_eq!(keys, slots::keys().collect::<std::collections::HashSet<_>>().len(), "keys are unique");
+        let unique: std::collections::HashSet<_> = slots::KEYS.into_iter().collect();
+        assert_eq!(unique.len(), slots::ALL, "keys are unique");
+    }
+
+    /// The plural forms in position order (`slots::plural_form`).
+    const FORMS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+    #[test]
+    fn every_language_reads_the_same_from_its_built_file() {
+        for lang in Lang::ALL.into_iter().filter(|lang| *lang != Lang::En) {
+            let built: Vec<serde_json::Value> =
+                serde_json::from_str(&language_file::positional_file(lang.bundled())).unwrap();
+            assert_eq!(built.len(), language_file::MESSAGES);
+            let entries = built.into_iter().map(|value| match value {
+                serde_json::Value::String(text) => language_file::Entry::Text(text),
+                serde_json::Value::Null => language_file::Entry::Null,
+                _ => language_file::Entry::Other,
+            });
+            let (strings, refused) = language_file::read(&en::EN, &en::EN, entries.enumerate());
+            assert_eq!(refused, vec![], "{lang:?}");
+            assert_eq!(&strings, lang.bundled(), "{lang:?}");
+        }
+        let keys: Vec<String> = serde_json::from_str(&language_file::keys_file()).unwrap();
+        assert_eq!(keys, slots::KEYS);
     }
 
     #[test]
@@ -909,7 +938,7 @@ mod tests {
         let file = r#"{"reply": "Répondre", "reply_to": "Répondre à {nom}", "like": null, "bogus": "x",
             "comments.one": "{n} commentaire", "comments.other": "{n} commentaires", "month_names.12": "x",
             "bad_relay": "Relais « {relay} » inutilisable", "named_ages.yesterday": null}"#;
-        let (strings, problems) = language_file::read(&en::EN, &en::EN, file).unwrap();
+        let (strings, problems) = language_file::read_keyed(&en::EN, &en::EN, file).unwrap();
         assert_eq!(strings.reply, "Répondre");
         assert_eq!(strings.comments.one, Some("{n} commentaire"));
         assert_eq!(strings.named_ages.yesterday, None, "a language without a word for it");
@@ -918,13 +947,16 @@ mod tests {
         assert_eq!(problems.len(), 4, "{problems:?}");
         assert!(problems.iter().any(|p| p.contains("reply_to") && p.contains("{name}")), "{problems:?}");
         // One value of the wrong kind costs only itself; a form not given falls to the file's `other`.
-        let (strings, problems) =
-            language_file::read(&en::EN, &en::EN, r#"{"like": 5, "post": " ", "comments.other": "{n} réponses"}"#)
-                .unwrap();
+        let (strings, problems) = language_file::read_keyed(
+            &en::EN,
+            &en::EN,
+            r#"{"like": 5, "post": " ", "comments.other": "{n} réponses"}"#,
+        )
+        .unwrap();
         assert_eq!((strings.like, strings.post, strings.comments.one), (en::EN.like, en::EN.post, None));
         assert_eq!(problems.len(), 2, "{problems:?}");
         for broken in ["", "[]", "not json", "{\"reply\": ", "{\"reply\": \"x\"} and more"] {
-            assert!(language_file::read(&en::EN, &en::EN, broken).is_err(), "{broken}");
+            assert!(language_file::read_keyed(&en::EN, &en::EN, broken).is_err(), "{broken}");
         }
     }
 

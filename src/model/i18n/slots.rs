@@ -1,8 +1,10 @@
-//! Where each message of a language file goes in [`Strings`], by its key
-//! as the file writes it (`reply`, `comments.one`, `month_names.0`). Keys
-//! are found in a list and their places by position: a `match` on 185
-//! strings cost 3.7 KB of WebAssembly gzipped. A test checks that every key
-//! leads to the field of its name.
+//! Where each message of a language goes in [`Strings`], by its position:
+//! a language file in `dist/lang/` is an array of messages in this order
+//! (written from `lang/<tag>.json` at build time), and a site owner's own
+//! file names messages by the keys of `dist/lang/keys.json`, which are
+//! these positions' names. The WebAssembly carries no key: a `match` on
+//! 185 keys cost 3.7 KB gzipped, a list of them and its search 1 KB more.
+//! Tests check that every position leads to the field of its key's name.
 
 use super::strings::Strings;
 
@@ -13,31 +15,39 @@ pub enum Slot<'a> {
     Optional(&'a mut Option<&'static str>),
 }
 
-/// The place of message `key` in `strings`, if there is such a message.
-pub fn slot<'a>(strings: &'a mut Strings, key: &str) -> Option<Slot<'a>> {
-    if let Some(index) = KEYS.iter().position(|k| *k == key) {
-        return place(strings, index);
+/// How many messages every build has: positions `0..COUNT`.
+pub const COUNT: usize = 168;
+/// With the relay build's messages, which every file carries: positions
+/// `COUNT..ALL` (the build without relays has no place for them).
+pub const ALL: usize = COUNT + 17;
+
+/// The digit group separator, the one message that may be a space.
+pub const DIGIT_GROUP_SEPARATOR: usize = 1;
+/// The full date and time, whose placeholders a language may order and
+/// choose (`day`, `month`, `hour12`, …).
+pub const FULL_TIME: usize = 70;
+/// The first position of each message with plural forms: its forms `zero`,
+/// `one`, `two`, `few`, `many` and `other` follow one another.
+const PLURALS: [usize; 13] = [2, 17, 23, 29, 35, 41, 47, 84, 90, 114, 138, 144, COUNT + 6];
+
+/// Which plural message position `index` is a form of (its first
+/// position), and which form: 0 `zero` to 5 `other`.
+pub fn plural_form(index: usize) -> Option<(usize, usize)> {
+    PLURALS.into_iter().find(|start| (*start..start + 6).contains(&index)).map(|start| (start, index - start))
+}
+
+/// The place of message `index` in `strings`, if this build has one.
+pub fn place(strings: &mut Strings, index: usize) -> Option<Slot<'_>> {
+    match index.checked_sub(COUNT) {
+        None => usual_place(strings, index),
+        Some(relay_index) => relay_place(strings, relay_index),
     }
-    #[cfg(any(feature = "relays", test))]
-    if let Some(index) = RELAY_KEYS.iter().position(|k| *k == key) {
-        return relay_place(strings, index);
-    }
-    None
 }
 
-/// Whether `key` is a message of the relay build that this build, without
-/// relays, has no place for (a file's key to pass over, not a mistake).
-pub fn for_relays_only(key: &str) -> bool {
-    cfg!(not(any(feature = "relays", test))) && RELAY_KEYS.contains(&key)
-}
-
-/// Every key, for the native tests.
-#[cfg(all(test, not(target_arch = "wasm32")))]
-pub fn keys() -> impl Iterator<Item = &'static str> {
-    KEYS.into_iter().chain(RELAY_KEYS)
-}
-
-const KEYS: [&str; 168] = [
+/// Every position's key, as files and `dist/lang/keys.json` name them:
+/// where the WebAssembly is built, not in it.
+#[cfg(not(target_arch = "wasm32"))]
+pub const KEYS: [&str; ALL] = [
     "code",
     "digit_group_separator",
     "comments.zero",
@@ -206,9 +216,27 @@ const KEYS: [&str; 168] = [
     "article_empty",
     "article_bad_comment",
     "local_only",
+    // The relay build's.
+    "bad_relay",
+    "bad_moderator",
+    "bad_pow",
+    "shared_publicly",
+    "delivery_local",
+    "delivery_waiting",
+    "delivery_sent.zero",
+    "delivery_sent.one",
+    "delivery_sent.two",
+    "delivery_sent.few",
+    "delivery_sent.many",
+    "delivery_sent.other",
+    "delivery_refused",
+    "delivery_hidden",
+    "edit_shared",
+    "export_key",
+    "export_key_warning",
 ];
 
-fn place(strings: &mut Strings, index: usize) -> Option<Slot<'_>> {
+fn usual_place(strings: &mut Strings, index: usize) -> Option<Slot<'_>> {
     Some(match index {
         0 => Slot::Text(&mut strings.code),
         1 => Slot::Text(&mut strings.digit_group_separator),
@@ -382,29 +410,7 @@ fn place(strings: &mut Strings, index: usize) -> Option<Slot<'_>> {
     })
 }
 
-/// The relay build's messages: files carry them for every build, and the
-/// build without relays has no place for them.
-const RELAY_KEYS: [&str; 17] = [
-    "bad_relay",
-    "bad_moderator",
-    "bad_pow",
-    "shared_publicly",
-    "delivery_local",
-    "delivery_waiting",
-    "delivery_sent.zero",
-    "delivery_sent.one",
-    "delivery_sent.two",
-    "delivery_sent.few",
-    "delivery_sent.many",
-    "delivery_sent.other",
-    "delivery_refused",
-    "delivery_hidden",
-    "edit_shared",
-    "export_key",
-    "export_key_warning",
-];
-
-#[cfg(any(feature = "relays", test))]
+#[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
 fn relay_place(strings: &mut Strings, index: usize) -> Option<Slot<'_>> {
     Some(match index {
         0 => Slot::Text(&mut strings.bad_relay),
@@ -426,4 +432,10 @@ fn relay_place(strings: &mut Strings, index: usize) -> Option<Slot<'_>> {
         16 => Slot::Text(&mut strings.export_key_warning),
         _ => return None,
     })
+}
+
+/// The build without relays keeps no relay message.
+#[cfg(not(any(feature = "relays", not(target_arch = "wasm32"))))]
+fn relay_place(_: &mut Strings, _: usize) -> Option<Slot<'_>> {
+    None
 }

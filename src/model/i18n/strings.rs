@@ -214,40 +214,43 @@ pub struct Strings {
     pub article_empty: Msg,
     /// `{url}`, `{index}`: the comment's position (from 1).
     pub article_bad_comment: Msg,
+    // The shared discussion's messages: only the relay build's WebAssembly
+    // has them; native code has them too, to write and check every
+    // language's file whole (`agora-language-files`).
     /// `{relay}`: what was given.
-    #[cfg(any(feature = "relays", test))]
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     pub bad_relay: Msg,
     /// `{key}`
-    #[cfg(any(feature = "relays", test))]
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     pub bad_moderator: Msg,
     /// `{pow}`
-    #[cfg(any(feature = "relays", test))]
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     pub bad_pow: Msg,
 
     // The shared discussion (Nostr relays)
     /// Under the composer without relays.
     pub local_only: Msg,
-    #[cfg(any(feature = "relays", test))]
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     /// Under the composer with relays.
     pub shared_publicly: Msg,
-    #[cfg(any(feature = "relays", test))]
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     /// An own comment's status: posted before the thread was shared.
     pub delivery_local: Msg,
-    #[cfg(any(feature = "relays", test))]
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     pub delivery_waiting: Msg,
-    #[cfg(any(feature = "relays", test))]
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     /// `{sent}` of `{n}` relays.
     pub delivery_sent: Forms,
-    #[cfg(any(feature = "relays", test))]
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     /// `{relay}`, `{reason}` (the relay's words).
     pub delivery_refused: Msg,
-    #[cfg(any(feature = "relays", test))]
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     pub delivery_hidden: Msg,
-    #[cfg(any(feature = "relays", test))]
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     /// In the edit box of a comment that relays have.
     pub edit_shared: Msg,
-    #[cfg(any(feature = "relays", test))]
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     pub export_key: Msg,
-    #[cfg(any(feature = "relays", test))]
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     pub export_key_warning: Msg,
 }
