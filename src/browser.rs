@@ -1,10 +1,9 @@
 //! Small wrappers around the browser APIs that the components need besides
 //! the DOM: the clock and wall-clock time, randomness for ids, plural rules.
 
-use crate::model::{ImportError, Lang, LocalTime, Plural, Strings, Text};
+use crate::model::{FxHashMap, ImportError, Lang, LocalTime, Plural, Strings, Text};
 use js_sys::{Array, Date, Intl, Math, Object};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use wasm_bindgen::JsValue;
 
 /// Milliseconds since the Unix epoch.
@@ -21,7 +20,7 @@ pub fn entropy() -> u64 {
 thread_local! {
     // Built once per language: constructing an Intl object costs far more
     // than using one.
-    static PLURALS: RefCell<HashMap<Lang, Intl::PluralRules>> = RefCell::default();
+    static PLURALS: RefCell<FxHashMap<Lang, Intl::PluralRules>> = RefCell::default();
 }
 
 fn locales(lang: Lang) -> Array {

@@ -5,12 +5,11 @@
 use crate::browser::{entropy, now_ms};
 use crate::model::validate::length;
 use crate::model::{
-    Article, Body, Comment, CommentId, Deletion, DraftSlot, Loaded, Sort, TEXT_LIMITS, Text, Thread, ThreadId, Tree,
-    Valid,
+    Article, Body, Comment, CommentId, Deletion, DraftSlot, FxHashSet, Loaded, Sort, TEXT_LIMITS, Text, Thread,
+    ThreadId, Tree, Valid,
 };
 use crate::store::Store;
 use leptos::prelude::*;
-use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
@@ -52,9 +51,9 @@ pub struct Discussion {
     pub thread: RwSignal<Thread>,
     pub sort: RwSignal<Sort>,
     pub tree: Memo<Tree>,
-    pub collapsed: RwSignal<HashSet<CommentId>>,
+    pub collapsed: RwSignal<FxHashSet<CommentId>>,
     /// Comments whose reply box is open.
-    pub replying: RwSignal<HashSet<CommentId>>,
+    pub replying: RwSignal<FxHashSet<CommentId>>,
     pub editing: RwSignal<Option<CommentId>>,
     pub highlighted: RwSignal<Option<Highlight>>,
     pub deleted: RwSignal<Option<Deleted>>,
@@ -113,7 +112,7 @@ impl Discussion {
         let mut thread = Thread::from_article(article);
         thread.set_posted(comments, liked);
         // Reply boxes with unsent text open again.
-        let replying: HashSet<CommentId> = drafts
+        let replying: FxHashSet<CommentId> = drafts
             .iter()
             .filter_map(|(slot, _)| match slot {
                 DraftSlot::Reply(parent) if thread.contains(parent) => Some(parent.clone()),

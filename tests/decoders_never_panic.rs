@@ -17,9 +17,10 @@ use agora::model::nostr::settings::SharingSettings;
 use agora::model::nostr::{Event, Own, Shared};
 use agora::model::packed;
 use agora::model::validate::{NAME_LIMITS, TEXT_LIMITS, length};
-use agora::model::{Article, Comment, CommentId, Draft, Keys, StoredRecord, Thread, ThreadId, heard_from_event, load};
+use agora::model::{
+    Article, Comment, CommentId, Draft, FxHashSet, Keys, StoredRecord, Thread, ThreadId, heard_from_event, load,
+};
 use proptest::prelude::*;
-use std::collections::HashSet;
 
 fn thread_id() -> ThreadId {
     ThreadId::parse("fuzz").unwrap()
@@ -94,7 +95,7 @@ fn valid_export() -> String {
     let valid = |name: &str, text: &str| Draft { name: name.into(), text: text.into() }.check().unwrap();
     let a = Comment::posted(CommentId::parse("a-1").unwrap(), valid("Ann", "Hi"), 5.0, None);
     let b = Comment::posted(CommentId::parse("b-1").unwrap(), valid("Bob", "Yo"), 6.0, Some(a.id.clone()));
-    thread.set_posted(vec![a.clone(), b.tombstone()], HashSet::from([a.id]));
+    thread.set_posted(vec![a.clone(), b.tombstone()], FxHashSet::from_iter([a.id]));
     export(&thread_id(), &thread, 7.0, Some(Identity { key: "a".repeat(64), events: Vec::new() }))
 }
 

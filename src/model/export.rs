@@ -166,7 +166,7 @@ impl Import {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashSet;
+    use crate::model::FxHashSet;
 
     fn valid(author: &str, text: &str) -> crate::model::Valid {
         crate::model::Draft { name: author.into(), text: text.into() }.check().unwrap()
@@ -180,7 +180,7 @@ mod tests {
         let mut thread = Thread::default();
         let a = Comment::posted(CommentId::parse("a").unwrap(), valid("Ann", "Hi"), 5.0, None);
         let r = Comment::posted(CommentId::parse("r").unwrap(), valid("Bob", "Yo"), 6.0, a.id.clone().into());
-        thread.set_posted(vec![a.clone(), r], HashSet::from([a.id.clone()]));
+        thread.set_posted(vec![a.clone(), r], FxHashSet::from_iter([a.id.clone()]));
         thread
     }
 
@@ -249,7 +249,7 @@ mod tests {
             })
             .collect();
         let mut thread = Thread::default();
-        thread.set_posted(comments[..10_000].to_vec(), HashSet::new());
+        thread.set_posted(comments[..10_000].to_vec(), FxHashSet::default());
         let mut file = comments[5_000..15_000].to_vec();
         file.push(comments[14_999].clone());
         let likes: Vec<CommentId> = file.iter().map(|c| c.id.clone()).collect();

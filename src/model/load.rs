@@ -3,17 +3,17 @@
 //! which entries cannot be used. `Store::load` runs it on what
 //! `localStorage` holds; the property and fixture tests run it on theirs.
 
+use super::FxHashSet;
 use super::comment::{Comment, CommentId};
 use super::nostr::outbox::{OutboxEntry, OutboxSlot};
 use super::record::{DraftSlot, Keys, Kind, StoredRecord};
-use std::collections::HashSet;
 
 /// Everything a thread's entries hold.
 #[derive(Debug, Default, PartialEq)]
 pub struct Loaded {
     pub comments: Vec<Comment>,
-    pub liked: HashSet<CommentId>,
-    pub collapsed: HashSet<CommentId>,
+    pub liked: FxHashSet<CommentId>,
+    pub collapsed: FxHashSet<CommentId>,
     /// Unsent text by slot (a handful: a list is enough).
     pub drafts: Vec<(DraftSlot, String)>,
     /// What waits for relays or was sent to them, by slot name, as stored:
@@ -103,8 +103,8 @@ mod tests {
         assert_eq!(loaded.comments.len(), 1);
         assert_eq!(loaded.comments[0].author(), "Ann");
         assert_eq!(loaded.unusable, [("agora:v1:t:c:b-2".to_string(), "garbage".to_string())]);
-        assert_eq!(loaded.liked, HashSet::from([id("seed-1")]));
-        assert_eq!(loaded.collapsed, HashSet::from([id("a-1")]));
+        assert_eq!(loaded.liked, FxHashSet::from_iter([id("seed-1")]));
+        assert_eq!(loaded.collapsed, FxHashSet::from_iter([id("a-1")]));
         assert_eq!(
             loaded.drafts,
             [(DraftSlot::New, "Half a thought".into()), (DraftSlot::Reply(id("a-1")), "A reply".into())]

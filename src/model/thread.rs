@@ -7,8 +7,8 @@ use super::comment::{Comment, CommentId, Origin};
 use super::order::sorted;
 use super::sync::Change;
 use super::validate::Body;
+use super::{FxHashMap, FxHashSet};
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// Comments are shared (`Arc`) so that views can hold them without copying
@@ -20,7 +20,7 @@ pub struct Thread {
     /// The reader's own comments and others' from relays, kept sorted by
     /// `posted_order`, without duplicate ids.
     posted: Vec<Arc<Comment>>,
-    liked: HashSet<CommentId>,
+    liked: FxHashSet<CommentId>,
     /// Likes from other readers' keys (relays), sorted by id.
     shared_likes: Vec<(CommentId, u32)>,
 }
@@ -47,7 +47,7 @@ impl Thread {
 
     /// Replaces the reader's own comments and likes (after loading, or when
     /// storage was cleared underneath); others' comments from relays stay.
-    pub fn set_posted(&mut self, mut own: Vec<Comment>, liked: HashSet<CommentId>) {
+    pub fn set_posted(&mut self, mut own: Vec<Comment>, liked: FxHashSet<CommentId>) {
         own.extend(self.posted.iter().filter(|c| !is_own_record(c)).map(|c| Comment::clone(c)));
         self.arrange(own);
         self.liked = liked;
@@ -107,7 +107,7 @@ impl Thread {
     /// Replaces what relays say: others' comments and their likes. The
     /// reader's own comments stay as they are. Returns whether anything changed.
     pub fn set_shared(&mut self, comments: Vec<Comment>, likes: Vec<(CommentId, u32)>) -> bool {
-        let before: HashMap<&CommentId, &Comment> =
+        let before: FxHashMap<&CommentId, &Comment> =
             self.posted.iter().filter(|c| !is_own_record(c)).map(|c| (&c.id, c.as_ref())).collect();
         let unchanged = likes == self.shared_likes
             && before.len() == comments.len()
@@ -117,7 +117,7 @@ impl Thread {
         }
         // A shared comment with the id of one of the reader's own is left out.
         let own: Vec<Comment> = self.posted.iter().filter(|c| is_own_record(c)).map(|c| Comment::clone(c)).collect();
-        let own_ids: HashSet<&CommentId> = own.iter().map(|c| &c.id).collect();
+        let own_ids: FxHashSet<&CommentId> = own.iter().map(|c| &c.id).collect();
         let shared: Vec<Comment> =
             comments.into_iter().filter(|c| !is_own_record(c) && !own_ids.contains(&c.id)).collect();
         self.arrange(own.into_iter().chain(shared).collect());
@@ -138,7 +138,7 @@ impl Thread {
     }
 
     /// The ids of every comment, for work on many comments at once.
-    pub fn ids(&self) -> HashSet<CommentId> {
+    pub fn ids(&self) -> FxHashSet<CommentId> {
         self.comments().map(|c| c.id.clone()).collect()
     }
 
@@ -193,7 +193,7 @@ impl Thread {
         self.liked.contains(id)
     }
 
-    pub fn liked(&self) -> &HashSet<CommentId> {
+    pub fn liked(&self) -> &FxHashSet<CommentId> {
         &self.liked
     }
 
@@ -253,7 +253,7 @@ mod tests {
     #[test]
     fn seed_comments_keep_the_article_order_then_posted_oldest_first() {
         let mut thread = Thread::from_article(&article());
-        thread.set_posted(vec![posted("late", 30.0), posted("early", 10.0)], HashSet::new());
+        thread.set_posted(vec![posted("late", 30.0), posted("early", 10.0)], FxHashSet::default());
         assert!(thread.upsert(posted("middle", 20.0)));
         assert_eq!(ids(&thread), ["seed-1", "seed-2", "early", "middle", "late"]);
         assert_eq!(thread.len(), 5);
@@ -267,7 +267,7 @@ mod tests {
     #[test]
     fn others_comments_from_relays_interleave_with_own_and_stay_when_own_reload() {
         let mut thread = Thread::from_article(&article());
-        thread.set_posted(vec![posted("mine", 20.0)], HashSet::from([id("seed-1")]));
+        thread.set_posted(vec![posted("mine", 20.0)], FxHashSet::from_iter([id("seed-1")]));
         let likes = vec![(id("mine"), 2), (id("seed-1"), 1)];
         assert!(thread.set_shared(vec![shared("theirs", 10.0), shared("later", 30.0)], likes.clone()));
         assert!(!thread.set_shared(vec![shared("later", 30.0), shared("theirs", 10.0)], likes.clone()), "nothing new");
@@ -276,10 +276,10 @@ mod tests {
         let first = thread.get(&id("seed-1")).unwrap().clone();
         assert_eq!((thread.likes(&mine), thread.likes(&first)), (2, 3 + 1 + 1), "relays' likes add to the rest");
         // Storage reloaded (another tab cleared it): others' comments stay.
-        thread.set_posted(vec![], HashSet::new());
+        thread.set_posted(vec![], FxHashSet::default());
         assert_eq!(ids(&thread), ["seed-1", "seed-2", "theirs", "later"]);
         // A relay's comment cannot replace the reader's own, nor pose as the article's.
-        thread.set_posted(vec![posted("mine", 20.0)], HashSet::new());
+        thread.set_posted(vec![posted("mine", 20.0)], FxHashSet::default());
         assert!(thread.set_shared(vec![shared("mine", 5.0), shared("seed-2", 1.0)], vec![]));
         assert_eq!(ids(&thread), ["seed-1", "seed-2", "mine"]);
         assert!(thread.get(&id("mine")).unwrap().is_own());
@@ -292,7 +292,7 @@ mod tests {
         let mut thread = Thread::from_article(&article());
         assert!(thread.upsert(posted("x", 1.0)));
         assert!(!thread.upsert(posted("x", 1.0)));
-        thread.set_posted(vec![posted("y", 2.0), posted("y", 2.0)], HashSet::new());
+        thread.set_posted(vec![posted("y", 2.0), posted("y", 2.0)], FxHashSet::default());
         assert_eq!(ids(&thread), ["seed-1", "seed-2", "y"]);
     }
 
@@ -327,7 +327,7 @@ mod tests {
         assert_eq!(thread.get(&id("seed-1")).unwrap().text(), "first");
         assert_eq!(thread.edited(&id("seed-1"), body("hijacked"), 2.0), Err(NotOwn));
         assert_eq!(thread.deletion(&id("seed-1")), Err(NotOwn));
-        thread.set_posted(vec![posted("seed-2", 1.0)], HashSet::new());
+        thread.set_posted(vec![posted("seed-2", 1.0)], FxHashSet::default());
         assert_eq!(thread.get(&id("seed-2")).unwrap().text(), "second", "a stored record cannot pose as the article's");
     }
 

@@ -11,10 +11,10 @@
 //! - No comment is ever left out: a reply whose parent is missing, or whose
 //!   chain of parents loops (corrupt data), is shown at the top level.
 
+use super::FxHashMap;
 use super::comment::{Comment, CommentId};
 use super::order::sort_indices;
 use super::thread::{Thread, posted_order};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The order of top-level comments.
@@ -66,14 +66,14 @@ pub struct Node {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tree {
     top: Vec<CommentId>,
-    nodes: HashMap<CommentId, Node>,
+    nodes: FxHashMap<CommentId, Node>,
     count: usize,
 }
 
 impl Tree {
     pub fn build(thread: &Thread, sort: Sort) -> Tree {
         let comments: Vec<&Arc<Comment>> = thread.comments().collect();
-        let index: HashMap<&CommentId, usize> = comments.iter().enumerate().map(|(i, c)| (&c.id, i)).collect();
+        let index: FxHashMap<&CommentId, usize> = comments.iter().enumerate().map(|(i, c)| (&c.id, i)).collect();
         let parent_of = |i: usize| comments[i].parent.as_ref().and_then(|p| index.get(p).copied());
         let (depth, anchor) = depths(comments.len(), parent_of);
 
@@ -231,8 +231,8 @@ fn depths(n: usize, parent_of: impl Fn(usize) -> Option<usize>) -> (Vec<usize>, 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::FxHashSet;
     use crate::model::article::test_article;
-    use std::collections::HashSet;
 
     fn id(s: &str) -> CommentId {
         CommentId::parse(s).unwrap()
@@ -246,7 +246,7 @@ mod tests {
 
     fn thread(comments: Vec<Comment>) -> Thread {
         let mut thread = Thread::from_article(&test_article(&[("S1", "one", 2), ("S2", "two", 0)]));
-        thread.set_posted(comments, HashSet::new());
+        thread.set_posted(comments, FxHashSet::default());
         thread
     }
 
