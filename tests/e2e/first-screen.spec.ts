@@ -100,7 +100,7 @@ test('another article, language, theme, thread, order, relays, stored data or un
     { path: '/?relays=nonsense', shown: 'nonsense' },
     { path: '/', shown: 'Newest', stored: { 'agora:v1:sort': '"newest"' } },
     { path: '/', shown: 'Like 1', stored: { [`${thread}:like:seed-4`]: 'true' } },
-    { path: '/', shown: 'Reply to Karamba', stored: { [`${thread}:draft:reply-seed-3`]: '"Half a reply"' } },
+    { path: '/', shown: 'Reply to \u2068Karamba\u2069', stored: { [`${thread}:draft:reply-seed-3`]: '"Half a reply"' } },
     { path: '/', shown: 'does not let', blocked: true },
   ];
   for (const { path, locale, shown, stored, blocked } of cases) {

@@ -420,8 +420,12 @@ impl Text {
         Text::with_name(self.strings.reply_to, name)
     }
 
+    /// The reply box's heading: the name is isolated (U+2068 … U+2069), so
+    /// that a name in the other direction, or one ending in punctuation,
+    /// is not reordered with the words around it. Labels that only speech
+    /// reads need no isolation.
     pub fn reply_title(&self, name: &str) -> String {
-        Text::with_name(self.strings.reply_title, name)
+        Text::with_name(self.strings.reply_title, &format!("\u{2068}{name}\u{2069}"))
     }
 
     pub fn like_label(&self, name: &str, likes: u32) -> String {
@@ -786,6 +790,15 @@ mod tests {
         let de = Text::cldr(Lang::De);
         assert_eq!(de.comments(1), "1 Kommentar");
         assert_eq!(de.comments(1_234), "1.234 Kommentare");
+    }
+
+    #[test]
+    fn a_name_in_a_visible_heading_keeps_its_own_direction() {
+        // "Reply to דוד!" must not become "Reply to !דוד"; nor may the Arabic
+        // words around an English name move.
+        assert_eq!(Text::cldr(Lang::En).reply_title("דוד!"), "Reply to \u{2068}דוד!\u{2069}");
+        assert!(Text::cldr(Lang::Ar).reply_title("Ann").contains("\u{2068}Ann\u{2069}"));
+        assert_eq!(Text::cldr(Lang::En).reply_to("Ann"), "Reply to Ann", "a label speech reads");
     }
 
     #[test]
