@@ -26,7 +26,8 @@ pub use export::{Import, ImportError};
 pub use i18n::{Lang, Plural, Strings, Text, language_file};
 pub use load::{Loaded, aside_key, load};
 pub use record::{DraftSlot, Keys, Kind, RecordError, StoredRecord, ThreadId, ThreadIdError};
-/// The hash maps and sets of agora's own code: see `rustc-hash` in Cargo.toml.
+/// The hash maps and sets of the model: see `rustc-hash` in Cargo.toml. Not
+/// for keys that relays choose freely (`nostr::shared`, `crate::relay`).
 pub use rustc_hash::{FxHashMap, FxHashSet};
 pub use sync::{Change, Heard, heard_from_event};
 pub use thread::{Deletion, NotOwn, Thread};

@@ -24,13 +24,15 @@ use crate::model::nostr::outbox::{Delivery, OutboxEntry, OutboxSlot, delivery};
 use crate::model::nostr::settings::{Sharing, canonical_url};
 use crate::model::nostr::{Event, Own, Shared};
 use crate::model::{CommentId, Origin};
-use crate::model::{FxHashMap, FxHashSet};
 use connection::Connection;
 use identity::Signer;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use signing::sign_loop;
 use std::cell::RefCell;
+// std's hasher, not the FxHash of the rest of the model: these keys are
+// chosen by relays, and colliding FxHash keys are easy to make.
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
@@ -99,19 +101,19 @@ struct Hub {
     connections: Vec<Connection>,
     /// Subscriptions, sent again on every reconnection.
     filters: Vec<(String, String)>,
-    subscribed_ids: FxHashSet<String>,
+    subscribed_ids: HashSet<String>,
     /// Entries that another tab or widget of the reader queued (theirs to
     /// sign, so that no event is signed twice), or that could not be kept
     /// in storage (signed again on a later visit).
-    elsewhere: FxHashSet<OutboxSlot>,
+    elsewhere: HashSet<OutboxSlot>,
     /// Each slot's revision: a signature finished for an entry that has
     /// since been replaced (an edit while signing) is thrown away.
-    revisions: FxHashMap<OutboxSlot, u64>,
+    revisions: HashMap<OutboxSlot, u64>,
     next_revision: u64,
     /// The reader's comments retracted during this visit: Undo may share
     /// them again (others, posted before the thread was shared, stay local).
-    retracted_comments: FxHashSet<CommentId>,
-    subscribed_authors: FxHashSet<String>,
+    retracted_comments: HashSet<CommentId>,
+    subscribed_authors: HashSet<String>,
     view_pending: bool,
     subscribe_pending: bool,
     signing: bool,
@@ -132,12 +134,12 @@ impl Relays {
             signer: Signer::kept(&d.store),
             connections: sharing.relays.iter().map(|url| Connection::new(url)).collect(),
             filters: Vec::new(),
-            subscribed_ids: FxHashSet::default(),
-            elsewhere: FxHashSet::default(),
-            revisions: FxHashMap::default(),
+            subscribed_ids: HashSet::new(),
+            elsewhere: HashSet::new(),
+            revisions: HashMap::new(),
             next_revision: 0,
-            retracted_comments: FxHashSet::default(),
-            subscribed_authors: FxHashSet::default(),
+            retracted_comments: HashSet::new(),
+            subscribed_authors: HashSet::new(),
             view_pending: false,
             subscribe_pending: false,
             signing: false,

@@ -558,7 +558,7 @@ impl Text {
     }
 
     /// A shared-discussion setting that cannot be used.
-    #[cfg(any(feature = "relays", test))]
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     pub fn sharing_problem(&self, problem: &super::nostr::settings::SettingProblem) -> String {
         use super::nostr::settings::SettingProblem as P;
         match problem {
@@ -569,7 +569,7 @@ impl Text {
     }
 
     /// How far one of the reader's comments got on its way to relays.
-    #[cfg(any(feature = "relays", test))]
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     pub fn delivery(&self, delivery: &super::nostr::outbox::Delivery) -> String {
         use super::nostr::outbox::Delivery as D;
         match delivery {

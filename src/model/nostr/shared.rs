@@ -9,8 +9,10 @@ use super::event::{COMMENT, DELETION, Event, MUTE_LIST, PROFILE, REACTION};
 use super::keys::is_hex;
 use crate::model::comment::{Comment, CommentId};
 use crate::model::validate::{Body, NAME_LIMITS, Name, Valid};
-use crate::model::{FxHashMap, FxHashSet};
 use std::cmp::Reverse;
+// std's hasher, not the FxHash of the rest of the model: these keys are
+// chosen by relays, and colliding FxHash keys are easy to make.
+use std::collections::{HashMap, HashSet};
 
 /// The most events kept for one thread. A relay that floods more is
 /// ignored beyond it (the page stays responsive; what came first stays).
@@ -58,19 +60,19 @@ pub struct Shared {
     url: String,
     moderators: Vec<String>,
     /// Every event id looked at, so that repeats cost nothing.
-    seen: FxHashSet<String>,
+    seen: HashSet<String>,
     /// How many events are kept, and the bytes of their content and tags.
     kept: usize,
     bytes: usize,
     comments: Vec<Event>,
     reactions: Vec<Reaction>,
     /// (author, event id): only an event's own author can delete it.
-    deletions: FxHashSet<(String, String)>,
+    deletions: HashSet<(String, String)>,
     /// The reader's own events that they asked to delete.
-    retracted: FxHashSet<String>,
+    retracted: HashSet<String>,
     /// The newest profile and mute list of each author (replaceable events).
-    profiles: FxHashMap<String, Event>,
-    mutes: FxHashMap<String, Event>,
+    profiles: HashMap<String, Event>,
+    mutes: HashMap<String, Event>,
 }
 
 /// What the thread shows of the shared side.
@@ -88,15 +90,15 @@ impl Shared {
         Shared {
             url: url.into(),
             moderators: moderators.to_vec(),
-            seen: FxHashSet::default(),
+            seen: HashSet::new(),
             kept: 0,
             bytes: 0,
             comments: Vec::new(),
             reactions: Vec::new(),
-            deletions: FxHashSet::default(),
-            retracted: FxHashSet::default(),
-            profiles: FxHashMap::default(),
-            mutes: FxHashMap::default(),
+            deletions: HashSet::new(),
+            retracted: HashSet::new(),
+            profiles: HashMap::new(),
+            mutes: HashMap::new(),
         }
     }
 
@@ -195,10 +197,10 @@ impl Shared {
                 || muted_events.contains(&event.id)
         };
         // Comments that others answered: deleted, they leave a placeholder.
-        let answered: FxHashSet<&str> =
+        let answered: HashSet<&str> =
             self.comments.iter().filter(|c| !hidden(c)).filter_map(|c| c.tag_values("e").last()).collect();
         let mut view = View::default();
-        let mut names: FxHashMap<&str, String> = FxHashMap::default();
+        let mut names: HashMap<&str, String> = HashMap::new();
         for event in &self.comments {
             // The reader's own show from storage, once.
             if own.local_id(&event.id).is_some() {
@@ -226,7 +228,7 @@ impl Shared {
             let (Ok(author), Ok(text)) = (Name::check(&name), Body::check(&event.content)) else { continue };
             view.comments.push(Comment::shared(id, Valid { author, text }, at_ms, parent));
         }
-        let mut likers: FxHashMap<&str, FxHashSet<&str>> = FxHashMap::default();
+        let mut likers: HashMap<&str, HashSet<&str>> = HashMap::new();
         for reaction in &self.reactions {
             let mine = own.pubkey.as_deref() == Some(reaction.pubkey.as_str()) || own.likes.contains(&reaction.id);
             if mine || self.deleted(&reaction.pubkey, &reaction.id) || muted_keys.contains(&reaction.pubkey) {
@@ -277,9 +279,9 @@ impl Shared {
     }
 
     /// Keys and events the moderators' newest mute lists name (public tags).
-    fn muted(&self) -> (FxHashSet<String>, FxHashSet<String>) {
-        let mut keys = FxHashSet::default();
-        let mut events = FxHashSet::default();
+    fn muted(&self) -> (HashSet<String>, HashSet<String>) {
+        let mut keys = HashSet::new();
+        let mut events = HashSet::new();
         for list in self.mutes.values() {
             keys.extend(list.tag_values("p").map(str::to_string));
             events.extend(list.tag_values("e").map(str::to_string));
@@ -290,7 +292,7 @@ impl Shared {
 
 /// Keeps only the newest replaceable event per author (on a tie, the lowest
 /// id, as NIP-01 says). Returns whether it was kept.
-fn keep_newest(newest: &mut FxHashMap<String, Event>, event: Event) -> bool {
+fn keep_newest(newest: &mut HashMap<String, Event>, event: Event) -> bool {
     let newer = |old: &Event| (event.created_at, Reverse(&event.id)) > (old.created_at, Reverse(&old.id));
     if newest.get(&event.pubkey).is_some_and(|old| !newer(old)) {
         return false;
