@@ -10,9 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-# scripts/first-screen.sh and scripts/language-files.sh (post-build steps)
-# unset what is exported here
-# for its native build: keep the two lists the same.
+# scripts/native-run.sh (which runs the native post-build steps) unsets what
+# is exported here: keep the two lists the same.
 if nightly_ready; then
   export RUSTUP_TOOLCHAIN="$AGORA_NIGHTLY"
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort

@@ -50,6 +50,9 @@ thread_local! {
     static LANGUAGES: RefCell<Vec<(Lang, &'static Strings)>> = const { RefCell::new(Vec::new()) };
 }
 
+/// How many refused messages of one file the console lists one by one.
+const REFUSALS_SAID: usize = 10;
+
 /// The value of a JSON text, parsed by the browser, or why not.
 fn parse_json(text: &str) -> Result<JsValue, String> {
     js_sys::JSON::parse(text).map_err(|error| {
@@ -97,20 +100,34 @@ pub async fn language(lang: Lang, assets: &str) -> Result<&'static Strings, ()> 
             return Err(());
         }
     };
-    let messages = parse_json(&file)
-        .and_then(|value| value.dyn_into::<js_sys::Array>().map_err(|_| String::new()))
-        .ok()
-        .filter(|messages| messages.length() as usize == language_file::MESSAGES);
-    let Some(messages) = messages else {
-        leptos::logging::warn!(
-            "agora: {url}: not a language file of this version of agora (an array of {} messages); English is shown",
-            language_file::MESSAGES
-        );
-        return Err(());
+    let messages = match parse_json(&file).map(|value| value.dyn_into::<js_sys::Array>()) {
+        Err(why) => Err(format!("not JSON ({why})")),
+        Ok(Err(_)) => Err("not an array".to_string()),
+        Ok(Ok(messages)) => {
+            let layout = messages.get(0).as_f64().unwrap_or(f64::NAN);
+            if messages.length() as usize != 1 + language_file::MESSAGES || !language_file::made_for_this_build(layout)
+            {
+                Err("made for another version of agora: serve the dist/lang/ built with this agora_bg.wasm".to_string())
+            } else {
+                Ok(messages)
+            }
+        }
     };
-    let (strings, refused) = language_file::read(english, english, messages.into_iter().map(entry).enumerate());
-    for (index, why) in refused {
-        leptos::logging::warn!("agora: {url}: {}", why.say(&format!("message {index}")));
+    let messages = match messages {
+        Ok(messages) => messages,
+        Err(why) => {
+            leptos::logging::warn!("agora: {url}: not a language file of this agora, {why}; English is shown");
+            return Err(());
+        }
+    };
+    let entries = messages.into_iter().skip(1).map(entry).enumerate();
+    let (strings, refused) = language_file::read(english, english, entries);
+    for (index, why) in refused.iter().take(REFUSALS_SAID) {
+        let name = format!("message {index} (counted from 0 in lang/keys.json)");
+        leptos::logging::warn!("agora: {url}: {}", why.say(&name));
+    }
+    if refused.len() > REFUSALS_SAID {
+        leptos::logging::warn!("agora: {url}: {} more messages were not used", refused.len() - REFUSALS_SAID);
     }
     let strings: &'static Strings = Box::leak(Box::new(strings));
     LANGUAGES.with(|loaded| loaded.borrow_mut().push((lang, strings)));
@@ -122,21 +139,26 @@ pub async fn language(lang: Lang, assets: &str) -> Result<&'static Strings, ()> 
 /// what does not is said in the console, and `base` is kept for it.
 pub async fn own_strings(url: &str, assets: &str, base: &'static Strings) -> &'static Strings {
     let Some(english) = Lang::En.built_in() else { return base };
-    let keys_url = format!("{assets}lang/keys.json");
-    let read = match (fetch_text(url).await, fetch_text(&keys_url).await) {
-        (Err(error), _) => Err(unavailable(error)),
-        (_, Err(error)) => Err(format!("its keys could not be loaded from {keys_url}: {}", unavailable(error))),
-        (Ok(file), Ok(keys)) => own_entries(&file, &keys),
+    let read = match fetch_text(url).await {
+        Err(error) => Err(unavailable(error)),
+        Ok(file) => match keys(assets).await {
+            Ok(keys) => own_entries(&file, &keys).map(|(entries, unknown)| (entries, keys, unknown)),
+            Err(why) => Err(why),
+        },
     };
     match read {
         Ok((entries, keys, unknown)) => {
-            for key in unknown {
-                leptos::logging::warn!("agora: {url}: {}", language_file::unknown_key(&key));
+            for key in unknown.iter().take(REFUSALS_SAID) {
+                leptos::logging::warn!("agora: {url}: {}", language_file::unknown_key(key));
             }
             let (strings, refused) = language_file::read(english, base, entries);
-            for (index, why) in refused {
-                let key = keys.get(index).map_or("", String::as_str);
+            for (index, why) in refused.iter().take(REFUSALS_SAID) {
+                let key = keys.get(*index).map_or("", String::as_str);
                 leptos::logging::warn!("agora: {url}: {}", why.say(key));
+            }
+            let more = unknown.len().saturating_sub(REFUSALS_SAID) + refused.len().saturating_sub(REFUSALS_SAID);
+            if more > 0 {
+                leptos::logging::warn!("agora: {url}: {more} more messages were not used");
             }
             Box::leak(Box::new(strings))
         }
@@ -149,16 +171,34 @@ pub async fn own_strings(url: &str, assets: &str, base: &'static Strings) -> &'s
     }
 }
 
-/// The messages of a site owner's file placed by `keys` (the text of
-/// `lang/keys.json`), the keys, and the file's keys that name no message.
-type OwnEntries = (Vec<(usize, Entry)>, Vec<String>, Vec<String>);
+thread_local! {
+    /// The keys of `lang/keys.json`, read once per page.
+    static KEYS: RefCell<Option<std::rc::Rc<[String]>>> = const { RefCell::new(None) };
+}
 
-fn own_entries(file: &str, keys: &str) -> Result<OwnEntries, String> {
-    let keys: Vec<String> = parse_json(keys)
+/// The keys by which a site's own text is placed: `<assets>lang/keys.json`,
+/// which must list this build's positions.
+async fn keys(assets: &str) -> Result<std::rc::Rc<[String]>, String> {
+    if let Some(keys) = KEYS.with(|keys| keys.borrow().clone()) {
+        return Ok(keys);
+    }
+    let url = format!("{assets}lang/keys.json");
+    let text = fetch_text(&url).await.map_err(|error| format!("{url}: {}", unavailable(error)))?;
+    let keys: Option<Vec<String>> = parse_json(&text)
         .ok()
         .and_then(|keys| keys.dyn_into::<js_sys::Array>().ok())
-        .map(|keys| keys.into_iter().filter_map(|key| key.as_string()).collect())
-        .ok_or("its keys could not be read from lang/keys.json")?;
+        .and_then(|keys| keys.into_iter().map(|key| key.as_string()).collect());
+    let keys: std::rc::Rc<[String]> = keys
+        .filter(|keys| language_file::keys_of_this_build(keys))
+        .ok_or_else(|| format!("{url} does not list the messages of this agora_bg.wasm"))?
+        .into();
+    KEYS.with(|cached| *cached.borrow_mut() = Some(keys.clone()));
+    Ok(keys)
+}
+
+/// The messages of a site owner's file placed by `keys`, and the file's
+/// keys that name no message.
+fn own_entries(file: &str, keys: &[String]) -> Result<language_file::Placed, String> {
     let object = parse_json(file)
         .map_err(|why| format!("not JSON: {why}"))?
         .dyn_into::<js_sys::Object>()
@@ -169,6 +209,5 @@ fn own_entries(file: &str, keys: &str) -> Result<OwnEntries, String> {
         let pair = pair.dyn_into::<js_sys::Array>().ok()?;
         Some((pair.get(0).as_string()?, entry(pair.get(1))))
     });
-    let (placed, unknown) = language_file::by_key(&keys, entries);
-    Ok((placed, keys, unknown))
+    Ok(language_file::by_key(keys, entries))
 }

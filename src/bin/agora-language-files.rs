@@ -15,33 +15,44 @@ fn main() -> std::process::ExitCode {
         return std::process::ExitCode::FAILURE;
     };
     let dir = Path::new(&dir);
-    let Some(english) = Lang::En.built_in() else { return std::process::ExitCode::FAILURE };
-    let mut failed = std::fs::create_dir_all(dir).map_err(|error| eprintln!("{}: {error}", dir.display())).is_err();
-    let mut files = vec![("keys.json".to_string(), language_file::keys_file())];
+    let mut problems: Vec<String> = Vec::new();
+    let mut files = Vec::new();
+    match language_file::keys_file() {
+        Ok(keys) => files.push(("keys.json".to_string(), keys)),
+        Err(why) => problems.push(format!("keys.json: {why}")),
+    }
+    let Some(english) = Lang::En.built_in() else {
+        eprintln!("agora-language-files: English is not built in; nothing to read the files over");
+        return std::process::ExitCode::FAILURE;
+    };
     for lang in Lang::ALL.into_iter().filter(|lang| lang.built_in().is_none()) {
+        let source = format!("lang/{}.json", lang.code());
         match language_file::read_keyed(english, english, lang.file()) {
-            Ok((strings, problems)) if problems.is_empty() => {
-                files.push((format!("{}.json", lang.code()), language_file::positional_file(&strings)));
-            }
-            Ok((_, problems)) => {
-                for problem in problems {
-                    eprintln!("agora-language-files: lang/{}.json: {problem}", lang.code());
-                }
-                failed = true;
-            }
-            Err(why) => {
-                eprintln!("agora-language-files: lang/{}.json: {why}", lang.code());
-                failed = true;
-            }
+            Ok((strings, found)) if found.is_empty() => match language_file::positional_file(&strings) {
+                Ok(file) => files.push((format!("{}.json", lang.code()), file)),
+                Err(why) => problems.push(format!("{source}: {why}")),
+            },
+            Ok((_, found)) => problems.extend(found.into_iter().map(|problem| format!("{source}: {problem}"))),
+            Err(why) => problems.push(format!("{source}: {why}")),
         }
     }
-    for (name, text) in files {
-        if let Err(error) = std::fs::write(dir.join(&name), text) {
-            eprintln!("agora-language-files: {}: {error}", dir.join(name).display());
-            failed = true;
+    if problems.is_empty() {
+        let written = std::fs::create_dir_all(dir)
+            .and_then(|()| files.iter().try_for_each(|(name, text)| std::fs::write(dir.join(name), text)));
+        if let Err(error) = written {
+            problems.push(format!("{}: {error}", dir.display()));
         }
     }
-    if failed { std::process::ExitCode::FAILURE } else { std::process::ExitCode::SUCCESS }
+    if problems.is_empty() {
+        return std::process::ExitCode::SUCCESS;
+    }
+    for problem in &problems {
+        eprintln!("agora-language-files: {problem}");
+    }
+    // The lines above say what a browser would do with such a file; a build
+    // ships only files without a problem.
+    eprintln!("agora-language-files: {} problem(s): nothing was written, the build stops", problems.len());
+    std::process::ExitCode::FAILURE
 }
 
 /// Nothing to do in WebAssembly: this program runs where the site is built.

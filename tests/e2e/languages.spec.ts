@@ -160,7 +160,13 @@ test('a missing or broken language file leaves the interface in English, with no
   await open(page, '/?lang=it');
   await expect(page.locator('.agora-thread__count')).toHaveText('8 Comments');
   await expect(page.locator('.agora')).toHaveAttribute('lang', 'en');
+  // A file of another build (its messages in other places) is not used either.
+  const built = JSON.parse(readFileSync(join(__dirname, '../../dist/lang/nl.json'), 'utf8'));
+  await page.route('**/lang/nl.json', (route) => route.fulfill({ status: 200, body: JSON.stringify([built[0] + 1, ...built.slice(1)]) }));
+  await open(page, '/?lang=nl');
+  await expect(page.locator('.agora-thread__count')).toHaveText('8 Comments');
   expect(errors).toEqual([]);
+  expect(warnings.join('\n')).toMatch(/nl\.json: not a language file of this agora, made for another version/);
   expect(warnings.join('\n')).toMatch(/fr\.json \(404/);
   expect(warnings.join("\n")).toMatch(/it\.json: not a language file.*English is shown/);
 });
@@ -210,4 +216,19 @@ test('while a language file is on its way the widget says it is loading; one tha
   await expect(page.locator('.agora-loading')).toHaveText('Loading the article…');
   await expect(page.locator('.agora-thread__count')).toHaveText('8 Comments', { timeout: 10_000 });
   await expect(page.locator('.agora')).toHaveAttribute('lang', 'en');
+});
+
+test('a site owner\'s own text is not placed by a list of keys from another build', async ({ page }) => {
+  const warnings: string[] = [];
+  page.on('console', (message) => { if (message.type() === 'warning') warnings.push(message.text()); });
+  const keys: string[] = JSON.parse(readFileSync(join(__dirname, '../../dist/lang/keys.json'), 'utf8'));
+  // Two messages swapped: "comments.other" would land on another message.
+  const swapped = [...keys];
+  [swapped[7], swapped[8]] = [swapped[8], swapped[7]];
+  await page.route('**/lang/keys.json', (route) => route.fulfill({ status: 200, body: JSON.stringify(swapped) }));
+  await page.goto(`${HOST}/dist/examples/script.html`);
+  const widget = page.locator('agora-thread');
+  await widget.evaluate((element) => element.setAttribute('strings', '../../tests/e2e/hosts/own-strings.json'));
+  await expect.poll(() => warnings.join('\n')).toMatch(/keys\.json does not list the messages of this agora_bg\.wasm.*built-in text is shown/);
+  await expect(widget.locator('.agora-thread__count')).toHaveText('2 Comments');
 });

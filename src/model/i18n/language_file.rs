@@ -21,6 +21,18 @@ use super::strings::Strings;
 /// How many messages a file by position has.
 pub const MESSAGES: usize = slots::ALL;
 
+/// Whether the first value of a file by position, `layout`, says it was
+/// made for this build's positions ([`slots::LAYOUT`]).
+pub fn made_for_this_build(layout: f64) -> bool {
+    layout == f64::from(slots::LAYOUT)
+}
+
+/// Whether `keys` (`dist/lang/keys.json`) are the keys of this build's
+/// positions, in their order.
+pub fn keys_of_this_build<K: AsRef<str>>(keys: &[K]) -> bool {
+    keys.len() == MESSAGES && slots::fingerprint(keys.iter().map(AsRef::as_ref)) == slots::LAYOUT
+}
+
 /// The parts `full_time` may use, in any order a language writes a date.
 const DATE_PARTS: [&str; 7] = ["day", "month", "year", "hour", "hour12", "minute", "period"];
 
@@ -70,13 +82,13 @@ pub fn unknown_key(key: &str) -> String {
     format!("\u{201c}{key}\u{201d}: there is no such message; it is passed over")
 }
 
+/// A keyed file's messages by position, and its keys that name no message.
+pub type Placed = (Vec<(usize, Entry)>, Vec<String>);
+
 /// The positions of a keyed file's `entries` by `keys` (the list of
 /// `dist/lang/keys.json`, or [`slots::KEYS`] where agora is built), and
 /// the keys that name no message.
-pub fn by_key<K: AsRef<str>>(
-    keys: &[K],
-    entries: impl IntoIterator<Item = (String, Entry)>,
-) -> (Vec<(usize, Entry)>, Vec<String>) {
+pub fn by_key<K: AsRef<str>>(keys: &[K], entries: impl IntoIterator<Item = (String, Entry)>) -> Placed {
     let mut placed = Vec::new();
     let mut unknown = Vec::new();
     for (key, entry) in entries {
@@ -177,46 +189,50 @@ fn take(english: &mut Strings, strings: &mut Strings, index: usize, entry: Entry
     Ok(())
 }
 
+/// A value of a file as parsed natively (the browser's is `src/fetch.rs`).
+#[cfg(not(target_arch = "wasm32"))]
+impl From<serde_json::Value> for Entry {
+    fn from(value: serde_json::Value) -> Entry {
+        match value {
+            serde_json::Value::String(text) => Entry::Text(text),
+            serde_json::Value::Null => Entry::Null,
+            _ => Entry::Other,
+        }
+    }
+}
+
 /// A keyed file (`lang/<tag>.json`) read over `base`, with every problem as
 /// the console would say it; `Err` when it is not a JSON object. Where
 /// agora is built and tested; the browser reads keyed files with its own
 /// `JSON.parse` (`src/fetch.rs`).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn read_keyed(english: &Strings, base: &Strings, file: &str) -> Result<(Strings, Vec<String>), String> {
-    use serde_json::Value;
-    let object: serde_json::Map<String, Value> =
+    let object: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(file).map_err(|error| format!("not a JSON object of texts ({error})"))?;
-    let entries = object.into_iter().map(|(key, value)| {
-        let entry = match value {
-            Value::String(text) => Entry::Text(text),
-            Value::Null => Entry::Null,
-            _ => Entry::Other,
-        };
-        (key, entry)
-    });
-    let (placed, unknown) = by_key(&slots::KEYS, entries);
+    let (placed, unknown) = by_key(&slots::KEYS, object.into_iter().map(|(key, value)| (key, value.into())));
     let (strings, refused) = read(english, base, placed);
     let problems = unknown.iter().map(|key| unknown_key(key));
     Ok((strings, problems.chain(refused.iter().map(|(index, why)| why.say(slots::KEYS[*index]))).collect()))
 }
 
-/// `strings` as `dist/lang/<tag>.json` serves them: a JSON array with one
-/// message per position, `null` for a form the language does not have.
+/// `strings` as `dist/lang/<tag>.json` serves them: a JSON array of
+/// [`slots::LAYOUT`], then one message per position (`null` for a form the
+/// language does not have).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn positional_file(strings: &Strings) -> String {
+pub fn positional_file(strings: &Strings) -> Result<String, String> {
+    use serde_json::Value;
     let mut strings = *strings;
-    let messages: Vec<Option<&str>> = (0..MESSAGES)
-        .map(|index| match place(&mut strings, index) {
-            Some(Slot::Text(text)) => Some(*text),
-            Some(Slot::Optional(text)) => *text,
-            None => None,
-        })
-        .collect();
-    serde_json::to_string(&messages).unwrap_or_default()
+    let messages = (0..MESSAGES).map(|index| match place(&mut strings, index) {
+        Some(Slot::Text(text)) => Value::from(*text),
+        Some(Slot::Optional(text)) => text.map_or(Value::Null, Value::from),
+        None => Value::Null,
+    });
+    let file: Vec<Value> = std::iter::once(Value::from(slots::LAYOUT)).chain(messages).collect();
+    serde_json::to_string(&file).map_err(|error| error.to_string())
 }
 
 /// Every key, in position order, as `dist/lang/keys.json` lists them.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn keys_file() -> String {
-    serde_json::to_string(&slots::KEYS[..]).unwrap_or_default()
+pub fn keys_file() -> Result<String, String> {
+    serde_json::to_string(&slots::KEYS[..]).map_err(|error| error.to_string())
 }

@@ -425,6 +425,9 @@ impl Text {
     /// is not reordered with the words around it. Labels that only speech
     /// reads need no isolation.
     pub fn reply_title(&self, name: &str) -> String {
+        // Without the name's own direction controls, which could end the isolation early.
+        let name: String =
+            name.chars().filter(|c| !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')).collect();
         Text::with_name(self.strings.reply_title, &format!("\u{2068}{name}\u{2069}"))
     }
 
@@ -799,6 +802,8 @@ mod tests {
         assert_eq!(Text::cldr(Lang::En).reply_title("דוד!"), "Reply to \u{2068}דוד!\u{2069}");
         assert!(Text::cldr(Lang::Ar).reply_title("Ann").contains("\u{2068}Ann\u{2069}"));
         assert_eq!(Text::cldr(Lang::En).reply_to("Ann"), "Reply to Ann", "a label speech reads");
+        // A name cannot end the isolation early.
+        assert_eq!(Text::cldr(Lang::En).reply_title("Ann\u{2069}\u{202e}"), "Reply to \u{2068}Ann\u{2069}");
     }
 
     #[test]
@@ -913,7 +918,6 @@ mod tests {
             assert_eq!(slots::plural_form(i).map(|(_, form)| form), form, "{key}");
             assert_eq!(i == slots::FULL_TIME, key == "full_time");
             assert_eq!(i == slots::DIGIT_GROUP_SEPARATOR, key == "digit_group_separator");
-            assert_eq!(i >= slots::COUNT, strings.bad_relay == marker || slots::KEYS[slots::COUNT..].contains(&key));
         }
         assert!(slots::place(&mut en::EN.clone(), slots::ALL).is_none());
         // Every message of English has a key (plural forms beyond its own too).
@@ -922,6 +926,14 @@ mod tests {
         }
         let unique: std::collections::HashSet<_> = slots::KEYS.into_iter().collect();
         assert_eq!(unique.len(), slots::ALL, "keys are unique");
+        // The relay build's messages come last.
+        assert_eq!((slots::KEYS[slots::COUNT], slots::KEYS[slots::ALL - 1]), ("bad_relay", "export_key_warning"));
+        assert_eq!(
+            slots::fingerprint(slots::KEYS),
+            slots::LAYOUT,
+            "the keys changed: LAYOUT is {:#x}",
+            slots::fingerprint(slots::KEYS)
+        );
     }
 
     /// The plural forms in position order (`slots::plural_form`).
@@ -931,18 +943,15 @@ mod tests {
     fn every_language_reads_the_same_from_its_built_file() {
         for lang in Lang::ALL.into_iter().filter(|lang| *lang != Lang::En) {
             let built: Vec<serde_json::Value> =
-                serde_json::from_str(&language_file::positional_file(lang.bundled())).unwrap();
-            assert_eq!(built.len(), language_file::MESSAGES);
-            let entries = built.into_iter().map(|value| match value {
-                serde_json::Value::String(text) => language_file::Entry::Text(text),
-                serde_json::Value::Null => language_file::Entry::Null,
-                _ => language_file::Entry::Other,
-            });
+                serde_json::from_str(&language_file::positional_file(lang.bundled()).unwrap()).unwrap();
+            assert_eq!(built.len(), 1 + language_file::MESSAGES);
+            assert_eq!(built[0], slots::LAYOUT, "it starts with the layout it was made for");
+            let entries = built.into_iter().skip(1).map(language_file::Entry::from);
             let (strings, refused) = language_file::read(&en::EN, &en::EN, entries.enumerate());
             assert_eq!(refused, vec![], "{lang:?}");
             assert_eq!(&strings, lang.bundled(), "{lang:?}");
         }
-        let keys: Vec<String> = serde_json::from_str(&language_file::keys_file()).unwrap();
+        let keys: Vec<String> = serde_json::from_str(&language_file::keys_file().unwrap()).unwrap();
         assert_eq!(keys, slots::KEYS);
     }
 

@@ -30,6 +30,20 @@ pub const FULL_TIME: usize = 70;
 /// `one`, `two`, `few`, `many` and `other` follow one another.
 const PLURALS: [usize; 13] = [2, 17, 23, 29, 35, 41, 47, 84, 90, 114, 138, 144, COUNT + 6];
 
+/// The fingerprint of the positions' keys ([`fingerprint`] of [`KEYS`], which
+/// a test checks): a built file starts with it, and the browser compares a
+/// list of keys with it, so that a file made for another version of agora
+/// (a stale copy beside a new WebAssembly) is refused rather than put
+/// messages in the wrong places.
+pub const LAYOUT: u32 = 0xc470_e2ac;
+
+/// FNV-1a over the keys, each followed by a line break.
+pub fn fingerprint<'a>(keys: impl IntoIterator<Item = &'a str>) -> u32 {
+    keys.into_iter()
+        .flat_map(|key| key.bytes().chain([b'\n']))
+        .fold(0x811c_9dc5, |hash, byte| (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193))
+}
+
 /// Which plural message position `index` is a form of (its first
 /// position), and which form: 0 `zero` to 5 `other`.
 pub fn plural_form(index: usize) -> Option<(usize, usize)> {

@@ -1,8 +1,9 @@
 //! The shape of one language's interface text: every message as a template
 //! whose `{placeholders}` are filled in by [`super::Text`]. Each language is
-//! one value of [`Strings`] (`en.rs`, `uk.rs`, `de.rs`): the compiler checks
-//! that none leaves a message out, and a test checks that every language uses
-//! the placeholders the English does. A message that depends on a number has
+//! one value of [`Strings`]: English is built in (`en.rs`, where the compiler
+//! checks that no message is left out); every other language is read over
+//! it from a file, whose messages must use the placeholders the English
+//! does. A message that depends on a number has
 //! a form per plural category ([`Forms`]).
 //!
 //! The field names are the message keys of a language file (`lang/*.json`),
