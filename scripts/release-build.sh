@@ -23,4 +23,6 @@ if nightly_ready; then
 else
   echo "release-build: the $AGORA_NIGHTLY toolchain (with rust-src) is not installed; building with stable (a larger WebAssembly)" >&2
 fi
+# Links without the stream adapters nothing calls (see the script).
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$PWD/scripts/wasm-ld.sh"
 exec trunk build --release "$@"
