@@ -171,29 +171,18 @@ pub async fn own_strings(url: &str, assets: &str, base: &'static Strings) -> &'s
     }
 }
 
-thread_local! {
-    /// The keys of `lang/keys.json`, read once per page.
-    static KEYS: RefCell<Option<std::rc::Rc<[String]>>> = const { RefCell::new(None) };
-}
-
-/// The keys by which a site's own text is placed: `<assets>lang/keys.json`,
-/// which must list this build's positions.
-async fn keys(assets: &str) -> Result<std::rc::Rc<[String]>, String> {
-    if let Some(keys) = KEYS.with(|keys| keys.borrow().clone()) {
-        return Ok(keys);
-    }
+/// The keys by which a site's own text is placed: `<assets>lang/keys.json`
+/// (a page fetches it again only from the browser's cache), which must list
+/// this build's positions.
+async fn keys(assets: &str) -> Result<Vec<String>, String> {
     let url = format!("{assets}lang/keys.json");
     let text = fetch_text(&url).await.map_err(|error| format!("{url}: {}", unavailable(error)))?;
     let keys: Option<Vec<String>> = parse_json(&text)
         .ok()
         .and_then(|keys| keys.dyn_into::<js_sys::Array>().ok())
         .and_then(|keys| keys.into_iter().map(|key| key.as_string()).collect());
-    let keys: std::rc::Rc<[String]> = keys
-        .filter(|keys| language_file::keys_of_this_build(keys))
-        .ok_or_else(|| format!("{url} does not list the messages of this agora_bg.wasm"))?
-        .into();
-    KEYS.with(|cached| *cached.borrow_mut() = Some(keys.clone()));
-    Ok(keys)
+    keys.filter(|keys| language_file::keys_of_this_build(keys))
+        .ok_or_else(|| format!("{url} does not list the messages of this agora_bg.wasm"))
 }
 
 /// The messages of a site owner's file placed by `keys`, and the file's

@@ -103,9 +103,12 @@ impl Lang {
         let mut subtags = tag.split(['-', '_']);
         let primary = subtags.next()?;
         if primary == "zh" {
-            let rest: Vec<&str> = subtags.collect();
-            let traditional = rest.contains(&"hant") || rest.iter().any(|s| ["tw", "hk", "mo"].contains(s));
-            return (!traditional || rest.contains(&"hans")).then_some(Lang::ZhHans);
+            let (mut traditional, mut simplified) = (false, false);
+            for subtag in subtags {
+                traditional |= matches!(subtag, "hant" | "tw" | "hk" | "mo");
+                simplified |= subtag == "hans";
+            }
+            return (!traditional || simplified).then_some(Lang::ZhHans);
         }
         Lang::ALL.into_iter().find(|lang| lang.code() == primary)
     }
