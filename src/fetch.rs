@@ -100,20 +100,7 @@ pub async fn language(lang: Lang, assets: &str) -> Result<&'static Strings, ()> 
             return Err(());
         }
     };
-    let messages = match parse_json(&file).map(|value| value.dyn_into::<js_sys::Array>()) {
-        Err(why) => Err(format!("not JSON ({why})")),
-        Ok(Err(_)) => Err("not an array".to_string()),
-        Ok(Ok(messages)) => {
-            let layout = messages.get(0).as_f64().unwrap_or(f64::NAN);
-            if messages.length() as usize != 1 + language_file::MESSAGES || !language_file::made_for_this_build(layout)
-            {
-                Err("made for another version of agora: serve the dist/lang/ built with this agora_bg.wasm".to_string())
-            } else {
-                Ok(messages)
-            }
-        }
-    };
-    let messages = match messages {
+    let messages = match positional(&file) {
         Ok(messages) => messages,
         Err(why) => {
             leptos::logging::warn!("agora: {url}: not a language file of this agora, {why}; English is shown");
@@ -122,16 +109,42 @@ pub async fn language(lang: Lang, assets: &str) -> Result<&'static Strings, ()> 
     };
     let entries = messages.into_iter().skip(1).map(entry).enumerate();
     let (strings, refused) = language_file::read(english, english, entries);
-    for (index, why) in refused.iter().take(REFUSALS_SAID) {
-        let name = format!("message {index} (counted from 0 in lang/keys.json)");
-        leptos::logging::warn!("agora: {url}: {}", why.say(&name));
-    }
-    if refused.len() > REFUSALS_SAID {
-        leptos::logging::warn!("agora: {url}: {} more messages were not used", refused.len() - REFUSALS_SAID);
-    }
+    let name = |index| format!("message {index} (counted from 0 in lang/keys.json)");
+    warn_each(&url, refused.iter().map(|(index, why)| why.say(&name(index))));
     let strings: &'static Strings = Box::leak(Box::new(strings));
     LANGUAGES.with(|loaded| loaded.borrow_mut().push((lang, strings)));
     Ok(strings)
+}
+
+/// The values of a language file by position, if it is one made for this
+/// build (its layout first), or why not.
+fn positional(file: &str) -> Result<js_sys::Array, String> {
+    let values = parse_json(file)
+        .map_err(|why| format!("not JSON ({why})"))?
+        .dyn_into::<js_sys::Array>()
+        .map_err(|_| "not an array".to_string())?;
+    let layout = values.get(0).as_f64().unwrap_or(f64::NAN);
+    if language_file::made_for_this_build(layout, values.length() as usize) {
+        Ok(values)
+    } else {
+        Err("made for another version of agora: serve the dist/lang/ built with this agora_bg.wasm".to_string())
+    }
+}
+
+/// Says each of `problems` with the file at `url` in the console: the first
+/// [`REFUSALS_SAID`] one by one, then how many more there were.
+fn warn_each(url: &str, problems: impl Iterator<Item = String>) {
+    let mut more = 0;
+    for (said, problem) in problems.enumerate() {
+        if said < REFUSALS_SAID {
+            leptos::logging::warn!("agora: {url}: {problem}");
+        } else {
+            more += 1;
+        }
+    }
+    if more > 0 {
+        leptos::logging::warn!("agora: {url}: {more} more messages were not used");
+    }
 }
 
 /// `base` with the site owner's own messages from `url` (a JSON object of
@@ -148,18 +161,10 @@ pub async fn own_strings(url: &str, assets: &str, base: &'static Strings) -> &'s
     };
     match read {
         Ok((entries, keys, unknown)) => {
-            for key in unknown.iter().take(REFUSALS_SAID) {
-                leptos::logging::warn!("agora: {url}: {}", language_file::unknown_key(key));
-            }
             let (strings, refused) = language_file::read(english, base, entries);
-            for (index, why) in refused.iter().take(REFUSALS_SAID) {
-                let key = keys.get(*index).map_or("", String::as_str);
-                leptos::logging::warn!("agora: {url}: {}", why.say(key));
-            }
-            let more = unknown.len().saturating_sub(REFUSALS_SAID) + refused.len().saturating_sub(REFUSALS_SAID);
-            if more > 0 {
-                leptos::logging::warn!("agora: {url}: {more} more messages were not used");
-            }
+            let unknown = unknown.iter().map(|key| language_file::unknown_key(key));
+            let key = |index: &usize| keys.get(*index).map_or("", String::as_str);
+            warn_each(url, unknown.chain(refused.iter().map(|(index, why)| why.say(key(index)))));
             Box::leak(Box::new(strings))
         }
         Err(why) => {

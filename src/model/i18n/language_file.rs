@@ -21,10 +21,11 @@ use super::strings::Strings;
 /// How many messages a file by position has.
 pub const MESSAGES: usize = slots::ALL;
 
-/// Whether the first value of a file by position, `layout`, says it was
-/// made for this build's positions ([`slots::LAYOUT`]).
-pub fn made_for_this_build(layout: f64) -> bool {
-    layout == f64::from(slots::LAYOUT)
+/// Whether a file by position of `values` values, the first of them
+/// `layout`, was made for this build's positions: [`slots::LAYOUT`], then
+/// [`MESSAGES`] messages.
+pub fn made_for_this_build(layout: f64, values: usize) -> bool {
+    layout == f64::from(slots::LAYOUT) && values == 1 + MESSAGES
 }
 
 /// Whether `keys` (`dist/lang/keys.json`) are the keys of this build's
