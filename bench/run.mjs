@@ -3,8 +3,9 @@
 // stored data, in headless Chromium over loopback. Prints one table.
 //
 //   node bench/run.mjs            full run (10 loads, 50 posts, 0/1,000/10,000 stored,
-//                                 5 loads on a phone-like profile)
-//   node bench/run.mjs --quick    small counts, for the test command
+//                                 5 loads on a phone-like profile, 3 loads of a
+//                                 5,000-comment thread on three capped relays)
+//   node bench/run.mjs --quick    small counts (the long thread loaded once), for the test command
 //   add --readme to write the table into README.md ("Performance")
 //
 // It reports; it never fails on a timing. Build dist/ first (scripts/bench.sh does).
@@ -15,8 +16,12 @@ import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import relayModule from '../tests/e2e/relay.cjs';
+import proxyModule from '../tests/e2e/capping-proxy.cjs';
+import longThreadModule from '../tests/e2e/long-thread.cjs';
 
 const { TestRelay } = relayModule;
+const { CappingProxy } = proxyModule;
+const { longThread, publishAll } = longThreadModule;
 
 const quick = process.argv.includes('--quick');
 const LOADS = quick ? 3 : 10;
@@ -24,6 +29,13 @@ const POSTS = quick ? 10 : 50;
 const SCALES = quick ? [0, 200] : [0, 1_000, 10_000];
 const SCREEN_LOADS = quick ? 1 : 5; // fresh loads per scale for the first screen
 const THROTTLED_LOADS = quick ? 1 : 5;
+/**
+ * The 5,000-comment thread on three capped relays: signing it and seeding the
+ * relays take about 30 s on two cores, so the quick mode loads it once.
+ */
+const LONG_THREAD = 5_000;
+const LONG_LOADS = quick ? 1 : 3;
+const LONG_TIMEOUT_MS = quick ? 60_000 : 180_000;
 /** A phone on a slow network: Chromium's network emulation and CPU slowdown. */
 const PHONE = { downKbps: 1_600, upKbps: 750, rttMs: 150, cpuSlowdown: 4 };
 const AGORA_PORT = 4190;
@@ -40,10 +52,15 @@ const servers = [];
 let referenceDir;
 let browser;
 let relay;
+/** The long thread's relays and the capping proxies in front of them. */
+const longRelays = [];
+const proxies = [];
 function cleanUp() {
   // Stopping signals the relay at once; its temporary folder goes when it has exited.
   relay?.stop();
   relay = undefined;
+  for (const started of longRelays.splice(0)) started.stop();
+  for (const proxy of proxies.splice(0)) proxy.stop();
   for (const server of servers) if (server.exitCode === null && server.signalCode === null) server.kill();
   if (referenceDir) rmSync(referenceDir, { recursive: true, force: true });
   referenceDir = undefined;
@@ -305,6 +322,62 @@ try {
     }, count);
   }
 
+  /**
+   * A thread longer than relays send for one request: LONG_THREAD comments on
+   * three relays, each holding about two thirds of them (every comment on two),
+   * each behind a capping proxy (500 events per filter, 32 subscriptions, as
+   * relays people run). Per load: from navigation until the heading counts
+   * every comment and the loading status is gone (null if not within
+   * LONG_TIMEOUT_MS), the longest task from the first paint until then, and
+   * what each relay was asked.
+   */
+  async function longThreadOnCappedRelays() {
+    const url = 'https://bench.example/long-thread';
+    const thread = longThread(url, { comments: LONG_THREAD });
+    longRelays.push(...(await Promise.all([0, 1, 2].map(() => TestRelay.start()))));
+    const seeding = Date.now();
+    await Promise.all(longRelays.map((held, j) =>
+      publishAll(held.url, [...thread.profiles, ...thread.comments.filter((_, i) => i % 3 !== j)])));
+    const seededMs = Date.now() - seeding;
+    const expected = `${(LONG_THREAD + seed.comments.length).toLocaleString('en')} Comments`;
+    const loads = [];
+    for (let i = 0; i < LONG_LOADS; i++) {
+      // Fresh proxies, so that their counts are this load's.
+      const capped = await Promise.all(longRelays.map((held) => CappingProxy.start(held.url)));
+      proxies.push(...capped);
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const tab = await context.newPage();
+      await tab.addInitScript(() => {
+        window.__longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) window.__longTasks.push([entry.startTime, entry.duration]);
+        }).observe({ type: 'longtask', buffered: true });
+      });
+      const query = new URLSearchParams({ relays: capped.map((p) => p.url).join(' '), url });
+      await tab.goto(`${pages.agora.url}relays.html?${query}`, { waitUntil: 'commit' });
+      const measured = await tab.evaluate(async ({ expected, timeoutMs }) => {
+        const heading = () => document.querySelector('.agora-thread__count')?.textContent?.trim();
+        const complete = () => heading() === expected && !document.querySelector('.agora-thread__loading');
+        // Polled, not observed: a MutationObserver on the whole document would
+        // add work to every one of the 5,000 insertions it is timing.
+        const deadline = performance.now() + timeoutMs;
+        while (!complete() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+        const completeAt = complete() ? performance.now() : null;
+        const firstPaint = performance.getEntriesByType('paint').find((entry) => entry.name === 'first-paint')?.startTime ?? 0;
+        const until = completeAt ?? performance.now();
+        const longest = Math.max(0, ...window.__longTasks
+          .filter(([start, duration]) => start + duration >= firstPaint && start <= until).map(([, duration]) => duration));
+        return { completeAt, longest, heading: heading() ?? '', loading: Boolean(document.querySelector('.agora-thread__loading')) };
+      }, { expected, timeoutMs: LONG_TIMEOUT_MS });
+      loads.push({ ...measured, relays: capped.map((p) => p.stats.total) });
+      await context.close();
+      await Promise.all(capped.map((p) => p.stop()));
+      proxies.splice(0);
+    }
+    await Promise.all(longRelays.splice(0).map((held) => held.stop()));
+    return { seededMs, events: thread.comments.length, loads };
+  }
+
   // Loads are interleaved (agora, reference, each scale in turn) so that a
   // slower minute of this shared machine falls on both pages and every scale.
   const results = Object.fromEntries(Object.keys(pages).map((name) => [name, { timeToThread: [], canPost: [], shift: [] }]));
@@ -347,6 +420,8 @@ try {
       }
     }
   }
+  // Last, so that seeding three relays does not load the machine during the other measurements.
+  const longRun = relay && LONG_LOADS > 0 ? await longThreadOnCappedRelays() : undefined;
   await browser.close();
   browser = undefined;
 
@@ -391,10 +466,28 @@ try {
     row(`with relays (one on loopback): time to thread, median ms (spread) over ${LOADS} loads`, `${median(withRelays.timeToThread).toFixed(0)} (${spread(withRelays.timeToThread)})`,
       `${median(r.timeToThread).toFixed(0)} (${spread(r.timeToThread)})`, (median(withRelays.timeToThread) / median(r.timeToThread)).toFixed(2));
   }
+  if (longRun) {
+    const label = `a ${LONG_THREAD.toLocaleString('en')}-comment thread on three capped relays (500 events per filter, 32 subscriptions)`;
+    const done = longRun.loads.filter((load) => load.completeAt !== null).map((load) => load.completeAt);
+    const missed = longRun.loads.find((load) => load.completeAt === null);
+    const notDone = missed ? `${done.length ? `${longRun.loads.length - done.length} of ${longRun.loads.length} loads ` : ''}not complete within ${LONG_TIMEOUT_MS / 1000} s (the heading read "${missed.heading}"${missed.loading ? ', still loading' : ''})` : '';
+    const n = longRun.loads.length;
+    row(`${label}: time until every comment is shown and loading ends, median ms (spread) over ${n} load${n === 1 ? '' : 's'}`,
+      [done.length ? `${median(done).toFixed(0)} (${spread(done)})` : '', notDone].filter(Boolean).join('; '), '', '');
+    const longest = longRun.loads.map((load) => load.longest);
+    row(`${label}: longest task from first paint until then, median ms (spread)`, `${median(longest).toFixed(0)} (${spread(longest)})`, '', '');
+    const perRelay = (key) => longRun.loads.map((load) => load.relays.map((r) => r[key]).join(' / ')).join('; ');
+    const refused = longRun.loads.reduce((sum, load) => sum + load.relays.reduce((n, r) => n + r.refused, 0), 0);
+    row(`${label}: REQ messages per relay, each load (most subscriptions open on one connection)`,
+      `${perRelay('reqs')} (${perRelay('maxOpen')})${refused ? `; ${refused} refused as too many` : ''}`, '', '');
+  }
   const largest = SCALES[SCALES.length - 1];
   lines.push('', `First screen with ${largest.toLocaleString('en')} stored against the empty thread (budget: at most 1.3x): agora ${(a[largest].firstScreen / a[0].firstScreen).toFixed(2)}x, reference ${(r[largest].firstScreen / r[0].firstScreen).toFixed(2)}x.`);
   if (withRelays) {
     lines.push('', `What relays add (\`relays.html?relays=…\` against \`index.html\`): first load ${kb(total('agora with relays', 'gzip'))} KB gzip against ${kb(total('agora', 'gzip'))} KB (+${kb(total('agora with relays', 'gzip') - total('agora', 'gzip'))} KB); time to thread ${median(withRelays.timeToThread).toFixed(0)} ms against ${median(a.timeToThread).toFixed(0)} ms median (the relay is connected after the first paint, so the difference is the larger WebAssembly).`);
+  }
+  if (longRun) {
+    lines.push('', `The ${LONG_THREAD.toLocaleString('en')}-comment thread: ${longRun.events.toLocaleString('en')} comments, each on two of the three relays (seeded in ${(longRun.seededMs / 1000).toFixed(1)} s); a relay sends at most 500 events per filter, so agora has to page back through each.`);
   }
   const perComment = a[SCALES[0]].posting.chars;
   lines.push('', `Stored per comment: about ${perComment.toFixed(0)} UTF-16 characters (${(perComment * 2).toFixed(0)} bytes); a 5 MiB origin quota (about 5.24 million characters) holds about ${Math.floor(5_242_880 / perComment).toLocaleString('en')} such comments.`);

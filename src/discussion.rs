@@ -75,6 +75,9 @@ pub struct Discussion {
     /// How far each of the reader's comments got on its way to relays.
     #[cfg(feature = "relays")]
     pub delivery: RwSignal<Vec<(CommentId, crate::model::nostr::outbox::Delivery)>>,
+    /// Whether relays are still sending older comments of the thread.
+    #[cfg(feature = "relays")]
+    pub loading_older: RwSignal<bool>,
 }
 
 /// What the relay layer hears of the reader's actions.
@@ -143,6 +146,8 @@ impl Discussion {
             relays: StoredValue::new_local(None),
             #[cfg(feature = "relays")]
             delivery: RwSignal::new(Vec::new()),
+            #[cfg(feature = "relays")]
+            loading_older: RwSignal::new(false),
         }
     }
 

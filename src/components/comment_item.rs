@@ -1,7 +1,7 @@
 use super::{Composer, EditBox, FormattedText, use_text};
 use crate::browser::{full_time, iso_time};
 use crate::discussion::{Discussion, use_discussion};
-use crate::model::{Comment, CommentId, DraftSlot, Node, Text, age};
+use crate::model::{Answers, Comment, CommentId, DraftSlot, Node, Text, age};
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -79,8 +79,15 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
                 <span class="agora-comment__author" id=author_id.clone() dir="auto">
                     {comment.author().to_string()}
                 </span>
-                {node.with(|n| n.as_ref().and_then(|n| n.answers.clone())).map(|name| view! {
-                    <span class="agora-comment__answers" dir="auto">"@" {name}</span>
+                {node.with(|n| n.as_ref().and_then(|n| n.answers.clone())).map(|answers| match answers {
+                    Answers::Author(name) => view! {
+                        <span class="agora-comment__answers" dir="auto">"@" {name}</span>
+                    }.into_any(),
+                    Answers::Unavailable => view! {
+                        <span class="agora-comment__answers agora-comment__answers--unavailable">
+                            {text.reply_unavailable}
+                        </span>
+                    }.into_any(),
                 })}
                 {posted_time(&comment, text)}
                 {delivery(&comment.id)}

@@ -1,6 +1,6 @@
 use super::CommentItem;
 use crate::browser::after_next_paint;
-use crate::discussion::{PAGE_SIZE, use_discussion};
+use crate::discussion::{Discussion, PAGE_SIZE, use_discussion};
 use crate::model::Sort;
 use leptos::prelude::*;
 
@@ -56,6 +56,7 @@ pub fn ThreadView(heading_id: String) -> impl IntoView {
                 {sort_buttons}
             </div>
         </div>
+        {loading_older(&d)}
         <ol class="agora-thread">
             <For each=visible key=|id| id.clone() let:id>
                 <CommentItem id />
@@ -76,3 +77,14 @@ pub fn ThreadView(heading_id: String) -> impl IntoView {
     }
     .into_any()
 }
+
+/// While relays are still sending older comments, says so: the count and
+/// the list are not the whole thread yet.
+#[cfg(feature = "relays")]
+fn loading_older(d: &Discussion) -> impl IntoView + use<> {
+    let (loading, text) = (d.loading_older, d.text);
+    move || loading.get().then(|| view! { <p class="agora-thread__loading" role="status">{text.loading_older}</p> })
+}
+
+#[cfg(not(feature = "relays"))]
+fn loading_older(_: &Discussion) -> impl IntoView + use<> {}

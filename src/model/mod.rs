@@ -31,5 +31,5 @@ pub use record::{DraftSlot, Keys, Kind, RecordError, StoredRecord, ThreadId, Thr
 pub use rustc_hash::{FxHashMap, FxHashSet};
 pub use sync::{Change, Heard, heard_from_event};
 pub use thread::{Deletion, NotOwn, Thread};
-pub use tree::{Node, Sort, Tree};
+pub use tree::{Answers, Node, Sort, Tree};
 pub use validate::{Body, Draft, DraftErrors, Field, FieldError, Limits, NAME_LIMITS, Name, TEXT_LIMITS, Valid};

@@ -8,8 +8,10 @@
 //!   first.
 //! - A deleted comment stays as a placeholder only while something below it
 //!   is still shown.
-//! - No comment is ever left out: a reply whose parent is missing, or whose
-//!   chain of parents loops (corrupt data), is shown at the top level.
+//! - No comment is ever left out: a reply whose parent is missing (never
+//!   arrived from relays, or corrupt data) is shown at the top level, saying
+//!   that it answers a comment that is not available; one whose chain of
+//!   parents loops is shown at the top level too.
 
 use super::FxHashMap;
 use super::comment::{Comment, CommentId};
@@ -53,14 +55,23 @@ pub struct Node {
     pub depth: u8,
     /// The visible parent (where it is shown), not always the one it answers.
     pub parent: Option<CommentId>,
-    /// Whom it answers, when shown flattened below its real parent's level.
-    pub answers: Option<String>,
+    /// Whom it answers, when that is not where it is shown.
+    pub answers: Option<Answers>,
     /// Shown directly below it, oldest first.
     pub replies: Vec<CommentId>,
     /// Everything shown below it, placeholders excluded ("[+] 3 replies").
     pub reply_total: usize,
     pub likes: u32,
     pub liked: bool,
+}
+
+/// Whom a reply answers, said beside its author's name.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answers {
+    /// Shown flattened below its parent's level: the parent's author ("@name").
+    Author(String),
+    /// Its parent is not in the thread: shown at the top level.
+    Unavailable,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -120,9 +131,14 @@ impl Tree {
         while let Some(i) = stack.pop() {
             let comment = comments[i];
             // A deleted comment has no name left to show.
-            let answers = (depth[i] > MAX_DEPTH as usize)
-                .then(|| parent_of(i).filter(|&p| !comments[p].deleted).map(|p| comments[p].author().to_string()))
-                .flatten();
+            let answers = if comment.parent.is_some() && parent_of(i).is_none() {
+                Some(Answers::Unavailable)
+            } else {
+                (depth[i] > MAX_DEPTH as usize)
+                    .then(|| parent_of(i).filter(|&p| !comments[p].deleted).map(|p| comments[p].author().to_string()))
+                    .flatten()
+                    .map(Answers::Author)
+            };
             tree.nodes.insert(
                 comment.id.clone(),
                 Node {
@@ -283,8 +299,8 @@ mod tests {
         let b = tree.node(&id("b")).unwrap();
         assert_eq!(names(&b.replies), ["c", "d", "e"]);
         let d = tree.node(&id("d")).unwrap();
-        assert_eq!((d.depth, d.answers.as_deref()), (2, Some("c-author")));
-        assert_eq!(tree.node(&id("e")).unwrap().answers.as_deref(), Some("d-author"));
+        assert_eq!((d.depth, d.answers.clone()), (2, Some(Answers::Author("c-author".into()))));
+        assert_eq!(tree.node(&id("e")).unwrap().answers, Some(Answers::Author("d-author".into())));
         assert_eq!(tree.node(&id("c")).unwrap().answers, None);
         assert_eq!(tree.node(&id("a")).unwrap().reply_total, 4);
         assert_eq!(tree.ancestors(&id("e")), Some(vec![id("a"), id("b")]));
@@ -360,6 +376,8 @@ mod tests {
         let tree = Tree::build(&t, Sort::Oldest);
         assert_eq!(tree.count(), 5);
         assert!(tree.top().contains(&id("orphan")));
+        assert_eq!(tree.node(&id("orphan")).unwrap().answers, Some(Answers::Unavailable));
+        assert_eq!(tree.node(&id("x")).unwrap().answers, None, "a loop's comments have their parents");
         let shown: usize = tree.top().iter().map(|t| 1 + tree.node(t).unwrap().reply_total).sum();
         assert_eq!(shown, 5);
     }

@@ -1,12 +1,13 @@
 //! One relay connection: a WebSocket that reconnects with backoff when it
-//! closes, fails or stays silent, and remembers which events it sent that
-//! the relay has not answered yet.
+//! closes, fails or stays silent, remembers which events it sent that the
+//! relay has not answered yet, and pages through what the relay holds.
 
 use super::{Hub, wait};
 use crate::model::nostr::Event;
+use crate::model::nostr::paging::Pager;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -30,6 +31,21 @@ pub struct Connection {
     generation: u32,
     in_flight: VecDeque<String>,
     handlers: Vec<Closure<dyn FnMut(JsValue)>>,
+    /// The thread's stored events on this relay, page by page.
+    pub pager: Pager,
+    /// Replies' parents already asked of this relay by id.
+    pub asked_parents: HashSet<String>,
+    /// A page went unanswered for long: the relay no longer holds up the
+    /// thread (until it answers again).
+    pub stalled: bool,
+    /// The connection failed at least once (it holds up nothing while closed).
+    failed_once: bool,
+    /// Live subscriptions the relay closed, in a row: each is sent again later.
+    pub live_refusals: u32,
+    /// A retry of refused pages is scheduled.
+    pub retry_pending: bool,
+    /// The relay's information document (NIP-11) was asked for.
+    pub limits_asked: bool,
 }
 
 impl Connection {
@@ -42,7 +58,29 @@ impl Connection {
             generation: 0,
             in_flight: VecDeque::new(),
             handlers: Vec::new(),
+            pager: Pager::default(),
+            asked_parents: HashSet::new(),
+            stalled: false,
+            failed_once: false,
+            live_refusals: 0,
+            retry_pending: false,
+            limits_asked: false,
         }
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    /// Tells this socket's timers from those of a socket closed earlier.
+    pub fn generation(&self) -> u32 {
+        self.generation
+    }
+
+    /// Whether the relay no longer holds up the thread's completeness: it has
+    /// sent every page, or stopped answering, or cannot be reached.
+    pub fn settled(&self) -> bool {
+        if self.open { self.stalled || self.pager.settled() } else { self.failed_once }
     }
 
     fn send(&mut self, text: &str) -> bool {
@@ -59,8 +97,14 @@ impl Connection {
         }
     }
 
-    pub fn subscribe(&mut self, id: &str, filter: &str) {
-        let _ = self.send(&format!("[\"REQ\",\"{id}\",{filter}]"));
+    /// Opens (or replaces) subscription `id`; `filters`: one or more NIP-01
+    /// filters, separated by commas.
+    pub fn subscribe(&mut self, id: &str, filters: &str) {
+        let _ = self.send(&format!("[\"REQ\",\"{id}\",{filters}]"));
+    }
+
+    pub fn close_subscription(&mut self, id: &str) {
+        let _ = self.send(&format!("[\"CLOSE\",\"{id}\"]"));
     }
 
     /// The event an `OK` answers: the one it names, or, when a relay leaves
@@ -92,11 +136,11 @@ impl Connection {
 
 /// Opens (or opens again) connection `index` of the hub.
 pub(super) fn connect(hub: &Rc<RefCell<Hub>>, index: usize) {
-    let mut state = hub.borrow_mut();
+    let Ok(mut state) = hub.try_borrow_mut() else { return };
     if state.stopped {
         return;
     }
-    let connection = &mut state.connections[index];
+    let Some(connection) = state.connections.get_mut(index) else { return };
     connection.close();
     connection.generation += 1;
     let generation = connection.generation;
@@ -114,8 +158,8 @@ pub(super) fn connect(hub: &Rc<RefCell<Hub>>, index: usize) {
         })
     };
     let on_open = on(weak.clone(), |hub, index, generation, _| {
-        let mut state = hub.borrow_mut();
-        let connection = &mut state.connections[index];
+        let Ok(mut state) = hub.try_borrow_mut() else { return };
+        let Some(connection) = state.connections.get_mut(index) else { return };
         if connection.generation != generation {
             return;
         }
@@ -123,16 +167,18 @@ pub(super) fn connect(hub: &Rc<RefCell<Hub>>, index: usize) {
         // message, not here: a relay that accepts and hangs up at once is
         // not tried again every second.
         connection.open = true;
-        state.opened(index);
+        connection.stalled = false;
+        state.opened(index, hub);
     });
     let on_message = on(weak.clone(), |hub, index, generation, event| {
         // A message too long to be an event agora takes is not even copied.
         let data = event.dyn_into::<MessageEvent>().ok().map(|m| m.data());
         let length = data.as_ref().and_then(|d| d.dyn_ref::<js_sys::JsString>()).map(js_sys::JsString::length);
         let text = data.filter(|_| length.is_some_and(|l| l as usize <= MAX_MESSAGE)).and_then(|d| d.as_string());
-        let mut state = hub.borrow_mut();
-        if state.connections[index].generation == generation {
-            state.connections[index].failures = 0;
+        let Ok(mut state) = hub.try_borrow_mut() else { return };
+        let Some(connection) = state.connections.get_mut(index) else { return };
+        if connection.generation == generation {
+            connection.failures = 0;
             if let Some(text) = text {
                 state.heard(index, &text, hub);
             }
@@ -151,11 +197,9 @@ pub(super) fn connect(hub: &Rc<RefCell<Hub>>, index: usize) {
     spawn_local(async move {
         wait::sleep(OPEN_TIMEOUT_MS).await;
         if let Some(hub) = weak.upgrade() {
-            let silent = {
-                let state = hub.borrow();
-                let connection = &state.connections[index];
-                connection.generation == generation && !connection.open
-            };
+            let silent = hub.try_borrow().ok().is_some_and(|state| {
+                state.connections.get(index).is_some_and(|c| c.generation == generation && !c.open)
+            });
             if silent {
                 failed(&hub, index, generation);
             }
@@ -168,17 +212,20 @@ pub(super) fn connect(hub: &Rc<RefCell<Hub>>, index: usize) {
 /// do not return at once).
 fn failed(hub: &Rc<RefCell<Hub>>, index: usize, generation: u32) {
     let delay = {
-        let mut state = hub.borrow_mut();
-        let connection = &mut state.connections[index];
-        if connection.generation != generation || state.stopped {
+        let Ok(mut state) = hub.try_borrow_mut() else { return };
+        let stopped = state.stopped;
+        let Some(connection) = state.connections.get_mut(index) else { return };
+        if connection.generation != generation || stopped {
             return;
         }
-        let connection = &mut state.connections[index];
         connection.close();
         connection.generation += 1;
+        connection.failed_once = true;
         connection.failures = connection.failures.saturating_add(1);
         let base = (1000.0 * 2f64.powi(connection.failures.min(16) as i32 - 1)).min(MAX_BACKOFF_MS);
-        base * (0.75 + 0.5 * js_sys::Math::random())
+        let delay = base * (0.75 + 0.5 * js_sys::Math::random());
+        state.update_loading(hub);
+        delay
     };
     let weak = Rc::downgrade(hub);
     spawn_local(async move {

@@ -9,19 +9,23 @@
 //! Compiled only into the `relays` build (`agora-relays`), which pages with
 //! relays load instead of the usual one. Here: the hub, the reader's actions
 //! and the outbox; `signing` signs and sends, `reading` takes what relays
-//! say, `connection` is one WebSocket, `identity` the reader's key.
+//! say, `subscriptions` decides what to ask them (every page of the thread,
+//! and what is new), `connection` is one WebSocket, `info` a relay's
+//! published limits, `identity` the reader's key.
 
 mod connection;
 mod identity;
+mod info;
 mod reading;
 mod signing;
+mod subscriptions;
 mod wait;
 
 use crate::discussion::Discussion;
 use crate::model::nostr::build::Parent;
-use crate::model::nostr::event::COMMENT;
 use crate::model::nostr::outbox::{Delivery, OutboxEntry, OutboxSlot, delivery};
-use crate::model::nostr::settings::{Sharing, canonical_url};
+use crate::model::nostr::scope::canonical_url;
+use crate::model::nostr::settings::Sharing;
 use crate::model::nostr::{Event, Own, Shared};
 use crate::model::{CommentId, Origin};
 use connection::Connection;
@@ -36,9 +40,7 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
-/// The most comments asked of one relay (relays may send fewer).
-const MAX_COMMENTS: usize = 10_000;
-/// How many ids or authors one subscription asks for.
+/// How many ids or authors one page asks for.
 const BATCH: usize = 250;
 /// Pause before what relays sent is shown: a flood becomes a few updates.
 const VIEW_DELAY_MS: i32 = 120;
@@ -49,9 +51,9 @@ const POW_SLICE_MS: f64 = 25.0;
 const POW_BATCH: u64 = 100;
 
 /// The thread's shared identity: the article's `url` (or the host's), else
-/// the page's `<link rel="canonical">`, else the page's address, each
-/// without query and fragment (`settings::canonical_url`), as the browser
-/// writes URLs (lower-case scheme and host, no default port).
+/// the page's `<link rel="canonical">`, else the page's address, in its
+/// canonical spelling (`scope::canonical_url`: lower-case scheme and host,
+/// no default port, query, fragment or trailing slash).
 pub fn thread_url(sharing: &Sharing) -> String {
     let document = web_sys::window().and_then(|w| w.document());
     let canonical = document
@@ -99,9 +101,19 @@ struct Hub {
     refusals: Vec<(String, String, String)>,
     signer: Option<Signer>,
     connections: Vec<Connection>,
-    /// Subscriptions, sent again on every reconnection.
-    filters: Vec<(String, String)>,
+    moderators: Vec<String>,
+    /// When this visit began (seconds): live subscriptions start from it.
+    started_s: u64,
+    /// The live subscriptions as last sent (id, filters), sent again on
+    /// every reconnection.
+    live: Vec<(String, String)>,
+    /// Comments and authors whose likes, deletions and names are asked
+    /// for, in the order they came (the first are followed live).
     subscribed_ids: HashSet<String>,
+    followed_ids: Vec<String>,
+    followed_authors: Vec<String>,
+    /// Whether every relay has sent all it holds of the thread.
+    complete: bool,
     /// Entries that another tab or widget of the reader queued (theirs to
     /// sign, so that no event is signed twice), or that could not be kept
     /// in storage (signed again on a later visit).
@@ -133,8 +145,13 @@ impl Relays {
             refusals: Vec::new(),
             signer: Signer::kept(&d.store),
             connections: sharing.relays.iter().map(|url| Connection::new(url)).collect(),
-            filters: Vec::new(),
+            moderators: sharing.moderators.clone(),
+            started_s: now_s(),
+            live: Vec::new(),
             subscribed_ids: HashSet::new(),
+            followed_ids: Vec::new(),
+            followed_authors: Vec::new(),
+            complete: false,
             elsewhere: HashSet::new(),
             revisions: HashMap::new(),
             next_revision: 0,
@@ -148,12 +165,8 @@ impl Relays {
         let relays = Relays(Rc::new(RefCell::new(hub)));
         {
             let mut hub = relays.0.borrow_mut();
-            let comments = serde_json::json!({ "kinds": [COMMENT], "#I": [url], "limit": MAX_COMMENTS });
-            hub.filters.push(("c".into(), comments.to_string()));
-            if !sharing.moderators.is_empty() {
-                let mutes = serde_json::json!({ "kinds": [10000], "authors": sharing.moderators });
-                hub.filters.push(("m".into(), mutes.to_string()));
-            }
+            hub.plan();
+            let _ = d.loading_older.try_set(true);
             // Versions the reader retracted stay hidden, also while the
             // deletion request waits to be sent.
             let retracted: Vec<String> = hub

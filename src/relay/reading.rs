@@ -1,10 +1,9 @@
-//! What relays say (NIP-01 messages: events, acknowledgements, notices) and
-//! what the hub asks them: the thread's subscriptions, sent again on every
-//! reconnection together with what a relay has not acknowledged yet.
+//! What relays say (NIP-01 messages: events, acknowledgements, the end of
+//! stored events, refusals, notices), and what is sent to a relay when its
+//! connection opens.
 
-use super::{BATCH, Hub, VIEW_DELAY_MS, now_s, wait};
+use super::{Hub, VIEW_DELAY_MS, now_s, wait};
 use crate::model::nostr::Event;
-use crate::model::nostr::event::REACTION;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
@@ -20,6 +19,12 @@ impl Hub {
                 let Some(event) = message.get(2).and_then(|e| serde_json::from_value::<Event>(e.clone()).ok()) else {
                     return;
                 };
+                // A page counts what the relay sent, also what another relay
+                // sent first: that tells how far back this relay has come.
+                let sub = message.get(1).and_then(|s| s.as_str()).unwrap_or_default();
+                if let Some(connection) = self.connections.get_mut(index) {
+                    connection.pager.event(sub, &event.id, event.created_at);
+                }
                 // Repeats and a full thread cost no signature check.
                 if !self.shared.wants(&event.id) || event.verify().is_err() {
                     return;
@@ -34,8 +39,9 @@ impl Hub {
                 let accepted = message.get(2).and_then(|v| v.as_bool()).unwrap_or(false);
                 let reason: String =
                     message.get(3).and_then(|v| v.as_str()).unwrap_or_default().chars().take(200).collect();
-                let Some(id) = self.connections[index].answered(&id) else { return };
-                let relay = self.connections[index].url.clone();
+                let Some(connection) = self.connections.get_mut(index) else { return };
+                let Some(id) = connection.answered(&id) else { return };
+                let relay = connection.url.clone();
                 if accepted || reason.starts_with("duplicate:") {
                     self.acked(&id, &relay);
                 } else {
@@ -44,13 +50,20 @@ impl Hub {
                     self.update_deliveries();
                 }
             }
-            Some("NOTICE") | Some("CLOSED") => {
+            Some("EOSE") => {
+                let sub = message.get(1).and_then(|s| s.as_str()).unwrap_or_default();
+                // NIP-67: "finish" says that nothing older is left.
+                let finish = message.get(2).and_then(|s| s.as_str()) == Some("finish");
+                self.end_of_stored(index, sub, finish, hub);
+            }
+            Some(kind @ ("NOTICE" | "CLOSED")) => {
                 let words = message.last().and_then(|v| v.as_str()).unwrap_or_default();
-                leptos::logging::warn!(
-                    "agora: relay {} says: {}",
-                    self.connections[index].url,
-                    words.chars().take(200).collect::<String>()
-                );
+                let relay = self.connections.get(index).map(|c| c.url.as_str()).unwrap_or_default();
+                leptos::logging::warn!("agora: relay {} says: {}", relay, words.chars().take(200).collect::<String>());
+                if kind == "CLOSED" {
+                    let sub = message.get(1).and_then(|s| s.as_str()).unwrap_or_default();
+                    self.refused(index, sub, hub);
+                }
             }
             _ => {}
         }
@@ -83,7 +96,7 @@ impl Hub {
             if hub.stopped {
                 return;
             }
-            let view = hub.shared.view(&hub.own());
+            let view = hub.shared.view(&hub.own(), hub.complete);
             let _ = hub.d.thread.try_maybe_update(|t| (t.set_shared(view.comments, view.likes), ()));
             hub.update_deliveries();
         });
@@ -99,54 +112,25 @@ impl Hub {
         spawn_local(async move {
             wait::sleep(VIEW_DELAY_MS * 2).await;
             let Some(hub) = weak.upgrade() else { return };
-            hub.borrow_mut().subscribe_new();
+            let Ok(mut state) = hub.try_borrow_mut() else { return };
+            state.subscribe_new(&hub);
         });
     }
 
-    pub(super) fn subscribe_new(&mut self) {
-        self.subscribe_pending = false;
-        if self.stopped {
-            return;
-        }
-        let (ids, authors) = self.shared.known();
-        let mine = self.own();
-        let own_ids = mine.comments.iter().map(|(id, _)| id.clone());
-        let ids: Vec<String> = ids.into_iter().chain(own_ids).filter(|id| !self.subscribed_ids.contains(id)).collect();
-        let authors: Vec<String> = authors.into_iter().filter(|a| !self.subscribed_authors.contains(a)).collect();
-        let mut added = Vec::new();
-        for chunk in ids.chunks(BATCH) {
-            let filter = serde_json::json!({ "kinds": [REACTION], "#e": chunk });
-            added.push((format!("r{}", self.filters.len() + added.len()), filter.to_string()));
-        }
-        for chunk in authors.chunks(BATCH) {
-            let filter = serde_json::json!({ "kinds": [0, 5], "authors": chunk });
-            added.push((format!("a{}", self.filters.len() + added.len()), filter.to_string()));
-        }
-        self.subscribed_ids.extend(ids);
-        self.subscribed_authors.extend(authors);
-        for (id, filter) in &added {
-            for connection in &mut self.connections {
-                connection.subscribe(id, filter);
-            }
-        }
-        self.filters.extend(added);
-    }
-
     /// A connection opened: subscribe again and send what this relay lacks.
-    pub(super) fn opened(&mut self, index: usize) {
-        let filters = self.filters.clone();
-        let due: Vec<Event> = self
-            .outbox
-            .iter()
-            .filter(|(_, e)| e.due_at(&self.connections[index].url))
-            .filter_map(|(_, e)| e.event.clone())
-            .collect();
-        let connection = &mut self.connections[index];
-        for (id, filter) in &filters {
-            connection.subscribe(id, filter);
+    pub(super) fn opened(&mut self, index: usize, hub: &Rc<RefCell<Hub>>) {
+        // Its limits are asked once it answers at all: a relay that is down
+        // would only add a failed request to the console.
+        if self.connections.get_mut(index).is_some_and(|c| !std::mem::replace(&mut c.limits_asked, true)) {
+            super::info::learn_limits(hub, index);
         }
-        for event in &due {
-            connection.send_event(event);
+        self.subscribe_on_open(index, hub);
+        let Some(url) = self.connections.get(index).map(|c| c.url.clone()) else { return };
+        let due: Vec<Event> =
+            self.outbox.iter().filter(|(_, e)| e.due_at(&url)).filter_map(|(_, e)| e.event.clone()).collect();
+        if let Some(connection) = self.connections.get_mut(index) {
+            due.iter().for_each(|event| connection.send_event(event));
         }
+        self.update_loading(hub);
     }
 }

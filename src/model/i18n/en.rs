@@ -129,6 +129,7 @@ pub const EN: Strings = Strings {
     bad_pow: "The proof of work \u{201c}{pow}\u{201d} cannot be used: give a number of bits from 0 to 28.",
 
     local_only: "Comments stay in this browser: no one else sees them.",
+    reply_unavailable: "Reply to a comment that is not available",
     #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     shared_publicly: "Comments are public: signed with a key kept in this browser and shared with every reader through Nostr relays.",
     #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
@@ -147,4 +148,6 @@ pub const EN: Strings = Strings {
     export_key: "Include my signing key",
     #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     export_key_warning: "Anyone with the file can post as you. Keep it private.",
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
+    loading_older: "Loading older comments\u{2026}",
 };

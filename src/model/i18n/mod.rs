@@ -930,7 +930,7 @@ mod tests {
         let unique: std::collections::HashSet<_> = slots::KEYS.into_iter().collect();
         assert_eq!(unique.len(), slots::ALL, "keys are unique");
         // The relay build's messages come last.
-        assert_eq!((slots::KEYS[slots::COUNT], slots::KEYS[slots::ALL - 1]), ("bad_relay", "export_key_warning"));
+        assert_eq!((slots::KEYS[slots::COUNT], slots::KEYS[slots::ALL - 1]), ("bad_relay", "loading_older"));
         assert_eq!(
             slots::fingerprint(slots::KEYS),
             slots::LAYOUT,

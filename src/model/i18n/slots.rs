@@ -16,10 +16,10 @@ pub enum Slot<'a> {
 }
 
 /// How many messages every build has: positions `0..COUNT`.
-pub const COUNT: usize = 168;
+pub const COUNT: usize = 169;
 /// With the relay build's messages, which every file carries: positions
 /// `COUNT..ALL` (the build without relays has no place for them).
-pub const ALL: usize = COUNT + 17;
+pub const ALL: usize = COUNT + 18;
 
 /// The digit group separator, the one message that may be a space.
 pub const DIGIT_GROUP_SEPARATOR: usize = 1;
@@ -35,7 +35,7 @@ const PLURALS: [usize; 13] = [2, 17, 23, 29, 35, 41, 47, 84, 90, 114, 138, 144, 
 /// list of keys with it, so that a file made for another version of agora
 /// (a stale copy beside a new WebAssembly) is refused rather than put
 /// messages in the wrong places.
-pub const LAYOUT: u32 = 0xc470_e2ac;
+pub const LAYOUT: u32 = 0xcd01_bc3a;
 
 /// FNV-1a over the keys, each followed by a line break.
 pub fn fingerprint<'a>(keys: impl IntoIterator<Item = &'a str>) -> u32 {
@@ -230,6 +230,7 @@ pub const KEYS: [&str; ALL] = [
     "article_empty",
     "article_bad_comment",
     "local_only",
+    "reply_unavailable",
     // The relay build's.
     "bad_relay",
     "bad_moderator",
@@ -248,6 +249,7 @@ pub const KEYS: [&str; ALL] = [
     "edit_shared",
     "export_key",
     "export_key_warning",
+    "loading_older",
 ];
 
 fn usual_place(strings: &mut Strings, index: usize) -> Option<Slot<'_>> {
@@ -348,6 +350,7 @@ fn usual_place(strings: &mut Strings, index: usize) -> Option<Slot<'_>> {
         165 => Slot::Text(&mut strings.article_empty),
         166 => Slot::Text(&mut strings.article_bad_comment),
         167 => Slot::Text(&mut strings.local_only),
+        168 => Slot::Text(&mut strings.reply_unavailable),
         _ => return None,
     })
 }
@@ -367,6 +370,7 @@ fn relay_place(strings: &mut Strings, index: usize) -> Option<Slot<'_>> {
         14 => Slot::Text(&mut strings.edit_shared),
         15 => Slot::Text(&mut strings.export_key),
         16 => Slot::Text(&mut strings.export_key_warning),
+        17 => Slot::Text(&mut strings.loading_older),
         _ => return None,
     })
 }

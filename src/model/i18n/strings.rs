@@ -231,6 +231,8 @@ pub struct Strings {
     // The shared discussion (Nostr relays)
     /// Under the composer without relays.
     pub local_only: Msg,
+    /// Beside the author of a reply whose parent is not in the thread.
+    pub reply_unavailable: Msg,
     #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     /// Under the composer with relays.
     pub shared_publicly: Msg,
@@ -254,4 +256,7 @@ pub struct Strings {
     pub export_key: Msg,
     #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     pub export_key_warning: Msg,
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
+    /// Beside the count while relays are still sending older comments.
+    pub loading_older: Msg,
 }

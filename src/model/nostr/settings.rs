@@ -87,7 +87,10 @@ impl SharingSettings {
             relays: relays.unwrap_or_default(),
             moderators: moderators.unwrap_or_default(),
             pow: pow.unwrap_or(0),
-            url: url.filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+            url: url.filter(|u| {
+                let scheme = u.split_once("://").map(|(scheme, _)| scheme.to_ascii_lowercase());
+                matches!(scheme.as_deref(), Some("https" | "http"))
+            }),
         };
         (sharing, problems)
     }
@@ -134,13 +137,6 @@ pub fn checked_moderators(keys: &[String], problems: &mut Vec<SettingProblem>) -
         }
     }
     moderators
-}
-
-/// The thread's shared identity from a page address: without its query
-/// and fragment, so every reader of the article, whatever link brought
-/// them, meets in one thread.
-pub fn canonical_url(href: &str) -> String {
-    href.split(['#', '?']).next().unwrap_or_default().to_string()
 }
 
 #[cfg(test)]
@@ -201,16 +197,14 @@ mod tests {
         assert_eq!(sharing.url.as_deref(), Some("https://news.example/story"));
         let named = SharingSettings { url: Some("https://news.example/canonical".into()), ..Default::default() };
         assert_eq!(host.resolve(named).0.url.as_deref(), Some("https://news.example/canonical"));
+        let shouted = SharingSettings { url: Some("HTTPS://News.Example/story".into()), ..Default::default() };
+        assert_eq!(shouted.resolve(SharingSettings::default()).0.url.as_deref(), Some("HTTPS://News.Example/story"));
+        let not_web = SharingSettings { url: Some("javascript:alert(1)".into()), ..Default::default() };
+        assert_eq!(not_web.resolve(SharingSettings::default()).0.url, None);
         let nothing = SharingSettings::default();
         assert!(!nothing.asks_for_relays());
         assert_eq!(nothing.resolve(SharingSettings::default()), (Sharing::default(), vec![]));
         let empty = SharingSettings::from_text(Some(" , "), None, None, None);
         assert!(!empty.asks_for_relays(), "an empty list asks for nothing");
-    }
-
-    #[test]
-    fn the_canonical_url_drops_query_and_fragment() {
-        assert_eq!(canonical_url("https://a.example/p/1?utm=x#comment-2"), "https://a.example/p/1");
-        assert_eq!(canonical_url("https://a.example/p/1/"), "https://a.example/p/1/");
     }
 }

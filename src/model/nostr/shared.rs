@@ -7,6 +7,7 @@
 use super::build::ITEM_FRAGMENT;
 use super::event::{COMMENT, DELETION, Event, MUTE_LIST, PROFILE, REACTION};
 use super::keys::is_hex;
+use super::scope::{item_on_page, same_page};
 use crate::model::comment::{Comment, CommentId};
 use crate::model::validate::{Body, NAME_LIMITS, Name, Valid};
 use std::cmp::Reverse;
@@ -132,7 +133,7 @@ impl Shared {
         }
         let kept = match event.kind {
             COMMENT => {
-                let in_scope = event.tag("I") == Some(self.url.as_str());
+                let in_scope = event.tag("I").is_some_and(|url| same_page(url, &self.url));
                 // Content that breaks the posting rules is not shown: too long, or empty.
                 let usable = in_scope && Body::check(&event.content).is_ok();
                 if usable {
@@ -188,8 +189,10 @@ impl Shared {
 
     /// What the thread shows: others' comments (deleted and muted ones left
     /// out, a deleted one that has replies as a placeholder) and everyone
-    /// else's likes.
-    pub fn view(&self, own: &Own) -> View {
+    /// else's likes. Until the thread is `complete` (every relay paged to
+    /// its end), a reply whose parent has not arrived waits for it rather
+    /// than show at the top level; after, it shows, its parent unavailable.
+    pub fn view(&self, own: &Own, complete: bool) -> View {
         let (muted_keys, muted_events) = self.muted();
         let hidden = |event: &Event| {
             self.deleted(&event.pubkey, &event.id)
@@ -199,6 +202,7 @@ impl Shared {
         // Comments that others answered: deleted, they leave a placeholder.
         let answered: HashSet<&str> =
             self.comments.iter().filter(|c| !hidden(c)).filter_map(|c| c.tag_values("e").last()).collect();
+        let known: HashSet<&str> = self.comments.iter().map(|c| c.id.as_str()).collect();
         let mut view = View::default();
         let mut names: HashMap<&str, String> = HashMap::new();
         for event in &self.comments {
@@ -214,9 +218,14 @@ impl Shared {
             }
             // The parent is the last `e` tag (nostr-tools puts inherited tags
             // first), or an article's comment named as a web item.
-            let item = event.tag("i").and_then(|i| i.strip_prefix(self.url.as_str())?.strip_prefix(ITEM_FRAGMENT));
+            let item = event.tag("i").and_then(|i| item_on_page(i, &self.url, ITEM_FRAGMENT));
             let parent = match event.tag_values("e").last() {
-                Some(parent) => own.local_id(parent).cloned().or_else(|| CommentId::parse(parent)),
+                Some(parent) => {
+                    if !complete && own.local_id(parent).is_none() && !known.contains(parent) {
+                        continue;
+                    }
+                    own.local_id(parent).cloned().or_else(|| CommentId::parse(parent))
+                }
                 None => item.and_then(CommentId::parse),
             };
             let at_ms = event.created_at as f64 * 1000.0;
@@ -260,6 +269,27 @@ impl Shared {
             .filter(|(event, _)| key_muted || muted_events.contains(event))
             .map(|(_, local)| local.clone())
             .collect()
+    }
+
+    /// The comments that replies here answer but that have not arrived
+    /// (nor are the reader's own): to be asked for by id.
+    pub fn missing_parents(&self, own: &Own) -> Vec<String> {
+        let known: HashSet<&str> = self.comments.iter().map(|c| c.id.as_str()).collect();
+        let mut missing: Vec<String> = self
+            .comments
+            .iter()
+            .filter_map(|c| c.tag_values("e").last())
+            .filter(|parent| is_hex(parent, 64) && !known.contains(parent) && own.local_id(parent).is_none())
+            .map(str::to_string)
+            .collect();
+        missing.sort();
+        missing.dedup();
+        missing
+    }
+
+    /// Whether no more events are taken (the flood bounds are reached).
+    pub fn is_full(&self) -> bool {
+        self.seen.len() >= MAX_SEEN || self.kept >= MAX_EVENTS
     }
 
     /// The author (public key) of a comment seen in this thread.
@@ -381,7 +411,7 @@ mod tests {
         assert!(!shared.put(reply.clone()), "a repeat changes nothing");
         assert!(!shared.put(elsewhere));
         assert!(shared.put(signed(build::profile(&ann.public_hex(), 5, "Ann"), &ann)));
-        let view = shared.view(&Own::default());
+        let view = shared.view(&Own::default(), true);
         assert_eq!(view.comments.len(), 3);
         let to_seed = view.comments.iter().find(|c| c.text() == "To the seed").unwrap();
         assert_eq!(to_seed.parent.as_ref().map(CommentId::as_str), Some("seed-2"));
@@ -390,6 +420,41 @@ mod tests {
         assert_eq!(view.comments.iter().find(|c| c.text() == "Top").unwrap().author(), "Ann");
         assert_eq!(shown_reply.author(), short_key(&bob.public_hex()));
         assert_eq!(shown_reply.posted_at(), Some(11_000.0));
+    }
+
+    #[test]
+    fn every_spelling_of_the_page_is_the_thread_s_scope() {
+        let ann = key(1);
+        let mut shared = Shared::new(URL, &[]);
+        for (at, url) in [(10, format!("{URL}/")), (11, "HTTPS://Example.org/articles/1#top".to_string())] {
+            let event =
+                signed(build::comment(&ann.public_hex(), at, &url, "Spelled otherwise", &build::ReplyTo::Page), &ann);
+            assert!(shared.put(event), "{url}");
+        }
+        let to_seed =
+            build::comment(&ann.public_hex(), 12, &format!("{URL}/"), "Seed", &build::ReplyTo::Item("seed-2".into()));
+        assert!(shared.put(signed(to_seed, &ann)));
+        let view = shared.view(&Own::default(), true);
+        assert_eq!(view.comments.len(), 3);
+        let seed_reply = view.comments.iter().find(|c| c.text() == "Seed").unwrap();
+        assert_eq!(seed_reply.parent.as_ref().map(CommentId::as_str), Some("seed-2"));
+    }
+
+    #[test]
+    fn a_reply_waits_for_its_parent_until_the_thread_is_complete() {
+        let (ann, bob) = (key(1), key(2));
+        let mut shared = Shared::new(URL, &[]);
+        let top = comment(&ann, 10, "Top", None);
+        let reply = comment(&bob, 11, "Reply", Some(&top));
+        shared.put(reply.clone());
+        assert!(shared.view(&Own::default(), false).comments.is_empty(), "not at the top level while loading");
+        assert_eq!(shared.missing_parents(&Own::default()), std::slice::from_ref(&top.id));
+        let alone = shared.view(&Own::default(), true);
+        assert_eq!(alone.comments.len(), 1, "complete: shown, its parent unavailable");
+        assert_eq!(alone.comments[0].parent.as_ref().map(CommentId::as_str), Some(top.id.as_str()));
+        shared.put(top.clone());
+        assert_eq!(shared.view(&Own::default(), false).comments.len(), 2, "the parent came: both show");
+        assert!(shared.missing_parents(&Own::default()).is_empty());
     }
 
     #[test]
@@ -404,7 +469,7 @@ mod tests {
         shared.put(comment(&bob, 11, "Answer", Some(&mine)));
         shared.put(signed(build::like(&bob.public_hex(), 12, &parent(&mine)), &bob));
         shared.put(signed(build::like(&me.public_hex(), 12, &parent(&mine)), &me));
-        let view = shared.view(&own);
+        let view = shared.view(&own, true);
         assert_eq!(view.comments.len(), 1, "the reader's own comment shows from storage, once");
         assert_eq!(view.comments[0].parent.as_ref(), Some(&local));
         assert_eq!(view.likes, [(local, 1)], "the reader's own like is their local like");
@@ -425,12 +490,12 @@ mod tests {
         shared.put(signed(build::like(&bob.public_hex(), 12, &parent(&top)), &bob));
         shared.put(signed(build::like(&eve.public_hex(), 13, &parent(&top)), &eve));
         let id = CommentId::parse(&top.id).unwrap();
-        assert_eq!(shared.view(&Own::default()).likes, [(id.clone(), 2)]);
+        assert_eq!(shared.view(&Own::default(), true).likes, [(id.clone(), 2)]);
         // Eve's deletion of Bob's like means nothing; Bob's own does.
         shared.put(signed(build::deletion(&eve.public_hex(), 14, &[(like.id.clone(), 7)]), &eve));
-        assert_eq!(shared.view(&Own::default()).likes, [(id.clone(), 2)]);
+        assert_eq!(shared.view(&Own::default(), true).likes, [(id.clone(), 2)]);
         shared.put(signed(build::deletion(&bob.public_hex(), 15, &[(like.id.clone(), 7)]), &bob));
-        assert_eq!(shared.view(&Own::default()).likes, [(id, 2)], "Bob's second like still counts");
+        assert_eq!(shared.view(&Own::default(), true).likes, [(id, 2)], "Bob's second like still counts");
     }
 
     #[test]
@@ -442,17 +507,17 @@ mod tests {
         shared.put(a.clone());
         shared.put(b.clone());
         shared.put(signed(build::deletion(&bob.public_hex(), 12, &[(a.id.clone(), 1111)]), &bob));
-        assert_eq!(shared.view(&Own::default()).comments.len(), 2, "Bob cannot delete Ann's comment");
+        assert_eq!(shared.view(&Own::default(), true).comments.len(), 2, "Bob cannot delete Ann's comment");
         shared.put(signed(build::deletion(&ann.public_hex(), 13, &[(a.id.clone(), 1111)]), &ann));
-        assert_eq!(shared.view(&Own::default()).comments.len(), 1);
+        assert_eq!(shared.view(&Own::default(), true).comments.len(), 1);
         // Deleted with a reply: a placeholder keeps the reply in its place.
         let answer = comment(&bob, 14, "Answer to Ann", Some(&a));
         shared.put(answer.clone());
-        let view = shared.view(&Own::default());
+        let view = shared.view(&Own::default(), true);
         let placeholder = view.comments.iter().find(|c| c.id.as_str() == a.id).unwrap();
         assert!(placeholder.deleted && placeholder.text().is_empty() && placeholder.author().is_empty());
         shared.put(signed(build::deletion(&bob.public_hex(), 15, &[(answer.id.clone(), 1111)]), &bob));
-        assert_eq!(shared.view(&Own::default()).comments.len(), 1, "no replies left: no placeholder");
+        assert_eq!(shared.view(&Own::default(), true).comments.len(), 1, "no replies left: no placeholder");
         let mute = |at: u64, tags: Vec<Vec<String>>| {
             let list = super::super::event::Unsigned {
                 pubkey: moderator.public_hex(),
@@ -464,11 +529,11 @@ mod tests {
             signed(list, &moderator)
         };
         shared.put(mute(20, vec![vec!["p".into(), bob.public_hex()]]));
-        assert!(shared.view(&Own::default()).comments.is_empty());
+        assert!(shared.view(&Own::default(), true).comments.is_empty());
         shared.put(mute(19, vec![]));
-        assert!(shared.view(&Own::default()).comments.is_empty(), "an older list does not replace a newer one");
+        assert!(shared.view(&Own::default(), true).comments.is_empty(), "an older list does not replace a newer one");
         shared.put(mute(21, vec![]));
-        assert_eq!(shared.view(&Own::default()).comments.len(), 1, "unmuted by the newer list");
+        assert_eq!(shared.view(&Own::default(), true).comments.len(), 1, "unmuted by the newer list");
         // Someone who is not a moderator mutes nothing.
         let not_moderator = key(4);
         let list = super::super::event::Unsigned {
@@ -479,7 +544,7 @@ mod tests {
             content: String::new(),
         };
         shared.put(signed(list, &not_moderator));
-        assert_eq!(shared.view(&Own::default()).comments.len(), 1);
+        assert_eq!(shared.view(&Own::default(), true).comments.len(), 1);
     }
 
     #[test]
@@ -538,7 +603,7 @@ mod tests {
         let own =
             Own { pubkey: None, comments: vec![(second.id.clone(), local.clone())], likes: vec![my_like.id.clone()] };
         shared.retracted(&first.id);
-        let view = shared.view(&own);
+        let view = shared.view(&own, true);
         assert_eq!(view.comments.iter().map(|c| c.text()).collect::<Vec<_>>(), ["Theirs"]);
         assert!(view.likes.is_empty(), "the reader's like is their local one");
         assert!(shared.hidden_own(&own).is_empty());

@@ -1,0 +1,466 @@
+//! Paging through everything one relay holds for a thread. Relays cap what
+//! one request returns (strfry 500 events per filter by default,
+//! nostr-rs-relay 1,000 on Postgres, khatru 100 to 1,500), most of them
+//! silently, so one `REQ` is no more than the newest page. A [`Pager`] asks
+//! for older pages with `until` until a page brings nothing new:
+//!
+//! - `until` is inclusive by NIP-01, but some relays (PyPI nostr-relay
+//!   among them) take it as exclusive, so the next page asks `until` one
+//!   second after the oldest event seen: either way it includes that whole
+//!   second. It repeats events of the last two seconds, which are
+//!   recognised by id and do not count as new, so that events sharing a
+//!   second across a page boundary are neither lost nor a reason to go on
+//!   forever;
+//! - a page known not to be capped ends the job without asking again: the
+//!   relay said "finish" (NIP-67), or it returned fewer events than its
+//!   published `max_limit` (NIP-11), or fewer than it returned for another
+//!   page (a relay that caps, caps every page alike);
+//! - at most [`IN_FLIGHT`] pages are asked of a relay at a time (relays
+//!   allow a few dozen subscriptions per connection, some fewer), each
+//!   closed once answered;
+//! - a page the relay refuses (`CLOSED`: too many subscriptions, rate
+//!   limits, a restart) is asked again later, waiting longer each time.
+//!
+//! Pure: the relay layer sends what this asks for and tells it what came.
+
+use serde_json::{Map, Value};
+use std::collections::{HashMap, VecDeque};
+
+/// Pages asked of one relay at the same time.
+pub const IN_FLIGHT: usize = 4;
+/// The page size asked for where a relay publishes no `max_limit`: relays
+/// that cap lower return their cap.
+pub const PAGE_LIMIT: usize = 5_000;
+/// The most pages of one job: a relay that keeps sending "new" old events
+/// (a hostile one) is not followed forever.
+pub const MAX_PAGES: u32 = 200;
+/// Refusals of one page in a row after which the relay no longer holds up
+/// the thread's completeness (it is still asked again, less often).
+pub const GIVE_UP_AFTER: u32 = 3;
+/// The longest wait before a refused page is asked again.
+const MAX_RETRY_MS: f64 = 30_000.0;
+
+/// One query paged through on one relay: a NIP-01 filter, and how far back
+/// it has come.
+#[derive(Clone, Debug)]
+struct Job {
+    /// The filter without `limit` and `until`.
+    filter: Map<String, Value>,
+    /// The next page's `until`: a second after the oldest event seen.
+    until: Option<u64>,
+    /// The events already seen that the next page may return again (dated
+    /// in its last two seconds), by id.
+    boundary: HashMap<String, u64>,
+    pages: u32,
+    /// Refusals in a row, and when the job may be asked again.
+    refusals: u32,
+    not_before_ms: f64,
+    /// Of the page in flight: how many events came, how many of them were
+    /// new, and each one's date and id.
+    count: usize,
+    new: usize,
+    seen: Vec<(u64, String)>,
+}
+
+impl Job {
+    fn new(filter: Map<String, Value>) -> Job {
+        Job {
+            filter,
+            until: None,
+            boundary: HashMap::new(),
+            pages: 0,
+            refusals: 0,
+            not_before_ms: 0.0,
+            count: 0,
+            new: 0,
+            seen: Vec::new(),
+        }
+    }
+
+    fn request(&self, limit: usize) -> String {
+        let mut filter = self.filter.clone();
+        filter.insert("limit".into(), limit.into());
+        if let Some(until) = self.until {
+            filter.insert("until".into(), until.into());
+        }
+        Value::Object(filter).to_string()
+    }
+
+    fn saw(&mut self, id: &str, created_at: u64) {
+        self.count += 1;
+        if !self.boundary.contains_key(id) {
+            self.new += 1;
+        }
+        self.seen.push((created_at, id.to_string()));
+    }
+
+    /// Starts the next page from this one's oldest second.
+    fn turn_page(&mut self) {
+        let seen = std::mem::take(&mut self.seen);
+        let Some(oldest) = seen.iter().map(|(at, _)| *at).min() else { return };
+        let window = oldest..=oldest.saturating_add(1);
+        self.boundary.retain(|_, at| window.contains(at));
+        self.boundary.extend(seen.into_iter().filter(|(at, _)| window.contains(at)).map(|(at, id)| (id, at)));
+        self.until = Some(oldest.saturating_add(1));
+        self.count = 0;
+        self.new = 0;
+    }
+
+    /// Forgets a page that got no answer: it is asked again whole.
+    fn restart_page(&mut self) {
+        self.count = 0;
+        self.new = 0;
+        self.seen.clear();
+    }
+}
+
+/// What happened to a page the relay answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageEnd {
+    /// Older events may remain: the next page is waiting to be asked.
+    More,
+    /// The job has everything the relay holds for it.
+    Done,
+    /// Not a page of this pager (another subscription).
+    Unknown,
+}
+
+/// The pages of every job on one relay.
+#[derive(Clone, Debug, Default)]
+pub struct Pager {
+    waiting: VecDeque<Job>,
+    in_flight: Vec<(String, Job)>,
+    /// Sent with each page: the subscription ids tell pages apart.
+    next_page: u64,
+    /// The relay's published `max_limit` (NIP-11), if known.
+    max_limit: Option<usize>,
+    /// The most events one page of this relay returned.
+    most: usize,
+    /// Pages asked so far (`REQ`s), for the benchmark and the console.
+    pub requests: u32,
+}
+
+impl Pager {
+    /// Pages through `filter` (a JSON object; anything else is ignored) on
+    /// this relay, after the jobs already waiting.
+    pub fn add(&mut self, filter: Value) {
+        if let Value::Object(filter) = filter {
+            self.waiting.push_back(Job::new(filter));
+        }
+    }
+
+    /// The relay's `max_limit` from its information document (NIP-11).
+    pub fn set_max_limit(&mut self, max_limit: usize) {
+        self.max_limit = Some(max_limit.max(1));
+    }
+
+    fn limit(&self) -> usize {
+        self.max_limit.map_or(PAGE_LIMIT, |max| max.min(PAGE_LIMIT))
+    }
+
+    /// The pages to ask for now (subscription id, filter), as many as the
+    /// relay's share of subscriptions allows. `now_ms`: this computer's clock.
+    pub fn next_pages(&mut self, now_ms: f64) -> Vec<(String, String)> {
+        let mut pages = Vec::new();
+        let limit = self.limit();
+        let mut kept = VecDeque::new();
+        while self.in_flight.len() < IN_FLIGHT {
+            let Some(job) = self.waiting.pop_front() else { break };
+            if job.not_before_ms > now_ms {
+                kept.push_back(job);
+                continue;
+            }
+            self.next_page += 1;
+            let id = format!("p{}", self.next_page);
+            pages.push((id.clone(), job.request(limit)));
+            self.requests += 1;
+            self.in_flight.push((id, job));
+        }
+        kept.extend(self.waiting.drain(..));
+        self.waiting = kept;
+        pages
+    }
+
+    /// When a refused page may be asked again, if one waits for that.
+    pub fn next_retry_ms(&self) -> Option<f64> {
+        self.waiting.iter().filter(|job| job.refusals > 0).map(|job| job.not_before_ms).reduce(f64::min)
+    }
+
+    /// An event arrived on subscription `sub`; returns whether that is one
+    /// of this pager's pages.
+    pub fn event(&mut self, sub: &str, id: &str, created_at: u64) -> bool {
+        match self.in_flight.iter_mut().find(|(s, _)| s == sub) {
+            Some((_, job)) => {
+                job.saw(id, created_at);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The relay ended page `sub` (`EOSE`; `finish`: it said the page holds
+    /// all that matches, NIP-67). The caller closes the subscription.
+    pub fn end_of_page(&mut self, sub: &str, finish: bool) -> PageEnd {
+        let Some(at) = self.in_flight.iter().position(|(s, _)| s == sub) else { return PageEnd::Unknown };
+        let (_, mut job) = self.in_flight.remove(at);
+        let count = job.count;
+        // Capped, as far as this relay's word and its other pages tell.
+        // Before any page is in, only a published `max_limit` tells.
+        let capped = count >= self.limit() || (count >= self.most && (self.most > 0 || self.max_limit.is_none()));
+        self.most = self.most.max(count);
+        job.pages += 1;
+        job.refusals = 0;
+        if finish || job.new == 0 || !capped || job.pages >= MAX_PAGES {
+            return PageEnd::Done;
+        }
+        job.turn_page();
+        self.waiting.push_front(job);
+        PageEnd::More
+    }
+
+    /// The relay refused or dropped page `sub` (`CLOSED`): it is asked again
+    /// later, waiting 1, 2, 4 … 30 s. Returns whether it was a page.
+    pub fn closed(&mut self, sub: &str, now_ms: f64) -> bool {
+        let Some(at) = self.in_flight.iter().position(|(s, _)| s == sub) else { return false };
+        let (_, mut job) = self.in_flight.remove(at);
+        job.restart_page();
+        job.refusals = job.refusals.saturating_add(1);
+        let wait = (1000.0 * 2f64.powi(job.refusals.min(16) as i32 - 1)).min(MAX_RETRY_MS);
+        job.not_before_ms = now_ms + wait;
+        self.waiting.push_back(job);
+        true
+    }
+
+    /// The connection closed: pages in flight are asked again, first, once
+    /// it is open again.
+    pub fn reconnected(&mut self) {
+        for (_, mut job) in self.in_flight.drain(..).rev() {
+            job.restart_page();
+            self.waiting.push_front(job);
+        }
+    }
+
+    /// Whether page `sub` is still waiting for its answer.
+    pub fn is_in_flight(&self, sub: &str) -> bool {
+        self.in_flight.iter().any(|(s, _)| s == sub)
+    }
+
+    /// Whether every job has come to its end, or is refused so persistently
+    /// that it should not hold up the thread.
+    pub fn settled(&self) -> bool {
+        self.in_flight.is_empty() && self.waiting.iter().all(|job| job.refusals >= GIVE_UP_AFTER)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+    use std::collections::HashSet;
+
+    /// How a relay reads `until`: as NIP-01 says, or as some relays do.
+    #[derive(Clone, Copy)]
+    enum Until {
+        Inclusive,
+        Exclusive,
+    }
+
+    /// What a relay holding `events` (id, created_at; newest first, as
+    /// relays answer) returns for `filter`: at most `cap`.
+    fn matching<'a>(events: &'a [(String, u64)], cap: usize, filter: &str, until: Until) -> Vec<&'a (String, u64)> {
+        let filter: Value = serde_json::from_str(filter).unwrap();
+        let before = filter.get("until").and_then(Value::as_u64);
+        let limit = filter.get("limit").and_then(Value::as_u64).unwrap() as usize;
+        let within = |at: u64| match (before, until) {
+            (None, _) => true,
+            (Some(u), Until::Inclusive) => at <= u,
+            (Some(u), Until::Exclusive) => at < u,
+        };
+        events.iter().filter(|(_, at)| within(*at)).take(cap.min(limit)).collect()
+    }
+
+    /// `n` events, `per_second` of them in each second, newest first.
+    fn thread(n: usize, per_second: usize) -> Vec<(String, u64)> {
+        let mut events: Vec<(String, u64)> =
+            (0..n).map(|i| (format!("{i:064x}"), 1_000 + (i / per_second) as u64)).collect();
+        events.reverse();
+        events
+    }
+
+    /// Pages until done; returns the ids seen and the requests made.
+    fn page_through(pager: &mut Pager, events: &[(String, u64)], cap: usize) -> (HashSet<String>, u32) {
+        page_through_relay(pager, events, cap, Until::Inclusive)
+    }
+
+    fn page_through_relay(
+        pager: &mut Pager,
+        events: &[(String, u64)],
+        cap: usize,
+        until: Until,
+    ) -> (HashSet<String>, u32) {
+        let mut seen = HashSet::new();
+        let mut rounds = 0;
+        loop {
+            let pages = pager.next_pages(0.0);
+            if pages.is_empty() {
+                break;
+            }
+            for (sub, filter) in pages {
+                for (id, at) in matching(events, cap, &filter, until) {
+                    assert!(pager.event(&sub, id, *at));
+                    seen.insert(id.clone());
+                }
+                pager.end_of_page(&sub, false);
+            }
+            rounds += 1;
+            assert!(rounds < 100, "paging never ends");
+        }
+        (seen, pager.requests)
+    }
+
+    #[test]
+    fn a_capped_relay_is_paged_to_its_oldest_event_across_shared_seconds() {
+        // 1,300 events, 7 per second: every page boundary falls inside a second.
+        let events = thread(1_300, 7);
+        let mut pager = Pager::default();
+        pager.add(json!({ "kinds": [1111] }));
+        let (seen, requests) = page_through(&mut pager, &events, 500);
+        assert_eq!(seen.len(), 1_300, "every event, the boundary seconds' too");
+        assert!(pager.settled());
+        // 500, then 500 new (+ repeats of a boundary second), then the rest,
+        // which is under the cap: no request only to learn that nothing is left.
+        assert_eq!(requests, 3);
+        // The same on a relay that takes `until` as exclusive.
+        let mut pager = Pager::default();
+        pager.add(json!({ "kinds": [1111] }));
+        let (seen, _) = page_through_relay(&mut pager, &events, 500, Until::Exclusive);
+        assert_eq!(seen.len(), 1_300, "every event from a relay with an exclusive until");
+        assert!(pager.settled());
+    }
+
+    #[test]
+    fn without_a_cap_known_one_more_page_confirms_the_end() {
+        let events = thread(40, 3);
+        let mut pager = Pager::default();
+        pager.add(json!({ "kinds": [1111] }));
+        let (seen, requests) = page_through(&mut pager, &events, 500);
+        assert_eq!(seen.len(), 40);
+        assert_eq!(requests, 2, "40 could be a cap of 40: one more page brings nothing new");
+        // A published max_limit above what came says so at once.
+        let mut pager = Pager::default();
+        pager.set_max_limit(500);
+        pager.add(json!({ "kinds": [1111] }));
+        assert_eq!(page_through(&mut pager, &events, 500).1, 1);
+    }
+
+    #[test]
+    fn a_relay_s_own_cap_is_learned_from_its_fullest_page() {
+        let big = thread(1_000, 1);
+        let small = thread(30, 1);
+        let mut pager = Pager::default();
+        pager.add(json!({ "kinds": [1111] }));
+        page_through(&mut pager, &big, 100);
+        let before = pager.requests;
+        pager.add(json!({ "kinds": [7] }));
+        page_through(&mut pager, &small, 100);
+        assert_eq!(pager.requests - before, 1, "30 is under the 100 this relay returned before");
+    }
+
+    #[test]
+    fn a_hint_that_the_page_is_complete_ends_the_job() {
+        let mut pager = Pager::default();
+        pager.add(json!({ "kinds": [1111] }));
+        let (sub, _) = pager.next_pages(0.0).remove(0);
+        for i in 0..10 {
+            pager.event(&sub, &format!("{i}"), 50);
+        }
+        assert_eq!(pager.end_of_page(&sub, true), PageEnd::Done);
+        assert!(pager.settled());
+        assert_eq!(pager.end_of_page("c", false), PageEnd::Unknown);
+    }
+
+    #[test]
+    fn more_events_in_one_second_than_a_page_still_end() {
+        // 1,200 events in one second, capped at 500: the second page repeats
+        // them (until is inclusive); paging stops when nothing new comes.
+        let events = thread(1_200, 1_200);
+        let mut pager = Pager::default();
+        pager.add(json!({ "kinds": [1111] }));
+        let (_, requests) = page_through(&mut pager, &events, 500);
+        assert!(pager.settled());
+        assert!(requests <= 3, "{requests}");
+    }
+
+    #[test]
+    fn at_most_a_few_pages_at_a_time_and_a_refused_page_is_asked_again_later() {
+        let mut pager = Pager::default();
+        for kind in 0..10 {
+            pager.add(json!({ "kinds": [kind] }));
+        }
+        let pages = pager.next_pages(0.0);
+        assert_eq!(pages.len(), IN_FLIGHT);
+        assert!(pager.next_pages(0.0).is_empty(), "no more while four are open");
+        let (refused, filter) = pages[0].clone();
+        assert!(pager.closed(&refused, 0.0));
+        assert!(!pager.is_in_flight(&refused));
+        assert_eq!(pager.next_retry_ms(), Some(1_000.0));
+        for (sub, _) in &pages[1..] {
+            pager.end_of_page(sub, true);
+        }
+        let next = pager.next_pages(0.0);
+        assert_eq!(next.len(), IN_FLIGHT);
+        assert!(next.iter().all(|(_, f)| *f != filter), "the refused page waits its turn");
+        for (sub, _) in &next {
+            pager.end_of_page(sub, true);
+        }
+        let rest = pager.next_pages(0.0);
+        assert_eq!(rest.len(), 2, "jobs 8 and 9; the refused one waits");
+        let again = pager.next_pages(1_000.0);
+        assert_eq!(again.len(), 1);
+        assert_eq!(again[0].1, filter);
+        assert!(!pager.settled());
+        // Refused again and again: it stops holding up the thread.
+        for (sub, _) in &rest {
+            pager.end_of_page(sub, true);
+        }
+        let mut sub = again[0].0.clone();
+        for round in 0..GIVE_UP_AFTER {
+            pager.closed(&sub, 0.0);
+            if round + 1 < GIVE_UP_AFTER {
+                sub = pager.next_pages(f64::MAX).remove(0).0;
+            }
+        }
+        assert!(pager.settled());
+    }
+
+    #[test]
+    fn pages_cut_off_by_a_lost_connection_are_asked_again_first() {
+        let mut pager = Pager::default();
+        pager.add(json!({ "kinds": [1] }));
+        pager.add(json!({ "kinds": [2] }));
+        let first = pager.next_pages(0.0);
+        pager.event(&first[0].0, "a", 10);
+        pager.reconnected();
+        let again = pager.next_pages(0.0);
+        assert_eq!(
+            again.iter().map(|(_, f)| f.clone()).collect::<Vec<_>>(),
+            first.iter().map(|(_, f)| f.clone()).collect::<Vec<_>>()
+        );
+        assert!(!pager.event(&first[0].0, "b", 9), "the old subscription is no page any more");
+    }
+
+    #[test]
+    fn a_page_asks_for_the_relay_s_limit_and_the_oldest_second_seen() {
+        let mut pager = Pager::default();
+        pager.set_max_limit(300);
+        pager.add(json!({ "kinds": [1111], "#I": ["https://a.example/p"] }));
+        let (sub, filter) = pager.next_pages(0.0).remove(0);
+        assert_eq!(filter, r##"{"#I":["https://a.example/p"],"kinds":[1111],"limit":300}"##);
+        for i in 0..300 {
+            pager.event(&sub, &format!("{i}"), 2_000 - i / 10);
+        }
+        assert_eq!(pager.end_of_page(&sub, false), PageEnd::More);
+        let (_, filter) = pager.next_pages(0.0).remove(0);
+        assert_eq!(filter, r##"{"#I":["https://a.example/p"],"kinds":[1111],"limit":300,"until":1972}"##);
+    }
+}

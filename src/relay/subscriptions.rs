@@ -1,0 +1,260 @@
+//! What the hub asks each relay, within what relays allow. Two kinds of
+//! subscription:
+//!
+//! - pages (`p1`, `p2` …, [`Pager`](crate::model::nostr::paging::Pager)):
+//!   everything stored that the thread needs, paged back to each relay's
+//!   oldest event, each relay on its own, a few pages at a time, each page
+//!   closed once answered. Jobs: the comments in every spelling of the
+//!   page, the moderators' mute lists, then, as comments arrive, the likes
+//!   of their ids, the profiles and deletion requests of their authors, and
+//!   replies' parents that did not come with the thread, by id.
+//! - live ones (`live`, `live0` …): what is published from now on, in one
+//!   `REQ` with several filters where NIP-01 allows it; the likes and
+//!   authors followed live are at most `LIVE_BATCH * MAX_LIVE_CHUNKS`.
+//!
+//! So a relay sees at most `1 + MAX_LIVE_CHUNKS + IN_FLIGHT` subscriptions
+//! of a thread at once (13), fewer than the 20 of strfry's default.
+
+use super::{BATCH, Hub, wait};
+use crate::model::nostr::event::{COMMENT, MUTE_LIST, PROFILE, REACTION};
+use crate::model::nostr::paging::PageEnd;
+use crate::model::nostr::scope::spellings;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde_json::{Value, json};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Comment ids (and authors) one live subscription follows.
+const LIVE_BATCH: usize = 500;
+/// Live subscriptions for likes, deletions and names, besides the thread's.
+const MAX_LIVE_CHUNKS: usize = 8;
+/// How long a page may stay unanswered before its relay no longer holds
+/// up the thread (it may still answer later).
+const PAGE_TIMEOUT_MS: i32 = 10_000;
+/// How far before this visit live subscriptions reach (clocks differ; an
+/// event that a page brings too costs nothing).
+const LIVE_SLACK_S: u64 = 600;
+
+/// Filters of one `REQ`, as its tail.
+fn filters(filters: &[Value]) -> String {
+    filters.iter().map(Value::to_string).collect::<Vec<_>>().join(",")
+}
+
+impl Hub {
+    /// The thread's first jobs on every relay: its comments, in every
+    /// spelling of its page, and its moderators' mute lists.
+    pub(super) fn plan(&mut self) {
+        let comments = json!({ "kinds": [COMMENT], "#I": spellings(self.shared.url()) });
+        let mutes = (!self.moderators.is_empty()).then(|| json!({ "kinds": [MUTE_LIST], "authors": self.moderators }));
+        for connection in &mut self.connections {
+            connection.pager.add(comments.clone());
+            if let Some(mutes) = &mutes {
+                connection.pager.add(mutes.clone());
+            }
+        }
+        self.live = self.live_subscriptions();
+    }
+
+    /// Every live subscription, as it should be now.
+    fn live_subscriptions(&self) -> Vec<(String, String)> {
+        let since = self.started_s.saturating_sub(LIVE_SLACK_S);
+        let mut thread = vec![json!({ "kinds": [COMMENT], "#I": spellings(self.shared.url()), "since": since })];
+        if !self.moderators.is_empty() {
+            thread.push(json!({ "kinds": [MUTE_LIST], "authors": self.moderators, "since": since }));
+        }
+        let mut live = vec![("live".to_string(), filters(&thread))];
+        let mut ids = self.followed_ids.chunks(LIVE_BATCH);
+        let mut authors = self.followed_authors.chunks(LIVE_BATCH);
+        for chunk in 0..MAX_LIVE_CHUNKS {
+            let mut these = Vec::new();
+            if let Some(ids) = ids.next() {
+                these.push(json!({ "kinds": [REACTION], "#e": ids, "since": since }));
+            }
+            if let Some(authors) = authors.next() {
+                these.push(json!({ "kinds": [PROFILE, 5], "authors": authors, "since": since }));
+            }
+            if these.is_empty() {
+                break;
+            }
+            live.push((format!("live{chunk}"), filters(&these)));
+        }
+        live
+    }
+
+    /// Asks for the likes, deletions and profiles of comments and authors
+    /// not asked about yet: paged on every relay, and followed live.
+    pub(super) fn subscribe_new(&mut self, hub: &Rc<RefCell<Hub>>) {
+        self.subscribe_pending = false;
+        if self.stopped {
+            return;
+        }
+        let (ids, authors) = self.shared.known();
+        let mine = self.own();
+        let own_ids = mine.comments.iter().map(|(id, _)| id.clone());
+        let mut ids: Vec<String> =
+            ids.into_iter().chain(own_ids).filter(|id| !self.subscribed_ids.contains(id)).collect();
+        ids.sort();
+        ids.dedup();
+        let authors: Vec<String> = authors.into_iter().filter(|a| !self.subscribed_authors.contains(a)).collect();
+        for chunk in ids.chunks(BATCH) {
+            let likes = json!({ "kinds": [REACTION], "#e": chunk });
+            self.connections.iter_mut().for_each(|c| c.pager.add(likes.clone()));
+        }
+        for chunk in authors.chunks(BATCH) {
+            let names_and_deletions = json!({ "kinds": [PROFILE, 5], "authors": chunk });
+            self.connections.iter_mut().for_each(|c| c.pager.add(names_and_deletions.clone()));
+        }
+        self.subscribed_ids.extend(ids.iter().cloned());
+        self.subscribed_authors.extend(authors.iter().cloned());
+        self.followed_ids.extend(ids);
+        self.followed_authors.extend(authors);
+        if self.complete {
+            self.refresh_live();
+        }
+        for index in 0..self.connections.len() {
+            self.pump(index, hub);
+        }
+        self.update_loading(hub);
+    }
+
+    /// Sends the live subscriptions that changed. While the thread is
+    /// loading they follow the thread's comments only: pages bring the
+    /// likes of the comments that arrive (and live ones reach back to the
+    /// start of the visit), so the likes' subscriptions are sent once,
+    /// when the thread is complete, rather than again with every page.
+    fn refresh_live(&mut self) {
+        let live = self.live_subscriptions();
+        for (id, tail) in &live {
+            if !self.live.contains(&(id.clone(), tail.clone())) {
+                self.connections.iter_mut().for_each(|c| c.subscribe(id, tail));
+            }
+        }
+        self.live = live;
+    }
+
+    /// A connection opened: the live subscriptions, and the pages that were
+    /// waiting (or cut off by the last disconnection).
+    pub(super) fn subscribe_on_open(&mut self, index: usize, hub: &Rc<RefCell<Hub>>) {
+        let live = self.live.clone();
+        let Some(connection) = self.connections.get_mut(index) else { return };
+        connection.pager.reconnected();
+        for (id, tail) in &live {
+            connection.subscribe(id, tail);
+        }
+        self.pump(index, hub);
+    }
+
+    /// Asks relay `index` for the pages it may be asked now, and sets a
+    /// timer for each and for the next retry of a refused one.
+    pub(super) fn pump(&mut self, index: usize, hub: &Rc<RefCell<Hub>>) {
+        let Some(connection) = self.connections.get_mut(index) else { return };
+        if !connection.is_open() || self.stopped {
+            return;
+        }
+        let now = wait::now_ms();
+        let generation = connection.generation();
+        for (sub, filter) in connection.pager.next_pages(now) {
+            connection.subscribe(&sub, &filter);
+            let weak = Rc::downgrade(hub);
+            spawn_local(async move {
+                wait::sleep(PAGE_TIMEOUT_MS).await;
+                let Some(hub) = weak.upgrade() else { return };
+                let Ok(mut state) = hub.try_borrow_mut() else { return };
+                let unanswered = state
+                    .connections
+                    .get(index)
+                    .is_some_and(|c| c.generation() == generation && c.pager.is_in_flight(&sub));
+                if unanswered && let Some(connection) = state.connections.get_mut(index) {
+                    connection.stalled = true;
+                    state.update_loading(&hub);
+                }
+            });
+        }
+        let retry = connection.pager.next_retry_ms().filter(|at| *at > now);
+        if let Some(at) = retry
+            && !std::mem::replace(&mut connection.retry_pending, true)
+        {
+            let weak = Rc::downgrade(hub);
+            spawn_local(async move {
+                wait::sleep((at - now).ceil() as i32).await;
+                let Some(hub) = weak.upgrade() else { return };
+                let Ok(mut state) = hub.try_borrow_mut() else { return };
+                if let Some(connection) = state.connections.get_mut(index) {
+                    connection.retry_pending = false;
+                }
+                state.pump(index, &hub);
+            });
+        }
+    }
+
+    /// Relay `index` ended subscription `sub` (`EOSE`).
+    pub(super) fn end_of_stored(&mut self, index: usize, sub: &str, finish: bool, hub: &Rc<RefCell<Hub>>) {
+        let Some(connection) = self.connections.get_mut(index) else { return };
+        connection.stalled = false;
+        if connection.pager.end_of_page(sub, finish) == PageEnd::Unknown {
+            return;
+        }
+        connection.close_subscription(sub);
+        if connection.pager.settled() {
+            self.ask_for_parents(index);
+        }
+        self.pump(index, hub);
+        self.update_loading(hub);
+    }
+
+    /// Relay `index` closed subscription `sub` (`CLOSED`): a page is asked
+    /// again later; a live subscription is sent again later.
+    pub(super) fn refused(&mut self, index: usize, sub: &str, hub: &Rc<RefCell<Hub>>) {
+        let Some(connection) = self.connections.get_mut(index) else { return };
+        if connection.pager.closed(sub, wait::now_ms()) {
+            self.pump(index, hub);
+            self.update_loading(hub);
+            return;
+        }
+        let Some((id, tail)) = self.live.iter().find(|(id, _)| id == sub).cloned() else { return };
+        connection.live_refusals = connection.live_refusals.saturating_add(1);
+        let delay = (1000.0 * 2f64.powi(connection.live_refusals.min(5) as i32)).min(30_000.0) as i32;
+        let generation = connection.generation();
+        let weak = Rc::downgrade(hub);
+        spawn_local(async move {
+            wait::sleep(delay).await;
+            let Some(hub) = weak.upgrade() else { return };
+            let Ok(mut state) = hub.try_borrow_mut() else { return };
+            let current = state.live.iter().any(|(i, t)| *i == id && *t == tail);
+            if let Some(connection) = state.connections.get_mut(index)
+                && connection.generation() == generation
+                && current
+            {
+                connection.subscribe(&id, &tail);
+            }
+        });
+    }
+
+    /// Once relay `index` has paged everything: the parents of replies that
+    /// came without them, asked for by id (a reply may be on a relay that
+    /// lacks its parent, or the parent was written under another scope).
+    fn ask_for_parents(&mut self, index: usize) {
+        let missing = self.shared.missing_parents(&self.own());
+        let Some(connection) = self.connections.get_mut(index) else { return };
+        let new: Vec<String> = missing.into_iter().filter(|id| connection.asked_parents.insert(id.clone())).collect();
+        for chunk in new.chunks(BATCH) {
+            connection.pager.add(json!({ "ids": chunk }));
+        }
+    }
+
+    /// Whether every relay has sent all it holds of the thread, or cannot
+    /// be reached: until then the thread says it is loading older comments,
+    /// and replies wait for their parents.
+    pub(super) fn update_loading(&mut self, hub: &Rc<RefCell<Hub>>) {
+        let complete = self.shared.is_full() || self.connections.iter().all(|c| c.settled());
+        if complete != self.complete {
+            self.complete = complete;
+            if complete {
+                self.refresh_live();
+            }
+            let _ = self.d.loading_older.try_set(!complete);
+            self.schedule_view(hub);
+        }
+    }
+}
