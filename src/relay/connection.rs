@@ -180,7 +180,7 @@ pub(super) fn connect(hub: &Rc<RefCell<Hub>>, index: usize) {
         if connection.generation == generation {
             connection.failures = 0;
             if let Some(text) = text {
-                state.heard(index, &text, hub);
+                super::reading::receive(&mut state, hub, index, generation, text);
             }
         }
     });

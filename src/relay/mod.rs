@@ -44,6 +44,9 @@ use wasm_bindgen::JsCast;
 const BATCH: usize = 250;
 /// Pause before what relays sent is shown: a flood becomes a few updates.
 const VIEW_DELAY_MS: i32 = 120;
+/// The same while relays are still sending older pages: each update of a
+/// long thread costs tens of milliseconds, so fewer of them while it loads.
+const LOADING_VIEW_DELAY_MS: i32 = 400;
 /// The longest a slice of proof of work runs before the page gets a turn,
 /// and how many nonces are tried between two looks at the clock (a few
 /// milliseconds' worth), so that no task nears 50 ms.
@@ -126,6 +129,10 @@ struct Hub {
     /// them again (others, posted before the thread was shared, stay local).
     retracted_comments: HashSet<CommentId>,
     subscribed_authors: HashSet<String>,
+    /// Messages received and not read yet (relay, its connection's
+    /// generation, the text), read in slices (`reading::receive`).
+    inbox: std::collections::VecDeque<(usize, u32, String)>,
+    reading: bool,
     view_pending: bool,
     subscribe_pending: bool,
     signing: bool,
@@ -157,6 +164,8 @@ impl Relays {
             next_revision: 0,
             retracted_comments: HashSet::new(),
             subscribed_authors: HashSet::new(),
+            inbox: std::collections::VecDeque::new(),
+            reading: false,
             view_pending: false,
             subscribe_pending: false,
             signing: false,

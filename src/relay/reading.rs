@@ -2,12 +2,57 @@
 //! stored events, refusals, notices), and what is sent to a relay when its
 //! connection opens.
 
-use super::{Hub, VIEW_DELAY_MS, now_s, wait};
+use super::{Hub, LOADING_VIEW_DELAY_MS, VIEW_DELAY_MS, now_s, wait};
 use crate::model::nostr::Event;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
+
+/// The most messages waiting to be read: past it a flood is dropped (a
+/// page it cut short times out and is not waited for).
+const MAX_INBOX: usize = 20_000;
+/// How long one slice of reading may run before the page gets a turn.
+const READ_SLICE_MS: f64 = 8.0;
+
+/// Takes a relay's message. The browser hands over every message that
+/// arrived since its last turn in one task (hundreds when a relay sends a
+/// page), and checking each event's signature takes a millisecond or more:
+/// so messages are queued here and read in slices of a few milliseconds,
+/// each its own task, and the page stays responsive.
+pub(super) fn receive(state: &mut Hub, hub: &Rc<RefCell<Hub>>, index: usize, generation: u32, text: String) {
+    if state.inbox.len() < MAX_INBOX {
+        state.inbox.push_back((index, generation, text));
+    }
+    if std::mem::replace(&mut state.reading, true) {
+        return;
+    }
+    let weak = Rc::downgrade(hub);
+    spawn_local(async move {
+        while read_slice(&weak) {
+            wait::sleep(0).await;
+        }
+    });
+}
+
+/// Reads waiting messages for a few milliseconds; returns whether some
+/// are left.
+fn read_slice(weak: &Weak<RefCell<Hub>>) -> bool {
+    let Some(hub) = weak.upgrade() else { return false };
+    // Busy (cannot happen between tasks, but never lose the inbox): next turn.
+    let Ok(mut state) = hub.try_borrow_mut() else { return true };
+    let started = wait::now_ms();
+    while wait::now_ms() - started < READ_SLICE_MS {
+        let Some((index, generation, text)) = state.inbox.pop_front() else { break };
+        let current = state.connections.get(index).is_some_and(|c| c.generation() == generation);
+        if current && !state.stopped {
+            state.heard(index, &text, &hub);
+        }
+    }
+    let more = !state.inbox.is_empty();
+    state.reading = more;
+    more
+}
 
 impl Hub {
     /// A relay's message (NIP-01): events, acknowledgements, the end of
@@ -87,9 +132,10 @@ impl Hub {
         if std::mem::replace(&mut self.view_pending, true) {
             return;
         }
+        let delay = if self.complete { VIEW_DELAY_MS } else { LOADING_VIEW_DELAY_MS };
         let weak = Rc::downgrade(hub);
         spawn_local(async move {
-            wait::sleep(VIEW_DELAY_MS).await;
+            wait::sleep(delay).await;
             let Some(hub) = weak.upgrade() else { return };
             let mut hub = hub.borrow_mut();
             hub.view_pending = false;

@@ -1,5 +1,5 @@
 import { test, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { commentWith, heading, open, post, shownComments, watchErrors } from './helpers';
+import { commentWith, heading, keepScreenshot, open, post, shownComments, watchErrors } from './helpers';
 import { OtherClient, publish, query } from './nostr';
 import { TestRelay } from './relay.cjs';
 import { CappingProxy } from './capping-proxy.cjs';
@@ -198,5 +198,29 @@ test('a silent relay and a relay that closes every subscription beside a capped 
   expect(closing.stats.total.closed).toBeGreaterThan(0);
   expect(capped.stats.total.maxOpen).toBeLessThanOrEqual(32);
   expect(capped.stats.total.refused).toBe(0);
+  expect(ann.errors()).toEqual([]);
+});
+
+test('a reply whose parent never comes shows once the thread is complete, saying that its parent is not available', async ({ browser }) => {
+  const story = 'missing-parent';
+  const other = new OtherClient();
+  // The parent is signed but never published: no relay has it.
+  const parent = other.comment(storyUrl(story), 'Never published.', undefined, 120);
+  const reply = other.comment(storyUrl(story), 'An answer to a comment that is gone.', parent, 60);
+  const answers = await publish(relay.url, [reply, other.comment(storyUrl(story), 'A comment of its own.', undefined, 30)]);
+  expect([...answers.values()].map(([ok]) => ok)).toEqual([true, true]);
+
+  const ann = await reader(browser);
+  await open(ann.page, pageUrl([relay.url], storyUrl(story), story));
+  await expect(loading(ann.page)).toHaveCount(0, { timeout: 20_000 });
+  await expect(heading(ann.page)).toHaveText('10 Comments');
+  const orphan = commentWith(ann.page, 'An answer to a comment that is gone.');
+  await expect(orphan.locator('.agora-comment__answers')).toHaveText('Reply to a comment that is not available');
+  // At the top level, not nested under anything.
+  await expect(topLevel(ann.page).filter({ has: orphan })).toHaveCount(1);
+  await expect(commentWith(ann.page, 'A comment of its own.').locator('.agora-comment__answers')).toHaveCount(0);
+  await ann.page.setViewportSize({ width: 390, height: 900 });
+  await orphan.scrollIntoViewIfNeeded();
+  await keepScreenshot(ann.page, 'shared-missing-parent');
   expect(ann.errors()).toEqual([]);
 });

@@ -67,8 +67,9 @@ pub struct Shared {
     bytes: usize,
     comments: Vec<Event>,
     reactions: Vec<Reaction>,
-    /// (author, event id): only an event's own author can delete it.
-    deletions: HashSet<(String, String)>,
+    /// Who asked for each event to be deleted (by its id): only an event's
+    /// own author can delete it. Looked up by id, without building a key.
+    deletions: HashMap<String, Vec<String>>,
     /// The reader's own events that they asked to delete.
     retracted: HashSet<String>,
     /// The newest profile and mute list of each author (replaceable events).
@@ -96,7 +97,7 @@ impl Shared {
             bytes: 0,
             comments: Vec::new(),
             reactions: Vec::new(),
-            deletions: HashSet::new(),
+            deletions: HashMap::new(),
             retracted: HashSet::new(),
             profiles: HashMap::new(),
             mutes: HashMap::new(),
@@ -154,7 +155,10 @@ impl Shared {
                     event.tag_values("e").filter(|id| is_hex(id, 64)).map(str::to_string).collect();
                 let any = !targets.is_empty();
                 for target in targets {
-                    self.deletions.insert((event.pubkey.clone(), target));
+                    let authors = self.deletions.entry(target).or_default();
+                    if !authors.contains(&event.pubkey) {
+                        authors.push(event.pubkey.clone());
+                    }
                 }
                 any
             }
@@ -184,7 +188,12 @@ impl Shared {
     }
 
     fn deleted(&self, author: &str, id: &str) -> bool {
-        self.retracted.contains(id) || self.deletions.contains(&(author.to_string(), id.to_string()))
+        // Most threads have no deletion at all: no id is hashed then (a
+        // view of 5,000 comments hashes each id several times otherwise).
+        let retracted = !self.retracted.is_empty() && self.retracted.contains(id);
+        let requested = !self.deletions.is_empty()
+            && self.deletions.get(id).is_some_and(|authors| authors.iter().any(|a| a == author));
+        retracted || requested
     }
 
     /// What the thread shows: others' comments (deleted and muted ones left
@@ -194,26 +203,37 @@ impl Shared {
     /// than show at the top level; after, it shows, its parent unavailable.
     pub fn view(&self, own: &Own, complete: bool) -> View {
         let (muted_keys, muted_events) = self.muted();
-        let hidden = |event: &Event| {
-            self.deleted(&event.pubkey, &event.id)
-                || muted_keys.contains(&event.pubkey)
-                || muted_events.contains(&event.id)
+        let is_muted = |event: &Event| {
+            (!muted_keys.is_empty() && muted_keys.contains(&event.pubkey))
+                || (!muted_events.is_empty() && muted_events.contains(&event.id))
         };
-        // Comments that others answered: deleted, they leave a placeholder.
-        let answered: HashSet<&str> =
-            self.comments.iter().filter(|c| !hidden(c)).filter_map(|c| c.tag_values("e").last()).collect();
-        let known: HashSet<&str> = self.comments.iter().map(|c| c.id.as_str()).collect();
+        // Comments that others answered: deleted, they leave a placeholder
+        // (only asked of deleted ones: no set is built without deletions).
+        let any_deleted = !self.retracted.is_empty() || !self.deletions.is_empty();
+        let answered: HashSet<&str> = if any_deleted {
+            self.comments
+                .iter()
+                .filter(|c| !self.deleted(&c.pubkey, &c.id) && !is_muted(c))
+                .filter_map(|c| c.tag_values("e").last())
+                .collect()
+        } else {
+            HashSet::new()
+        };
+        // While relays are still sending, a reply waits for its parent.
+        let known: HashSet<&str> =
+            if complete { HashSet::new() } else { self.comments.iter().map(|c| c.id.as_str()).collect() };
         let mut view = View::default();
-        let mut names: HashMap<&str, String> = HashMap::new();
+        // Each author's name, checked once (a thread has far fewer authors
+        // than comments).
+        let mut names: HashMap<&str, Option<Name>> = HashMap::new();
         for event in &self.comments {
             // The reader's own show from storage, once.
             if own.local_id(&event.id).is_some() {
                 continue;
             }
             let Some(id) = CommentId::parse(&event.id) else { continue };
-            let muted = muted_keys.contains(&event.pubkey) || muted_events.contains(&event.id);
             let deleted = self.deleted(&event.pubkey, &event.id);
-            if muted || (deleted && !answered.contains(event.id.as_str())) {
+            if is_muted(event) || (deleted && !answered.contains(event.id.as_str())) {
                 continue;
             }
             // The parent is the last `e` tag (nostr-tools puts inherited tags
@@ -233,14 +253,17 @@ impl Shared {
                 view.comments.push(Comment::shared_placeholder(id, at_ms, parent));
                 continue;
             }
-            let name = names.entry(event.pubkey.as_str()).or_insert_with(|| self.author_name(&event.pubkey)).clone();
-            let (Ok(author), Ok(text)) = (Name::check(&name), Body::check(&event.content)) else { continue };
+            let name = names
+                .entry(event.pubkey.as_str())
+                .or_insert_with(|| Name::check(&self.author_name(&event.pubkey)).ok());
+            let (Some(author), Ok(text)) = (name.clone(), Body::check(&event.content)) else { continue };
             view.comments.push(Comment::shared(id, Valid { author, text }, at_ms, parent));
         }
         let mut likers: HashMap<&str, HashSet<&str>> = HashMap::new();
         for reaction in &self.reactions {
             let mine = own.pubkey.as_deref() == Some(reaction.pubkey.as_str()) || own.likes.contains(&reaction.id);
-            if mine || self.deleted(&reaction.pubkey, &reaction.id) || muted_keys.contains(&reaction.pubkey) {
+            let muted = !muted_keys.is_empty() && muted_keys.contains(&reaction.pubkey);
+            if mine || muted || self.deleted(&reaction.pubkey, &reaction.id) {
                 continue;
             }
             likers.entry(reaction.target.as_str()).or_default().insert(reaction.pubkey.as_str());
