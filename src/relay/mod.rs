@@ -132,6 +132,7 @@ struct Hub {
     /// Messages received and not read yet (relay, its connection's
     /// generation, the text), read in slices (`reading::receive`).
     inbox: std::collections::VecDeque<(usize, u32, String)>,
+    inbox_bytes: usize,
     reading: bool,
     view_pending: bool,
     subscribe_pending: bool,
@@ -165,6 +166,7 @@ impl Relays {
             retracted_comments: HashSet::new(),
             subscribed_authors: HashSet::new(),
             inbox: std::collections::VecDeque::new(),
+            inbox_bytes: 0,
             reading: false,
             view_pending: false,
             subscribe_pending: false,

@@ -9,9 +9,10 @@ use leptos::task::spawn_local;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-/// The most messages waiting to be read: past it a flood is dropped (a
-/// page it cut short times out and is not waited for).
+/// The most messages, and bytes, waiting to be read: past either a flood
+/// is dropped (a page it cut short times out and is not waited for).
 const MAX_INBOX: usize = 20_000;
+const MAX_INBOX_BYTES: usize = 16 * 1024 * 1024;
 /// How long one slice of reading may run before the page gets a turn.
 const READ_SLICE_MS: f64 = 8.0;
 
@@ -21,7 +22,8 @@ const READ_SLICE_MS: f64 = 8.0;
 /// so messages are queued here and read in slices of a few milliseconds,
 /// each its own task, and the page stays responsive.
 pub(super) fn receive(state: &mut Hub, hub: &Rc<RefCell<Hub>>, index: usize, generation: u32, text: String) {
-    if state.inbox.len() < MAX_INBOX {
+    if state.inbox.len() < MAX_INBOX && state.inbox_bytes + text.len() <= MAX_INBOX_BYTES {
+        state.inbox_bytes += text.len();
         state.inbox.push_back((index, generation, text));
     }
     if std::mem::replace(&mut state.reading, true) {
@@ -44,6 +46,7 @@ fn read_slice(weak: &Weak<RefCell<Hub>>) -> bool {
     let started = wait::now_ms();
     while wait::now_ms() - started < READ_SLICE_MS {
         let Some((index, generation, text)) = state.inbox.pop_front() else { break };
+        state.inbox_bytes = state.inbox_bytes.saturating_sub(text.len());
         let current = state.connections.get(index).is_some_and(|c| c.generation() == generation);
         if current && !state.stopped {
             state.heard(index, &text, &hub);

@@ -1,8 +1,8 @@
 // A long thread written by other Nostr clients (nostr-tools), for the tests
 // and the benchmark of threads longer than what a relay sends for one
 // request: many comments that share their seconds, so that a page of 500
-// ends inside a second and only an inclusive `until` with deduplication by id
-// gets every one. CommonJS, like relay.cjs, so that bench/run.mjs (an ES
+// ends inside a second and only paging that asks for that second again, and
+// tells repeats by id, gets every one. CommonJS, like relay.cjs, so that bench/run.mjs (an ES
 // module, which cannot load nostr.ts) builds and publishes the same threads.
 const { finalizeEvent, generateSecretKey, getPublicKey } = require('nostr-tools/pure');
 const { WebSocket } = require('ws');

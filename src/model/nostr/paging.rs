@@ -56,9 +56,11 @@ struct Job {
     refusals: u32,
     not_before_ms: f64,
     /// Of the page in flight: how many events came, how many of them were
-    /// new, and each one's date and id.
+    /// new, the oldest second, and the events of its last two seconds
+    /// (date, id): only those can come again on the next page.
     count: usize,
     new: usize,
+    oldest: Option<u64>,
     seen: Vec<(u64, String)>,
 }
 
@@ -73,6 +75,7 @@ impl Job {
             not_before_ms: 0.0,
             count: 0,
             new: 0,
+            oldest: None,
             seen: Vec::new(),
         }
     }
@@ -91,13 +94,21 @@ impl Job {
         if !self.boundary.contains_key(id) {
             self.new += 1;
         }
-        self.seen.push((created_at, id.to_string()));
+        if self.oldest.is_none_or(|oldest| created_at < oldest) {
+            self.oldest = Some(created_at);
+            self.seen.retain(|(at, _)| *at <= created_at.saturating_add(1));
+        }
+        // Bounded, also against a relay that sends far more than it was asked.
+        let in_window = self.oldest.is_some_and(|oldest| created_at <= oldest.saturating_add(1));
+        if in_window && self.seen.len() < 2 * PAGE_LIMIT {
+            self.seen.push((created_at, id.to_string()));
+        }
     }
 
     /// Starts the next page from this one's oldest second.
     fn turn_page(&mut self) {
         let seen = std::mem::take(&mut self.seen);
-        let Some(oldest) = seen.iter().map(|(at, _)| *at).min() else { return };
+        let Some(oldest) = self.oldest.take() else { return };
         let window = oldest..=oldest.saturating_add(1);
         self.boundary.retain(|_, at| window.contains(at));
         self.boundary.extend(seen.into_iter().filter(|(at, _)| window.contains(at)).map(|(at, id)| (id, at)));
@@ -110,6 +121,7 @@ impl Job {
     fn restart_page(&mut self) {
         self.count = 0;
         self.new = 0;
+        self.oldest = None;
         self.seen.clear();
     }
 }
