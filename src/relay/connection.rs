@@ -35,9 +35,6 @@ pub struct Connection {
     pub pager: Pager,
     /// Replies' parents already asked of this relay by id.
     pub asked_parents: HashSet<String>,
-    /// A page went unanswered for long: the relay no longer holds up the
-    /// thread (until it answers again).
-    pub stalled: bool,
     /// The connection failed at least once (it holds up nothing while closed).
     failed_once: bool,
     /// Live subscriptions the relay closed, in a row: each is sent again later.
@@ -60,7 +57,6 @@ impl Connection {
             handlers: Vec::new(),
             pager: Pager::default(),
             asked_parents: HashSet::new(),
-            stalled: false,
             failed_once: false,
             live_refusals: 0,
             retry_pending: false,
@@ -80,7 +76,7 @@ impl Connection {
     /// Whether the relay no longer holds up the thread's completeness: it has
     /// sent every page, or stopped answering, or cannot be reached.
     pub fn settled(&self) -> bool {
-        if self.open { self.stalled || self.pager.settled() } else { self.failed_once }
+        if self.open { self.pager.settled() } else { self.failed_once }
     }
 
     fn send(&mut self, text: &str) -> bool {
@@ -134,6 +130,12 @@ impl Connection {
     }
 }
 
+/// What is read of a message too long to take: that it was one, and on
+/// which subscription (`["EVENT","p12",` …).
+fn too_long(start: String) -> String {
+    format!("[\"TOO LONG\",{}]", start.split(',').nth(1).unwrap_or("\"\""))
+}
+
 /// Opens (or opens again) connection `index` of the hub.
 pub(super) fn connect(hub: &Rc<RefCell<Hub>>, index: usize) {
     let Ok(mut state) = hub.try_borrow_mut() else { return };
@@ -167,14 +169,20 @@ pub(super) fn connect(hub: &Rc<RefCell<Hub>>, index: usize) {
         // message, not here: a relay that accepts and hangs up at once is
         // not tried again every second.
         connection.open = true;
-        connection.stalled = false;
+        connection.live_refusals = 0;
         state.opened(index, hub);
     });
     let on_message = on(weak.clone(), |hub, index, generation, event| {
         // A message too long to be an event agora takes is not even copied.
         let data = event.dyn_into::<MessageEvent>().ok().map(|m| m.data());
         let length = data.as_ref().and_then(|d| d.dyn_ref::<js_sys::JsString>()).map(js_sys::JsString::length);
-        let text = data.filter(|_| length.is_some_and(|l| l as usize <= MAX_MESSAGE)).and_then(|d| d.as_string());
+        let fits = length.is_some_and(|l| l as usize <= MAX_MESSAGE);
+        // Of one too long, its start: an event of a page still counts there.
+        let text = match data {
+            Some(data) if fits => data.as_string(),
+            Some(data) => data.dyn_ref::<js_sys::JsString>().and_then(|d| d.slice(0, 80).as_string()).map(too_long),
+            None => None,
+        };
         let Ok(mut state) = hub.try_borrow_mut() else { return };
         let Some(connection) = state.connections.get_mut(index) else { return };
         if connection.generation == generation {

@@ -23,18 +23,12 @@ fn document_url(relay: &str) -> Option<String> {
     }
 }
 
-/// `limitation.max_limit` of an information document.
+/// `limitation.max_limit` of an information document (read as a JSON value:
+/// the relay layer reads relays' messages that way already, so this costs
+/// no decoder of its own).
 fn max_limit(document: &str) -> Option<usize> {
-    #[derive(serde::Deserialize)]
-    struct Document {
-        limitation: Option<Limitation>,
-    }
-    #[derive(serde::Deserialize)]
-    struct Limitation {
-        max_limit: Option<u64>,
-    }
-    let document: Document = serde_json::from_str(document).ok()?;
-    let max = document.limitation?.max_limit?;
+    let document: serde_json::Value = serde_json::from_str(document).ok()?;
+    let max = document.get("limitation")?.get("max_limit")?.as_u64()?;
     (max > 0).then(|| usize::try_from(max).unwrap_or(usize::MAX))
 }
 

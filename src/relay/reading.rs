@@ -64,12 +64,15 @@ impl Hub {
         let Ok(message) = serde_json::from_str::<Vec<serde_json::Value>>(text) else { return };
         match message.first().and_then(|m| m.as_str()) {
             Some("EVENT") => {
+                let sub = message.get(1).and_then(|s| s.as_str()).unwrap_or_default();
                 let Some(event) = message.get(2).and_then(|e| serde_json::from_value::<Event>(e.clone()).ok()) else {
+                    if let Some(connection) = self.connections.get_mut(index) {
+                        connection.pager.unreadable(sub);
+                    }
                     return;
                 };
                 // A page counts what the relay sent, also what another relay
                 // sent first: that tells how far back this relay has come.
-                let sub = message.get(1).and_then(|s| s.as_str()).unwrap_or_default();
                 if let Some(connection) = self.connections.get_mut(index) {
                     connection.pager.event(sub, &event.id, event.created_at);
                 }
@@ -96,6 +99,12 @@ impl Hub {
                     self.refusals.retain(|(e, r, _)| !(e == &id && r == &relay));
                     self.refusals.push((id, relay, reason));
                     self.update_deliveries();
+                }
+            }
+            Some("TOO LONG") => {
+                let sub = message.get(1).and_then(|s| s.as_str()).unwrap_or_default();
+                if let Some(connection) = self.connections.get_mut(index) {
+                    connection.pager.unreadable(sub);
                 }
             }
             Some("EOSE") => {

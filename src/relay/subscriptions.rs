@@ -4,19 +4,19 @@
 //! - pages (`p1`, `p2` …, [`Pager`](crate::model::nostr::paging::Pager)):
 //!   everything stored that the thread needs, paged back to each relay's
 //!   oldest event, each relay on its own, a few pages at a time, each page
-//!   closed once answered. Jobs: the comments in every spelling of the
-//!   page, the moderators' mute lists, then, as comments arrive, the likes
-//!   of their ids, the profiles and deletion requests of their authors, and
+//!   closed once answered. Jobs: the comments in both spellings of the
+//!   page, the moderators' mute lists, then, as events arrive, the likes and
+//!   deletion requests that name them, their authors' profiles, and
 //!   replies' parents that did not come with the thread, by id.
 //! - live ones (`live`, `live0` …): what is published from now on, in one
 //!   `REQ` with several filters where NIP-01 allows it; the likes and
 //!   authors followed live are at most `LIVE_BATCH * MAX_LIVE_CHUNKS`.
 //!
 //! So a relay sees at most `1 + MAX_LIVE_CHUNKS + IN_FLIGHT` subscriptions
-//! of a thread at once (13), fewer than the 20 of strfry's default.
+//! of a thread at once (17), fewer than the 20 of strfry's default.
 
 use super::{BATCH, Hub, wait};
-use crate::model::nostr::event::{COMMENT, MUTE_LIST, PROFILE, REACTION};
+use crate::model::nostr::event::{COMMENT, DELETION, MUTE_LIST, PROFILE, REACTION};
 use crate::model::nostr::paging::PageEnd;
 use crate::model::nostr::scope::spellings;
 use leptos::prelude::*;
@@ -25,10 +25,11 @@ use serde_json::{Value, json};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// Comment ids (and authors) one live subscription follows.
-const LIVE_BATCH: usize = 500;
+/// Event ids (and authors) one live subscription follows: with both, a
+/// `REQ` of about 33 KB, within the 64 KB that relays commonly take.
+const LIVE_BATCH: usize = 250;
 /// Live subscriptions for likes, deletions and names, besides the thread's.
-const MAX_LIVE_CHUNKS: usize = 8;
+const MAX_LIVE_CHUNKS: usize = 12;
 /// How long a page may stay unanswered before its relay no longer holds
 /// up the thread (it may still answer later).
 const PAGE_TIMEOUT_MS: i32 = 10_000;
@@ -69,10 +70,10 @@ impl Hub {
         for chunk in 0..MAX_LIVE_CHUNKS {
             let mut these = Vec::new();
             if let Some(ids) = ids.next() {
-                these.push(json!({ "kinds": [REACTION], "#e": ids, "since": since }));
+                these.push(json!({ "kinds": [REACTION, DELETION], "#e": ids, "since": since }));
             }
             if let Some(authors) = authors.next() {
-                these.push(json!({ "kinds": [PROFILE, 5], "authors": authors, "since": since }));
+                these.push(json!({ "kinds": [PROFILE], "authors": authors, "since": since }));
             }
             if these.is_empty() {
                 break;
@@ -97,13 +98,15 @@ impl Hub {
         ids.sort();
         ids.dedup();
         let authors: Vec<String> = authors.into_iter().filter(|a| !self.subscribed_authors.contains(a)).collect();
+        // Deletion requests by the events they name, not by author: an
+        // author's own history of deletions elsewhere is none of the thread's.
         for chunk in ids.chunks(BATCH) {
-            let likes = json!({ "kinds": [REACTION], "#e": chunk });
-            self.connections.iter_mut().for_each(|c| c.pager.add(likes.clone()));
+            let likes_and_deletions = json!({ "kinds": [REACTION, DELETION], "#e": chunk });
+            self.connections.iter_mut().for_each(|c| c.pager.add(likes_and_deletions.clone()));
         }
         for chunk in authors.chunks(BATCH) {
-            let names_and_deletions = json!({ "kinds": [PROFILE, 5], "authors": chunk });
-            self.connections.iter_mut().for_each(|c| c.pager.add(names_and_deletions.clone()));
+            let names = json!({ "kinds": [PROFILE], "authors": chunk });
+            self.connections.iter_mut().for_each(|c| c.pager.add(names.clone()));
         }
         self.subscribed_ids.extend(ids.iter().cloned());
         self.subscribed_authors.extend(authors.iter().cloned());
@@ -158,16 +161,27 @@ impl Hub {
             connection.subscribe(&sub, &filter);
             let weak = Rc::downgrade(hub);
             spawn_local(async move {
-                wait::sleep(PAGE_TIMEOUT_MS).await;
-                let Some(hub) = weak.upgrade() else { return };
-                let Ok(mut state) = hub.try_borrow_mut() else { return };
-                let unanswered = state
-                    .connections
-                    .get(index)
-                    .is_some_and(|c| c.generation() == generation && c.pager.is_in_flight(&sub));
-                if unanswered && let Some(connection) = state.connections.get_mut(index) {
-                    connection.stalled = true;
+                // Given up only when it brought nothing for that long: a
+                // big page that is still arriving is not.
+                let mut progress = Some(0);
+                loop {
+                    wait::sleep(PAGE_TIMEOUT_MS).await;
+                    let Some(hub) = weak.upgrade() else { return };
+                    let Ok(mut state) = hub.try_borrow_mut() else { continue };
+                    let Some(connection) = state.connections.get_mut(index) else { return };
+                    let now = connection.pager.progress(&sub);
+                    if connection.generation() != generation || now.is_none() {
+                        return;
+                    }
+                    if now != progress {
+                        progress = now;
+                        continue;
+                    }
+                    connection.close_subscription(&sub);
+                    connection.pager.timed_out(&sub, wait::now_ms());
+                    state.pump(index, &hub);
                     state.update_loading(&hub);
+                    return;
                 }
             });
         }
@@ -191,7 +205,6 @@ impl Hub {
     /// Relay `index` ended subscription `sub` (`EOSE`).
     pub(super) fn end_of_stored(&mut self, index: usize, sub: &str, finish: bool, hub: &Rc<RefCell<Hub>>) {
         let Some(connection) = self.connections.get_mut(index) else { return };
-        connection.stalled = false;
         if connection.pager.end_of_page(sub, finish) == PageEnd::Unknown {
             return;
         }
@@ -233,7 +246,7 @@ impl Hub {
 
     /// Once relay `index` has paged everything: the parents of replies that
     /// came without them, asked for by id (a reply may be on a relay that
-    /// lacks its parent, or the parent was written under another scope).
+    /// lacks its parent; a parent in another scope is still not shown).
     fn ask_for_parents(&mut self, index: usize) {
         let missing = self.shared.missing_parents(&self.own());
         let Some(connection) = self.connections.get_mut(index) else { return };

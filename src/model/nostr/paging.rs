@@ -9,8 +9,12 @@
 //!   second after the oldest event seen: either way it includes that whole
 //!   second. It repeats events of the last two seconds, which are
 //!   recognised by id and do not count as new, so that events sharing a
-//!   second across a page boundary are neither lost nor a reason to go on
-//!   forever;
+//!   second across a page boundary are not lost. Where a full page does not
+//!   reach back past those two seconds (more events in them than the relay
+//!   sends at once), the next page starts a second earlier, so that one
+//!   busy second costs at most its own excess, never what is older;
+//! - an event dated after the page's `until` does not count (a relay that
+//!   ignores `until` would otherwise send the same page forever);
 //! - a page known not to be capped ends the job without asking again: the
 //!   relay said "finish" (NIP-67), or it returned fewer events than its
 //!   published `max_limit` (NIP-11), or fewer than it returned for another
@@ -90,6 +94,9 @@ impl Job {
     }
 
     fn saw(&mut self, id: &str, created_at: u64) {
+        if self.until.is_some_and(|until| created_at > until) {
+            return;
+        }
         self.count += 1;
         if !self.boundary.contains_key(id) {
             self.new += 1;
@@ -105,16 +112,30 @@ impl Job {
         }
     }
 
-    /// Starts the next page from this one's oldest second.
-    fn turn_page(&mut self) {
+    /// Starts the next page from this one's oldest second, or a second
+    /// earlier than the last page where this one did not reach back past
+    /// it. Returns `false` when there is nothing earlier to ask for.
+    fn turn_page(&mut self) -> bool {
         let seen = std::mem::take(&mut self.seen);
-        let Some(oldest) = self.oldest.take() else { return };
-        let window = oldest..=oldest.saturating_add(1);
+        let Some(oldest) = self.oldest.take() else { return false };
+        let next = match self.until {
+            Some(until) if oldest.saturating_add(1) >= until => until.checked_sub(1),
+            _ => Some(oldest.saturating_add(1)),
+        };
+        let Some(next) = next else { return false };
+        let window = next.saturating_sub(1)..=next;
         self.boundary.retain(|_, at| window.contains(at));
         self.boundary.extend(seen.into_iter().filter(|(at, _)| window.contains(at)).map(|(at, id)| (id, at)));
-        self.until = Some(oldest.saturating_add(1));
+        self.until = Some(next);
         self.count = 0;
         self.new = 0;
+        true
+    }
+
+    /// Counts an event of the page that could not be read (too long, or
+    /// malformed): the page is no shorter for it.
+    fn saw_unreadable(&mut self) {
+        self.count += 1;
     }
 
     /// Forgets a page that got no answer: it is asked again whole.
@@ -150,6 +171,10 @@ pub struct Pager {
     most: usize,
     /// Pages asked so far (`REQ`s), for the benchmark and the console.
     pub requests: u32,
+    /// Pages refused or left unanswered in a row, on any job: a relay that
+    /// refuses or ignores everything no longer holds up the thread, also
+    /// with jobs it has not been asked yet.
+    troubles: u32,
 }
 
 impl Pager {
@@ -204,6 +229,7 @@ impl Pager {
         match self.in_flight.iter_mut().find(|(s, _)| s == sub) {
             Some((_, job)) => {
                 job.saw(id, created_at);
+                self.troubles = 0;
                 true
             }
             None => false,
@@ -215,6 +241,7 @@ impl Pager {
     pub fn end_of_page(&mut self, sub: &str, finish: bool) -> PageEnd {
         let Some(at) = self.in_flight.iter().position(|(s, _)| s == sub) else { return PageEnd::Unknown };
         let (_, mut job) = self.in_flight.remove(at);
+        self.troubles = 0;
         let count = job.count;
         // Capped, as far as this relay's word and its other pages tell.
         // Before any page is in, only a published `max_limit` tells.
@@ -222,12 +249,36 @@ impl Pager {
         self.most = self.most.max(count);
         job.pages += 1;
         job.refusals = 0;
-        if finish || job.new == 0 || !capped || job.pages >= MAX_PAGES {
+        // A full page of nothing new only repeats a busy second: step back.
+        if finish || !capped || job.pages >= MAX_PAGES || !job.turn_page() {
             return PageEnd::Done;
         }
-        job.turn_page();
         self.waiting.push_front(job);
         PageEnd::More
+    }
+
+    /// An event of page `sub` that could not be read arrived.
+    pub fn unreadable(&mut self, sub: &str) {
+        if let Some((_, job)) = self.in_flight.iter_mut().find(|(s, _)| s == sub) {
+            job.saw_unreadable();
+        }
+    }
+
+    /// How many events page `sub` has brought so far, while it is in
+    /// flight: a page that brings nothing for long is given up.
+    pub fn progress(&self, sub: &str) -> Option<usize> {
+        self.in_flight.iter().find(|(s, _)| s == sub).map(|(_, job)| job.count)
+    }
+
+    /// Page `sub` went unanswered for long: it is asked again later, as if
+    /// refused, and no longer holds up the thread (a relay that answers
+    /// nothing, or drops requests without saying so).
+    pub fn timed_out(&mut self, sub: &str, now_ms: f64) -> bool {
+        let Some(job) = self.in_flight.iter_mut().find(|(s, _)| s == sub).map(|(_, job)| job) else { return false };
+        job.refusals = job.refusals.max(GIVE_UP_AFTER - 1);
+        self.closed(sub, now_ms);
+        self.troubles = self.troubles.max(GIVE_UP_AFTER);
+        true
     }
 
     /// The relay refused or dropped page `sub` (`CLOSED`): it is asked again
@@ -237,6 +288,7 @@ impl Pager {
         let (_, mut job) = self.in_flight.remove(at);
         job.restart_page();
         job.refusals = job.refusals.saturating_add(1);
+        self.troubles = self.troubles.saturating_add(1);
         let wait = (1000.0 * 2f64.powi(job.refusals.min(16) as i32 - 1)).min(MAX_RETRY_MS);
         job.not_before_ms = now_ms + wait;
         self.waiting.push_back(job);
@@ -252,15 +304,12 @@ impl Pager {
         }
     }
 
-    /// Whether page `sub` is still waiting for its answer.
-    pub fn is_in_flight(&self, sub: &str) -> bool {
-        self.in_flight.iter().any(|(s, _)| s == sub)
-    }
-
     /// Whether every job has come to its end, or is refused so persistently
     /// that it should not hold up the thread.
     pub fn settled(&self) -> bool {
-        self.in_flight.is_empty() && self.waiting.iter().all(|job| job.refusals >= GIVE_UP_AFTER)
+        let given_up = |job: &Job| job.refusals >= GIVE_UP_AFTER;
+        self.troubles >= GIVE_UP_AFTER
+            || (self.in_flight.iter().all(|(_, job)| given_up(job)) && self.waiting.iter().all(given_up))
     }
 }
 
@@ -392,15 +441,61 @@ mod tests {
     }
 
     #[test]
-    fn more_events_in_one_second_than_a_page_still_end() {
-        // 1,200 events in one second, capped at 500: the second page repeats
-        // them (until is inclusive); paging stops when nothing new comes.
-        let events = thread(1_200, 1_200);
+    fn more_events_in_one_second_than_a_page_cost_only_that_second() {
+        // 1,200 events in the newest second, 300 older ones; capped at 500,
+        // the busy second repeats until the page steps a second back.
+        let mut events = thread(300, 3);
+        let busy: Vec<(String, u64)> = (0..1_200).map(|i| (format!("busy{i}"), 5_000)).collect();
+        events.splice(0..0, busy);
+        for until in [Until::Inclusive, Until::Exclusive] {
+            let mut pager = Pager::default();
+            pager.add(json!({ "kinds": [1111] }));
+            let (seen, requests) = page_through_relay(&mut pager, &events, 500, until);
+            assert!(pager.settled());
+            assert_eq!(seen.iter().filter(|id| !id.starts_with("busy")).count(), 300, "every older event");
+            assert!(requests <= 4, "{requests}");
+        }
+    }
+
+    #[test]
+    fn a_relay_that_ignores_until_or_sends_what_was_not_asked_ends() {
+        let events = thread(2_000, 1);
         let mut pager = Pager::default();
         pager.add(json!({ "kinds": [1111] }));
-        let (_, requests) = page_through(&mut pager, &events, 500);
+        let mut requests = 0;
+        while let Some((sub, _)) = pager.next_pages(0.0).pop() {
+            // The same newest 500, whatever the page asked for.
+            for (id, at) in events.iter().take(500) {
+                pager.event(&sub, id, *at);
+            }
+            pager.end_of_page(&sub, false);
+            requests += 1;
+            assert!(requests < 10, "never ends");
+        }
         assert!(pager.settled());
-        assert!(requests <= 3, "{requests}");
+    }
+
+    #[test]
+    fn a_page_unanswered_for_long_is_asked_again_later_and_holds_nothing_up() {
+        let mut pager = Pager::default();
+        pager.add(json!({ "kinds": [1111] }));
+        let (sub, _) = pager.next_pages(0.0).remove(0);
+        assert_eq!(pager.progress(&sub), Some(0));
+        pager.event(&sub, "a", 10);
+        assert_eq!(pager.progress(&sub), Some(1));
+        pager.add(json!({ "kinds": [7] }));
+        assert!(pager.timed_out(&sub, 0.0));
+        assert!(pager.settled(), "a silent relay does not keep the thread loading, nor its next jobs");
+        assert_eq!(pager.next_pages(100_000.0).len(), 2, "asked again later");
+        assert!(pager.settled(), "also while it is asked again");
+        // Unreadable events still count: the page is not taken for a short one.
+        let mut pager = Pager::default();
+        pager.set_max_limit(2);
+        pager.add(json!({ "kinds": [1111] }));
+        let (sub, _) = pager.next_pages(0.0).remove(0);
+        pager.event(&sub, "a", 10);
+        pager.unreadable(&sub);
+        assert_eq!(pager.end_of_page(&sub, false), PageEnd::More);
     }
 
     #[test]
@@ -414,7 +509,7 @@ mod tests {
         assert!(pager.next_pages(0.0).is_empty(), "no more while four are open");
         let (refused, filter) = pages[0].clone();
         assert!(pager.closed(&refused, 0.0));
-        assert!(!pager.is_in_flight(&refused));
+        assert_eq!(pager.progress(&refused), None);
         assert_eq!(pager.next_retry_ms(), Some(1_000.0));
         for (sub, _) in &pages[1..] {
             pager.end_of_page(sub, true);

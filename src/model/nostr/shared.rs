@@ -67,9 +67,8 @@ pub struct Shared {
     bytes: usize,
     comments: Vec<Event>,
     reactions: Vec<Reaction>,
-    /// Who asked for each event to be deleted (by its id): only an event's
-    /// own author can delete it. Looked up by id, without building a key.
-    deletions: HashMap<String, Vec<String>>,
+    /// (author, event id): only an event's own author can delete it.
+    deletions: HashSet<(String, String)>,
     /// The reader's own events that they asked to delete.
     retracted: HashSet<String>,
     /// The newest profile and mute list of each author (replaceable events).
@@ -97,7 +96,7 @@ impl Shared {
             bytes: 0,
             comments: Vec::new(),
             reactions: Vec::new(),
-            deletions: HashMap::new(),
+            deletions: HashSet::new(),
             retracted: HashSet::new(),
             profiles: HashMap::new(),
             mutes: HashMap::new(),
@@ -155,10 +154,7 @@ impl Shared {
                     event.tag_values("e").filter(|id| is_hex(id, 64)).map(str::to_string).collect();
                 let any = !targets.is_empty();
                 for target in targets {
-                    let authors = self.deletions.entry(target).or_default();
-                    if !authors.contains(&event.pubkey) {
-                        authors.push(event.pubkey.clone());
-                    }
+                    self.deletions.insert((event.pubkey.clone(), target));
                 }
                 any
             }
@@ -191,8 +187,7 @@ impl Shared {
         // Most threads have no deletion at all: no id is hashed then (a
         // view of 5,000 comments hashes each id several times otherwise).
         let retracted = !self.retracted.is_empty() && self.retracted.contains(id);
-        let requested = !self.deletions.is_empty()
-            && self.deletions.get(id).is_some_and(|authors| authors.iter().any(|a| a == author));
+        let requested = !self.deletions.is_empty() && self.deletions.contains(&(author.to_string(), id.to_string()));
         retracted || requested
     }
 
@@ -219,9 +214,9 @@ impl Shared {
         } else {
             HashSet::new()
         };
-        // While relays are still sending, a reply waits for its parent.
-        let known: HashSet<&str> =
-            if complete { HashSet::new() } else { self.comments.iter().map(|c| c.id.as_str()).collect() };
+        // While relays are still sending, a reply waits for its parent, and
+        // so does a reply to a waiting reply.
+        let waiting = if complete { HashSet::new() } else { self.waiting_replies(own) };
         let mut view = View::default();
         // Each author's name, checked once (a thread has far fewer authors
         // than comments).
@@ -241,7 +236,7 @@ impl Shared {
             let item = event.tag("i").and_then(|i| item_on_page(i, &self.url, ITEM_FRAGMENT));
             let parent = match event.tag_values("e").last() {
                 Some(parent) => {
-                    if !complete && own.local_id(parent).is_none() && !known.contains(parent) {
+                    if waiting.contains(event.id.as_str()) {
                         continue;
                     }
                     own.local_id(parent).cloned().or_else(|| CommentId::parse(parent))
@@ -294,6 +289,32 @@ impl Shared {
             .collect()
     }
 
+    /// The replies whose parent has not arrived (nor is the reader's own),
+    /// and the replies below them, however deep (a loop of parents, which
+    /// only forged events make, waits for nothing).
+    fn waiting_replies(&self, own: &Own) -> HashSet<&str> {
+        let known: HashSet<&str> = self.comments.iter().map(|c| c.id.as_str()).collect();
+        let parents: HashMap<&str, &str> =
+            self.comments.iter().filter_map(|c| Some((c.id.as_str(), c.tag_values("e").last()?))).collect();
+        let mut waiting = HashSet::new();
+        for start in parents.keys() {
+            let mut id = *start;
+            // Each step goes one parent up; a chain longer than the thread loops.
+            for _ in 0..=parents.len() {
+                let Some(parent) = parents.get(id) else { break };
+                if own.local_id(parent).is_some() {
+                    break;
+                }
+                if waiting.contains(parent) || !known.contains(parent) {
+                    waiting.insert(*start);
+                    break;
+                }
+                id = parent;
+            }
+        }
+        waiting
+    }
+
     /// The comments that replies here answer but that have not arrived
     /// (nor are the reader's own): to be asked for by id.
     pub fn missing_parents(&self, own: &Own) -> Vec<String> {
@@ -320,10 +341,12 @@ impl Shared {
         self.comments.iter().find(|c| c.id == event_id).map(|c| c.pubkey.as_str())
     }
 
-    /// The comments and the authors of comments and likes seen so far: what
-    /// to ask relays about next (likes, deletions, profiles).
+    /// The comments and likes, and the authors of comments and likes, seen
+    /// so far: what to ask relays about next (the likes and deletion
+    /// requests that name these events, the authors' names).
     pub fn known(&self) -> (Vec<String>, Vec<String>) {
-        let ids = self.comments.iter().map(|c| c.id.clone()).collect();
+        let mut ids: Vec<String> = self.comments.iter().map(|c| c.id.clone()).collect();
+        ids.extend(self.reactions.iter().map(|r| r.id.clone()));
         let mut authors: Vec<String> = self.comments.iter().map(|c| c.pubkey.clone()).collect();
         authors.extend(self.reactions.iter().map(|r| r.pubkey.clone()));
         authors.sort();
@@ -475,8 +498,11 @@ mod tests {
         let alone = shared.view(&Own::default(), true);
         assert_eq!(alone.comments.len(), 1, "complete: shown, its parent unavailable");
         assert_eq!(alone.comments[0].parent.as_ref().map(CommentId::as_str), Some(top.id.as_str()));
+        let deeper = comment(&ann, 12, "Reply to the reply", Some(&reply));
+        shared.put(deeper);
+        assert!(shared.view(&Own::default(), false).comments.is_empty(), "a reply to a waiting reply waits too");
         shared.put(top.clone());
-        assert_eq!(shared.view(&Own::default(), false).comments.len(), 2, "the parent came: both show");
+        assert_eq!(shared.view(&Own::default(), false).comments.len(), 3, "the parent came: all show");
         assert!(shared.missing_parents(&Own::default()).is_empty());
     }
 
