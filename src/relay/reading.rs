@@ -149,15 +149,19 @@ impl Hub {
         spawn_local(async move {
             wait::sleep(delay).await;
             let Some(hub) = weak.upgrade() else { return };
-            let mut hub = hub.borrow_mut();
+            let Ok(mut hub) = hub.try_borrow_mut() else { return };
             hub.view_pending = false;
-            if hub.stopped {
-                return;
+            if !hub.stopped {
+                hub.show();
             }
-            let view = hub.shared.view(&hub.own(), hub.complete);
-            let _ = hub.d.thread.try_maybe_update(|t| (t.set_shared(view.comments, view.likes), ()));
-            hub.update_deliveries();
         });
+    }
+
+    /// Shows what relays said, now.
+    pub(super) fn show(&mut self) {
+        let view = self.shared.view(&self.own(), self.complete);
+        let _ = self.d.thread.try_maybe_update(|t| (t.set_shared(view.comments, view.likes), ()));
+        self.update_deliveries();
     }
 
     /// Asks for the likes, deletions and profiles of comments and authors

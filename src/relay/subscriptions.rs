@@ -265,9 +265,12 @@ impl Hub {
             self.complete = complete;
             if complete {
                 self.refresh_live();
+                // The count is the whole thread's the moment "Loading…" goes.
+                self.show();
+            } else {
+                self.schedule_view(hub);
             }
             let _ = self.d.loading_older.try_set(!complete);
-            self.schedule_view(hub);
         }
     }
 }
