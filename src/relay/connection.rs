@@ -4,7 +4,7 @@
 
 use super::{Hub, wait};
 use crate::model::nostr::Event;
-use crate::model::nostr::paging::Pager;
+use crate::model::nostr::paging::{Pager, backoff_ms};
 use leptos::task::spawn_local;
 use std::cell::RefCell;
 use std::collections::{HashSet, VecDeque};
@@ -15,8 +15,6 @@ use web_sys::{MessageEvent, WebSocket};
 
 /// How long a connection may take to open before it counts as failed.
 const OPEN_TIMEOUT_MS: i32 = 10_000;
-/// The longest wait between two attempts.
-const MAX_BACKOFF_MS: f64 = 30_000.0;
 /// The longest message read, in UTF-16 units: an event agora takes, and its frame.
 const MAX_MESSAGE: usize = crate::model::nostr::event::MAX_EVENT_JSON + 256;
 /// Sent events waiting for an answer, at most (a silent relay is not a leak).
@@ -130,10 +128,30 @@ impl Connection {
     }
 }
 
-/// What is read of a message too long to take: that it was one, and on
-/// which subscription (`["EVENT","p12",` …).
-fn too_long(start: String) -> String {
-    format!("[\"TOO LONG\",{}]", start.split(',').nth(1).unwrap_or("\"\""))
+/// A message from a relay, as it is queued to be read.
+pub enum Received {
+    Message(String),
+    /// Too long to be an event agora takes, so not copied: only the
+    /// subscription it came on (`["EVENT","p12",` …), whose page still
+    /// counts it.
+    TooLong {
+        sub: String,
+    },
+}
+
+impl Received {
+    fn too_long(start: &str) -> Received {
+        let sub = start.split(',').nth(1).unwrap_or_default().trim_matches('"');
+        Received::TooLong { sub: sub.to_string() }
+    }
+
+    /// What it takes in the inbox, in bytes.
+    pub fn size(&self) -> usize {
+        match self {
+            Received::Message(text) => text.len(),
+            Received::TooLong { sub } => sub.len(),
+        }
+    }
 }
 
 /// Opens (or opens again) connection `index` of the hub.
@@ -178,17 +196,20 @@ pub(super) fn connect(hub: &Rc<RefCell<Hub>>, index: usize) {
         let length = data.as_ref().and_then(|d| d.dyn_ref::<js_sys::JsString>()).map(js_sys::JsString::length);
         let fits = length.is_some_and(|l| l as usize <= MAX_MESSAGE);
         // Of one too long, its start: an event of a page still counts there.
-        let text = match data {
-            Some(data) if fits => data.as_string(),
-            Some(data) => data.dyn_ref::<js_sys::JsString>().and_then(|d| d.slice(0, 80).as_string()).map(too_long),
+        let received = match data {
+            Some(data) if fits => data.as_string().map(Received::Message),
+            Some(data) => data
+                .dyn_ref::<js_sys::JsString>()
+                .and_then(|d| d.slice(0, 80).as_string())
+                .map(|start| Received::too_long(&start)),
             None => None,
         };
         let Ok(mut state) = hub.try_borrow_mut() else { return };
         let Some(connection) = state.connections.get_mut(index) else { return };
         if connection.generation == generation {
             connection.failures = 0;
-            if let Some(text) = text {
-                super::reading::receive(&mut state, hub, index, generation, text);
+            if let Some(received) = received {
+                super::reading::receive(&mut state, hub, index, generation, received);
             }
         }
     });
@@ -230,8 +251,7 @@ fn failed(hub: &Rc<RefCell<Hub>>, index: usize, generation: u32) {
         connection.generation += 1;
         connection.failed_once = true;
         connection.failures = connection.failures.saturating_add(1);
-        let base = (1000.0 * 2f64.powi(connection.failures.min(16) as i32 - 1)).min(MAX_BACKOFF_MS);
-        let delay = base * (0.75 + 0.5 * js_sys::Math::random());
+        let delay = backoff_ms(connection.failures) * (0.75 + 0.5 * js_sys::Math::random());
         state.update_loading(hub);
         delay
     };

@@ -34,6 +34,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use signing::sign_loop;
 use std::cell::RefCell;
+use subscriptions::Followed;
 // std's hasher, not the FxHash of the rest of the model: these keys are
 // chosen by relays, and colliding FxHash keys are easy to make.
 use std::collections::{HashMap, HashSet};
@@ -104,17 +105,14 @@ struct Hub {
     refusals: Vec<(String, String, String)>,
     signer: Option<Signer>,
     connections: Vec<Connection>,
-    moderators: Vec<String>,
     /// When this visit began (seconds): live subscriptions start from it.
     started_s: u64,
     /// The live subscriptions as last sent (id, filters), sent again on
     /// every reconnection.
     live: Vec<(String, String)>,
-    /// Comments and authors whose likes, deletions and names are asked
-    /// for, in the order they came (the first are followed live).
-    subscribed_ids: HashSet<String>,
-    followed_ids: Vec<String>,
-    followed_authors: Vec<String>,
+    /// Events and authors whose likes, deletions and names are asked for.
+    followed_ids: Followed,
+    followed_authors: Followed,
     /// Whether every relay has sent all it holds of the thread.
     complete: bool,
     /// Entries that another tab or widget of the reader queued (theirs to
@@ -128,10 +126,9 @@ struct Hub {
     /// The reader's comments retracted during this visit: Undo may share
     /// them again (others, posted before the thread was shared, stay local).
     retracted_comments: HashSet<CommentId>,
-    subscribed_authors: HashSet<String>,
     /// Messages received and not read yet (relay, its connection's
     /// generation, the text), read in slices (`reading::receive`).
-    inbox: std::collections::VecDeque<(usize, u32, String)>,
+    inbox: std::collections::VecDeque<(usize, u32, connection::Received)>,
     inbox_bytes: usize,
     reading: bool,
     view_pending: bool,
@@ -153,18 +150,15 @@ impl Relays {
             refusals: Vec::new(),
             signer: Signer::kept(&d.store),
             connections: sharing.relays.iter().map(|url| Connection::new(url)).collect(),
-            moderators: sharing.moderators.clone(),
             started_s: now_s(),
             live: Vec::new(),
-            subscribed_ids: HashSet::new(),
-            followed_ids: Vec::new(),
-            followed_authors: Vec::new(),
+            followed_ids: Followed::default(),
+            followed_authors: Followed::default(),
             complete: false,
             elsewhere: HashSet::new(),
             revisions: HashMap::new(),
             next_revision: 0,
             retracted_comments: HashSet::new(),
-            subscribed_authors: HashSet::new(),
             inbox: std::collections::VecDeque::new(),
             inbox_bytes: 0,
             reading: false,

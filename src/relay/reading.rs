@@ -2,6 +2,7 @@
 //! stored events, refusals, notices), and what is sent to a relay when its
 //! connection opens.
 
+use super::connection::Received;
 use super::{Hub, LOADING_VIEW_DELAY_MS, VIEW_DELAY_MS, now_s, wait};
 use crate::model::nostr::Event;
 use leptos::prelude::*;
@@ -21,10 +22,10 @@ const READ_SLICE_MS: f64 = 8.0;
 /// page), and checking each event's signature takes a millisecond or more:
 /// so messages are queued here and read in slices of a few milliseconds,
 /// each its own task, and the page stays responsive.
-pub(super) fn receive(state: &mut Hub, hub: &Rc<RefCell<Hub>>, index: usize, generation: u32, text: String) {
-    if state.inbox.len() < MAX_INBOX && state.inbox_bytes + text.len() <= MAX_INBOX_BYTES {
-        state.inbox_bytes += text.len();
-        state.inbox.push_back((index, generation, text));
+pub(super) fn receive(state: &mut Hub, hub: &Rc<RefCell<Hub>>, index: usize, generation: u32, received: Received) {
+    if state.inbox.len() < MAX_INBOX && state.inbox_bytes + received.size() <= MAX_INBOX_BYTES {
+        state.inbox_bytes += received.size();
+        state.inbox.push_back((index, generation, received));
     }
     if std::mem::replace(&mut state.reading, true) {
         return;
@@ -45,11 +46,19 @@ fn read_slice(weak: &Weak<RefCell<Hub>>) -> bool {
     let Ok(mut state) = hub.try_borrow_mut() else { return true };
     let started = wait::now_ms();
     while wait::now_ms() - started < READ_SLICE_MS {
-        let Some((index, generation, text)) = state.inbox.pop_front() else { break };
-        state.inbox_bytes = state.inbox_bytes.saturating_sub(text.len());
+        let Some((index, generation, received)) = state.inbox.pop_front() else { break };
+        state.inbox_bytes = state.inbox_bytes.saturating_sub(received.size());
         let current = state.connections.get(index).is_some_and(|c| c.generation() == generation);
-        if current && !state.stopped {
-            state.heard(index, &text, &hub);
+        if !current || state.stopped {
+            continue;
+        }
+        match received {
+            Received::Message(text) => state.heard(index, &text, &hub),
+            Received::TooLong { sub } => {
+                if let Some(connection) = state.connections.get_mut(index) {
+                    connection.pager.unreadable(&sub);
+                }
+            }
         }
     }
     let more = !state.inbox.is_empty();
@@ -99,12 +108,6 @@ impl Hub {
                     self.refusals.retain(|(e, r, _)| !(e == &id && r == &relay));
                     self.refusals.push((id, relay, reason));
                     self.update_deliveries();
-                }
-            }
-            Some("TOO LONG") => {
-                let sub = message.get(1).and_then(|s| s.as_str()).unwrap_or_default();
-                if let Some(connection) = self.connections.get_mut(index) {
-                    connection.pager.unreadable(sub);
                 }
             }
             Some("EOSE") => {

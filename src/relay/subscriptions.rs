@@ -17,12 +17,14 @@
 
 use super::{BATCH, Hub, wait};
 use crate::model::nostr::event::{COMMENT, DELETION, MUTE_LIST, PROFILE, REACTION};
-use crate::model::nostr::paging::PageEnd;
+use crate::model::nostr::paging::{PageEnd, backoff_ms};
 use crate::model::nostr::scope::spellings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::{Value, json};
 use std::cell::RefCell;
+// std's hasher, not FxHash: these keys are chosen by relays.
+use std::collections::HashSet;
 use std::rc::Rc;
 
 /// Event ids (and authors) one live subscription follows: with both, a
@@ -37,6 +39,27 @@ const PAGE_TIMEOUT_MS: i32 = 10_000;
 /// event that a page brings too costs nothing).
 const LIVE_SLACK_S: u64 = 600;
 
+/// Event ids (or authors) whose likes, deletions (or names) are asked for,
+/// in the order they came: the first ones are followed live.
+#[derive(Default)]
+pub(super) struct Followed {
+    order: Vec<String>,
+    known: HashSet<String>,
+}
+
+impl Followed {
+    /// Follows those of `items` not followed yet, and returns them.
+    fn add(&mut self, items: impl IntoIterator<Item = String>) -> &[String] {
+        let start = self.order.len();
+        for item in items {
+            if self.known.insert(item.clone()) {
+                self.order.push(item);
+            }
+        }
+        self.order.get(start..).unwrap_or_default()
+    }
+}
+
 /// Filters of one `REQ`, as its tail.
 fn filters(filters: &[Value]) -> String {
     filters.iter().map(Value::to_string).collect::<Vec<_>>().join(",")
@@ -47,7 +70,8 @@ impl Hub {
     /// spelling of its page, and its moderators' mute lists.
     pub(super) fn plan(&mut self) {
         let comments = json!({ "kinds": [COMMENT], "#I": spellings(self.shared.url()) });
-        let mutes = (!self.moderators.is_empty()).then(|| json!({ "kinds": [MUTE_LIST], "authors": self.moderators }));
+        let moderators = self.shared.moderators();
+        let mutes = (!moderators.is_empty()).then(|| json!({ "kinds": [MUTE_LIST], "authors": moderators }));
         for connection in &mut self.connections {
             connection.pager.add(comments.clone());
             if let Some(mutes) = &mutes {
@@ -61,12 +85,13 @@ impl Hub {
     fn live_subscriptions(&self) -> Vec<(String, String)> {
         let since = self.started_s.saturating_sub(LIVE_SLACK_S);
         let mut thread = vec![json!({ "kinds": [COMMENT], "#I": spellings(self.shared.url()), "since": since })];
-        if !self.moderators.is_empty() {
-            thread.push(json!({ "kinds": [MUTE_LIST], "authors": self.moderators, "since": since }));
+        let moderators = self.shared.moderators();
+        if !moderators.is_empty() {
+            thread.push(json!({ "kinds": [MUTE_LIST], "authors": moderators, "since": since }));
         }
         let mut live = vec![("live".to_string(), filters(&thread))];
-        let mut ids = self.followed_ids.chunks(LIVE_BATCH);
-        let mut authors = self.followed_authors.chunks(LIVE_BATCH);
+        let mut ids = self.followed_ids.order.chunks(LIVE_BATCH);
+        let mut authors = self.followed_authors.order.chunks(LIVE_BATCH);
         for chunk in 0..MAX_LIVE_CHUNKS {
             let mut these = Vec::new();
             if let Some(ids) = ids.next() {
@@ -91,27 +116,17 @@ impl Hub {
             return;
         }
         let (ids, authors) = self.shared.known();
-        let mine = self.own();
-        let own_ids = mine.comments.iter().map(|(id, _)| id.clone());
-        let mut ids: Vec<String> =
-            ids.into_iter().chain(own_ids).filter(|id| !self.subscribed_ids.contains(id)).collect();
-        ids.sort();
-        ids.dedup();
-        let authors: Vec<String> = authors.into_iter().filter(|a| !self.subscribed_authors.contains(a)).collect();
+        let own_ids = self.own().comments.into_iter().map(|(id, _)| id);
         // Deletion requests by the events they name, not by author: an
         // author's own history of deletions elsewhere is none of the thread's.
-        for chunk in ids.chunks(BATCH) {
+        for chunk in self.followed_ids.add(ids.into_iter().chain(own_ids)).chunks(BATCH) {
             let likes_and_deletions = json!({ "kinds": [REACTION, DELETION], "#e": chunk });
             self.connections.iter_mut().for_each(|c| c.pager.add(likes_and_deletions.clone()));
         }
-        for chunk in authors.chunks(BATCH) {
+        for chunk in self.followed_authors.add(authors).chunks(BATCH) {
             let names = json!({ "kinds": [PROFILE], "authors": chunk });
             self.connections.iter_mut().for_each(|c| c.pager.add(names.clone()));
         }
-        self.subscribed_ids.extend(ids.iter().cloned());
-        self.subscribed_authors.extend(authors.iter().cloned());
-        self.followed_ids.extend(ids);
-        self.followed_authors.extend(authors);
         if self.complete {
             self.refresh_live();
         }
@@ -227,7 +242,7 @@ impl Hub {
         }
         let Some((id, tail)) = self.live.iter().find(|(id, _)| id == sub).cloned() else { return };
         connection.live_refusals = connection.live_refusals.saturating_add(1);
-        let delay = (1000.0 * 2f64.powi(connection.live_refusals.min(5) as i32)).min(30_000.0) as i32;
+        let delay = backoff_ms(connection.live_refusals) as i32;
         let generation = connection.generation();
         let weak = Rc::downgrade(hub);
         spawn_local(async move {

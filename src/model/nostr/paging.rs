@@ -41,8 +41,15 @@ pub const MAX_PAGES: u32 = 200;
 /// Refusals of one page in a row after which the relay no longer holds up
 /// the thread's completeness (it is still asked again, less often).
 pub const GIVE_UP_AFTER: u32 = 3;
-/// The longest wait before a refused page is asked again.
+/// The longest wait before something refused is tried again.
 const MAX_RETRY_MS: f64 = 30_000.0;
+
+/// How long to wait before trying again after `failures` failures in a
+/// row: 1, 2, 4 … 30 s. The one rule for a relay's refused pages, refused
+/// live subscriptions and lost connections.
+pub fn backoff_ms(failures: u32) -> f64 {
+    (1000.0 * 2f64.powi(failures.clamp(1, 16) as i32 - 1)).min(MAX_RETRY_MS)
+}
 
 /// One query paged through on one relay: a NIP-01 filter, and how far back
 /// it has come.
@@ -169,8 +176,6 @@ pub struct Pager {
     max_limit: Option<usize>,
     /// The most events one page of this relay returned.
     most: usize,
-    /// Pages asked so far (`REQ`s), for the benchmark and the console.
-    pub requests: u32,
     /// Pages refused or left unanswered in a row, on any job: a relay that
     /// refuses or ignores everything no longer holds up the thread, also
     /// with jobs it has not been asked yet.
@@ -210,7 +215,6 @@ impl Pager {
             self.next_page += 1;
             let id = format!("p{}", self.next_page);
             pages.push((id.clone(), job.request(limit)));
-            self.requests += 1;
             self.in_flight.push((id, job));
         }
         kept.extend(self.waiting.drain(..));
@@ -289,8 +293,7 @@ impl Pager {
         job.restart_page();
         job.refusals = job.refusals.saturating_add(1);
         self.troubles = self.troubles.saturating_add(1);
-        let wait = (1000.0 * 2f64.powi(job.refusals.min(16) as i32 - 1)).min(MAX_RETRY_MS);
-        job.not_before_ms = now_ms + wait;
+        job.not_before_ms = now_ms + backoff_ms(job.refusals);
         self.waiting.push_back(job);
         true
     }
@@ -348,7 +351,7 @@ mod tests {
         events
     }
 
-    /// Pages until done; returns the ids seen and the requests made.
+    /// Pages until done; returns the ids seen and the pages asked for.
     fn page_through(pager: &mut Pager, events: &[(String, u64)], cap: usize) -> (HashSet<String>, u32) {
         page_through_relay(pager, events, cap, Until::Inclusive)
     }
@@ -360,12 +363,13 @@ mod tests {
         until: Until,
     ) -> (HashSet<String>, u32) {
         let mut seen = HashSet::new();
-        let mut rounds = 0;
+        let (mut rounds, mut requests) = (0, 0);
         loop {
             let pages = pager.next_pages(0.0);
             if pages.is_empty() {
                 break;
             }
+            requests += pages.len() as u32;
             for (sub, filter) in pages {
                 for (id, at) in matching(events, cap, &filter, until) {
                     assert!(pager.event(&sub, id, *at));
@@ -376,7 +380,7 @@ mod tests {
             rounds += 1;
             assert!(rounds < 100, "paging never ends");
         }
-        (seen, pager.requests)
+        (seen, requests)
     }
 
     #[test]
@@ -421,10 +425,9 @@ mod tests {
         let mut pager = Pager::default();
         pager.add(json!({ "kinds": [1111] }));
         page_through(&mut pager, &big, 100);
-        let before = pager.requests;
         pager.add(json!({ "kinds": [7] }));
-        page_through(&mut pager, &small, 100);
-        assert_eq!(pager.requests - before, 1, "30 is under the 100 this relay returned before");
+        let (_, requests) = page_through(&mut pager, &small, 100);
+        assert_eq!(requests, 1, "30 is under the 100 this relay returned before");
     }
 
     #[test]

@@ -20,10 +20,10 @@
 pub fn canonical_url(href: &str) -> String {
     let href = href.trim();
     let Some((scheme, rest)) = href.split_once("://") else { return href.to_string() };
-    let scheme = scheme.to_ascii_lowercase();
-    if scheme != "https" && scheme != "http" {
+    if !is_web_url(href) {
         return href.to_string();
     }
+    let scheme = scheme.to_ascii_lowercase();
     let without_fragment = rest.split('#').next().unwrap_or_default();
     let without_query = without_fragment.split('?').next().unwrap_or_default();
     let (authority, path) = match without_query.find('/') {
@@ -38,6 +38,12 @@ pub fn canonical_url(href: &str) -> String {
     let path = path.trim_end_matches('/');
     let path = if path.is_empty() { "/" } else { path };
     format!("{scheme}://{host}{path}")
+}
+
+/// Whether an address is a web page's (`http` or `https`, in any case).
+pub fn is_web_url(href: &str) -> bool {
+    let scheme = href.trim().split_once("://").map(|(scheme, _)| scheme.to_ascii_lowercase());
+    matches!(scheme.as_deref(), Some("https" | "http"))
 }
 
 /// The spellings relays are asked for: the canonical one first, then the

@@ -4,6 +4,7 @@
 
 use super::keys::is_hex;
 use super::pow::MAX_DIFFICULTY;
+use super::scope::is_web_url;
 
 /// The most relays one thread talks to: each is a connection and a copy of
 /// every post.
@@ -87,10 +88,7 @@ impl SharingSettings {
             relays: relays.unwrap_or_default(),
             moderators: moderators.unwrap_or_default(),
             pow: pow.unwrap_or(0),
-            url: url.filter(|u| {
-                let scheme = u.split_once("://").map(|(scheme, _)| scheme.to_ascii_lowercase());
-                matches!(scheme.as_deref(), Some("https" | "http"))
-            }),
+            url: url.filter(|u| is_web_url(u)),
         };
         (sharing, problems)
     }

@@ -103,6 +103,11 @@ impl Shared {
         }
     }
 
+    /// The keys whose mute lists hide comments here.
+    pub fn moderators(&self) -> &[String] {
+        &self.moderators
+    }
+
     /// The thread's scope: what the `I` tag of its comments holds.
     pub fn url(&self) -> &str {
         &self.url
