@@ -1,14 +1,15 @@
 //! The widget: the article, then its discussion. This is where the model,
 //! the store and the components meet; rules stay in the model.
 
-use crate::browser::{first_screen_shown, now_ms, preferred_languages, text as text_in};
+use crate::browser::{first_screen_shown, interface_text, now_ms, preferred_languages};
 use crate::components::comment_item::Clock;
 use crate::components::{ArticleView, DiscussionView};
 use crate::config::{ArticleSource, Config, Problem, Theme, page_query};
 use crate::discussion::Discussion;
 use crate::fetch::{self, fetch_article};
 use crate::model::nostr::settings::SharingSettings;
-use crate::model::{Article, CommentId, Heard, Lang, Loaded, Text, ThreadId};
+use crate::model::{Article, CommentId, Lang, Loaded, Text, ThreadId};
+use crate::relay;
 use crate::store::Store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -23,6 +24,8 @@ enum ArticleState {
     Loading,
     Ready(Box<Article>),
     Failed(String),
+    /// Handed over to the relay build, which mounts in this one's place.
+    HandedOver,
 }
 
 /// `standalone`: the widget is the whole page, so it also names the page.
@@ -35,13 +38,16 @@ pub fn App(config: Config, standalone: bool) -> impl IntoView {
     // the reader's browser languages.
     let lang = Lang::negotiate(config.lang.as_deref(), page_query("lang").as_deref(), &preferred_languages());
     let ready = lang.built_in().filter(|_| config.strings.is_none());
-    let text = RwSignal::new(ready.map(|strings| text_in(lang, strings)));
+    let text = RwSignal::new(ready.map(|strings| interface_text(lang, strings)));
     if ready.is_none() {
         let (assets, own) = (config.assets.clone(), config.strings.clone());
         spawn_local(async move {
             let (lang, strings) = match fetch::language(lang, &assets).await {
                 Ok(strings) => (lang, strings),
-                Err(()) => (Lang::En, Text::english().strings()),
+                Err(error) => {
+                    leptos::logging::warn!("agora: {error}; English is shown");
+                    (Lang::En, Text::english().strings())
+                }
             };
             let strings = match own {
                 Some(url) => fetch::own_strings(&url, &assets, strings).await,
@@ -49,7 +55,7 @@ pub fn App(config: Config, standalone: bool) -> impl IntoView {
             };
             // Unless the wait ran out (or the widget was removed) meanwhile.
             let _ = text.try_update(|text| {
-                text.get_or_insert(text_in(lang, strings));
+                text.get_or_insert(interface_text(lang, strings));
             });
         });
         set_timeout(
@@ -66,7 +72,7 @@ pub fn App(config: Config, standalone: bool) -> impl IntoView {
     }
     let theme = config.theme;
     move || match text.get() {
-        Some(text) => view! { <Widget config=config.clone() text standalone /> }.into_any(),
+        Some(text) => view! { <Contents config=config.clone() text standalone /> }.into_any(),
         None => {
             let loading = Text::english().loading;
             root(theme, Lang::En, false, view! { <p class="agora-loading" role="status">{loading}</p> }).into_any()
@@ -77,44 +83,59 @@ pub fn App(config: Config, standalone: bool) -> impl IntoView {
 /// How long a reader waits for their language's messages before English.
 const LANGUAGE_WAIT: Duration = Duration::from_secs(5);
 
+/// The widget once its interface text is known: what is wrong with the
+/// host's settings, then the article and its discussion.
 #[component]
-fn Widget(config: Config, text: Text, standalone: bool) -> impl IntoView {
+fn Contents(config: Config, text: Text, standalone: bool) -> impl IntoView {
     let Config { article, thread, theme, sharing, on_relays, problems, .. } = config;
     let lang = text.lang;
     provide_context(text);
-    let state = RwSignal::new(match &article {
-        ArticleSource::BuiltIn => ArticleState::Ready(Box::new(Article::built_in())),
-        ArticleSource::Url(_) => ArticleState::Loading,
-    });
-    if let ArticleSource::Url(url) = article {
-        spawn_local(async move {
+    // What the article needs, decided as it arrives: the usual build has no
+    // relay layer, so where relays are asked for, the page loads the build
+    // that has one (public/boot.js, public/embed.js) and mounts it instead.
+    let host_sharing = sharing.clone();
+    let arrived = move |article: Article| {
+        let switch = on_relays.as_ref().and_then(|f| f.dyn_ref::<js_sys::Function>());
+        if !relay::IN_THIS_BUILD
+            && (host_sharing.asks_for_relays() || article.sharing.asks_for_relays())
+            && switch.is_some_and(|switch| switch.call0(&JsValue::NULL).is_ok())
+        {
+            ArticleState::HandedOver
+        } else {
+            ArticleState::Ready(Box::new(article))
+        }
+    };
+    let state = RwSignal::new(ArticleState::Loading);
+    match article {
+        ArticleSource::BuiltIn => state.set(arrived(Article::built_in())),
+        ArticleSource::Url(url) => spawn_local(async move {
             let loaded = match fetch_article(&url).await {
-                Ok(article) => ArticleState::Ready(Box::new(article)),
+                Ok(article) => arrived(article),
                 Err(error) => ArticleState::Failed(text.article_error(&url, &error)),
             };
             // The widget may have been removed while the article loaded.
             let _ = state.try_set(loaded);
+        }),
+    }
+    // The standalone page is named after its article.
+    if standalone {
+        Effect::new(move |_| {
+            if let ArticleState::Ready(article) = &*state.read()
+                && let Some(document) = web_sys::window().and_then(|window| window.document())
+            {
+                document.set_title(&article.title);
+            }
         });
     }
     let content = move || match state.get() {
-        ArticleState::Loading => view! { <p class="agora-loading" role="status">{text.loading}</p> }.into_any(),
+        ArticleState::Loading | ArticleState::HandedOver => {
+            view! { <p class="agora-loading" role="status">{text.loading}</p> }.into_any()
+        }
         ArticleState::Failed(message) => view! {
             <p class="agora-notice agora-notice--error" role="alert">{message}</p>
         }
         .into_any(),
         ArticleState::Ready(article) => {
-            if standalone && let Some(document) = web_sys::window().and_then(|window| window.document()) {
-                document.set_title(&article.title);
-            }
-            // The usual build has no relay layer: the page loads the one
-            // that has (public/boot.js, public/embed.js) and mounts it instead.
-            if cfg!(not(feature = "relays"))
-                && (sharing.asks_for_relays() || article.sharing.asks_for_relays())
-                && let Some(switch) = on_relays.as_ref().and_then(|f| f.dyn_ref::<js_sys::Function>())
-                && switch.call0(&JsValue::NULL).is_ok()
-            {
-                return view! { <p class="agora-loading" role="status">{text.loading}</p> }.into_any();
-            }
             view! { <ArticleWithDiscussion article=*article thread=thread.clone() sharing=sharing.clone() /> }
                 .into_any()
         }
@@ -149,7 +170,7 @@ pub(crate) fn root(theme: Theme, lang: Lang, first_screen: bool, children: impl 
 fn ArticleWithDiscussion(article: Article, thread: Option<String>, sharing: SharingSettings) -> impl IntoView {
     let text = use_context::<Text>().unwrap_or_else(Text::english);
     let discussion = match ThreadId::parse(thread.as_deref().unwrap_or(&article.id)) {
-        Ok(thread_id) => view! { <Discussion article=article.clone() thread_id text sharing /> }.into_any(),
+        Ok(thread_id) => view! { <LoadedDiscussion article=article.clone() thread_id text sharing /> }.into_any(),
         Err(error) => view! {
             <p class="agora-notice agora-notice--error" role="alert">
                 {text.bad_thread(&error.0, ThreadId::MAX_LEN)}
@@ -163,9 +184,12 @@ fn ArticleWithDiscussion(article: Article, thread: Option<String>, sharing: Shar
     }
 }
 
+/// A discussion opened from the reader's storage, shared on relays where
+/// the settings name some, kept in step with other tabs and with the
+/// page's address (permalinks). `sharing`: the host's settings for relays
+/// (the article's are in `article`).
 #[component]
-/// `sharing`: the host's settings for relays (the article's are in `article`).
-fn Discussion(article: Article, thread_id: ThreadId, text: Text, sharing: SharingSettings) -> impl IntoView {
+fn LoadedDiscussion(article: Article, thread_id: ThreadId, text: Text, sharing: SharingSettings) -> impl IntoView {
     let store = Store::open(&thread_id);
     let (mut loaded, notice) = match store.load() {
         Ok(loaded) => (loaded, None),
@@ -178,7 +202,7 @@ fn Discussion(article: Article, thread_id: ThreadId, text: Text, sharing: Sharin
         );
     }
     let outbox = std::mem::take(&mut loaded.outbox);
-    let d = Discussion::new(
+    let discussion = Discussion::new(
         text,
         thread_id,
         store.clone(),
@@ -187,21 +211,8 @@ fn Discussion(article: Article, thread_id: ThreadId, text: Text, sharing: Sharin
         store.sort().unwrap_or_default(),
         store.remembered_name().unwrap_or_default(),
     );
-    // Only the relay build checks the sharing settings (and says what is wrong with them).
-    #[cfg(feature = "relays")]
-    let (sharing, sharing_problems) = sharing.resolve(article.sharing.clone());
-    #[cfg(feature = "relays")]
-    let sharing_problems = sharing_problems
-        .iter()
-        .map(|problem| view! { <p class="agora-notice agora-notice--error" role="alert">{text.sharing_problem(problem)}</p> })
-        .collect_view();
-    #[cfg(not(feature = "relays"))]
-    let (sharing_problems, _) = ((), sharing);
-    provide_context(d.clone());
-    #[cfg(feature = "relays")]
-    crate::relay::share(&d, &sharing, &outbox);
-    #[cfg(not(feature = "relays"))]
-    let _ = outbox;
+    provide_context(discussion.clone());
+    let setting_problems = discussion.share(sharing, article.sharing.clone(), &outbox);
 
     let (now, set_now) = signal(now_ms());
     provide_context(Clock(now));
@@ -211,60 +222,28 @@ fn Discussion(article: Article, thread_id: ThreadId, text: Text, sharing: Sharin
 
     // Other tabs and other widgets of this thread: follow every change.
     let watch = store.watch({
-        let d = d.clone();
-        move |change| apply(&d, change)
+        let discussion = discussion.clone();
+        move |heard| discussion.hear(heard)
     });
     on_cleanup(move || drop(watch));
 
     // Permalinks: `#comment-<id>` on arrival and whenever the hash changes.
     // Over the first screen the browser has already scrolled to it, and the
     // reader may have scrolled on since: highlighted, not scrolled to.
-    reveal_hash(&d, !first_screen_shown());
-    let on_hash = window_event_listener(leptos::ev::hashchange, {
-        let d = d.clone();
-        move |_| reveal_hash(&d, true)
-    });
+    reveal_hash(&discussion, !first_screen_shown());
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| reveal_hash(&discussion, true));
     on_cleanup(move || on_hash.remove());
 
     let notices = view! {
         {notice.map(|text| view! { <p class="agora-notice" role="status">{text}</p> })}
-        {sharing_problems}
+        {relay::views::setting_problems(&setting_problems, text)}
     };
     view! { <DiscussionView notices=notices.into_any() /> }
 }
 
-/// Applies a change made by another tab or another widget of this thread.
-fn apply(d: &Discussion, heard: Heard) {
-    match heard {
-        Heard::Folded(id, collapsed) => d.collapsed.update(|c| {
-            if collapsed {
-                c.insert(id)
-            } else {
-                c.remove(&id)
-            };
-        }),
-        Heard::Sorted(sort) => d.sort.set(sort),
-        Heard::Cleared => {
-            let loaded = d.store.load().unwrap_or_default();
-            d.thread.update(|t| t.set_posted(loaded.comments, loaded.liked));
-            d.collapsed.set(loaded.collapsed);
-        }
-        // Only a real change notifies: the tree is rebuilt from the whole thread.
-        Heard::Thread(change) => d.thread.maybe_update(|t| t.apply(change)),
-        #[cfg(feature = "relays")]
-        Heard::Outbox(slot, value) => d.relays.with_value(|relays| {
-            if let Some(relays) = relays {
-                relays.heard_outbox(&slot, value.as_deref());
-            }
-        }),
-        #[cfg(not(feature = "relays"))]
-        Heard::Outbox(..) => {}
-    }
-}
-
-fn reveal_hash(d: &Discussion, scroll: bool) {
+fn reveal_hash(discussion: &Discussion, scroll: bool) {
     let hash = web_sys::window().and_then(|window| window.location().hash().ok()).unwrap_or_default();
     if let Some(id) = hash.strip_prefix("#comment-").and_then(CommentId::parse) {
-        d.reveal(&id, scroll);
+        discussion.reveal(&id, scroll);
     }
 }

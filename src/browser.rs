@@ -38,7 +38,7 @@ pub fn plural(lang: Lang, n: u64) -> Plural {
 
 /// The interface text in `lang` (its messages: `strings`), with the
 /// browser's plural rules.
-pub fn text(lang: Lang, strings: &'static Strings) -> Text {
+pub fn interface_text(lang: Lang, strings: &'static Strings) -> Text {
     Text::new(lang, strings, plural)
 }
 
@@ -71,17 +71,21 @@ pub fn full_time(text: &Text, ms: f64) -> String {
     })
 }
 
-/// Offers `text` to the reader as a downloaded file; `Err` if the browser
-/// refused (it gives no reason worth showing).
-pub fn download(file_name: &str, text: &str) -> Result<(), ()> {
+/// The browser would not offer a file for download (it gives no reason
+/// worth showing).
+#[derive(Debug)]
+pub struct DownloadRefused;
+
+/// Offers `text` to the reader as a downloaded file.
+pub fn download(file_name: &str, text: &str) -> Result<(), DownloadRefused> {
     use wasm_bindgen::JsCast;
     let parts = Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| ())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ())?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or(())?;
-    let link: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| ())?.unchecked_into();
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| DownloadRefused)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| DownloadRefused)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or(DownloadRefused)?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| DownloadRefused)?.unchecked_into();
     link.set_href(&url);
     link.set_download(file_name);
     link.click();

@@ -104,8 +104,9 @@ impl Config {
                 Theme::Auto
             }
         };
-        #[cfg(feature = "relays")]
-        {
+        // Only the relay build reads these: the usual one hands over to it
+        // when a page names relays (public/boot.js, public/embed.js).
+        if crate::relay::IN_THIS_BUILD {
             let (relays, moderators, pow, url) = (get("relays"), get("moderators"), get("pow"), get("url"));
             config.sharing =
                 SharingSettings::from_text(relays.as_deref(), moderators.as_deref(), pow.as_deref(), url.as_deref());

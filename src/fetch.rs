@@ -2,7 +2,7 @@
 //! article JSON, and the interface text of languages other than English.
 
 use crate::model::language_file::{self, Entry};
-use crate::model::{Article, ArticleError, Lang, Strings};
+use crate::model::{Article, ArticleError, Lang, Strings, Text};
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -77,13 +77,33 @@ fn unavailable(error: FetchError) -> String {
     }
 }
 
+/// Why a language's messages could not be had: the reader gets English.
+#[derive(Debug)]
+pub enum LanguageError {
+    /// The file could not be fetched (its URL, and why).
+    Unavailable(String, String),
+    /// The file is not a language file of this agora (its URL, and why).
+    NotALanguageFile(String, String),
+}
+
+impl std::fmt::Display for LanguageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LanguageError::Unavailable(url, why) => {
+                write!(f, "the interface text could not be loaded from {url} ({why})")
+            }
+            LanguageError::NotALanguageFile(url, why) => write!(f, "{url}: not a language file of this agora, {why}"),
+        }
+    }
+}
+
 /// The messages of `lang`: built in for English; otherwise
 /// `<assets>lang/<code>.json` (`assets`: where agora's files are, `./` for
 /// its own page), one message per position (`language_file`). A file that
-/// cannot be had or read leaves English (`Err`, with why in the console);
-/// one with mistakes costs only those messages.
-pub async fn language(lang: Lang, assets: &str) -> Result<&'static Strings, ()> {
-    let english = Lang::En.built_in().ok_or(())?;
+/// cannot be had or read leaves English (`Err`, for the console); one with
+/// mistakes costs only those messages (each said in the console).
+pub async fn language(lang: Lang, assets: &str) -> Result<&'static Strings, LanguageError> {
+    let english = Text::english().strings();
     let cached = || LANGUAGES.with(|loaded| loaded.borrow().iter().find(|(l, _)| *l == lang).map(|(_, s)| *s));
     if let Some(strings) = lang.built_in().or_else(cached) {
         return Ok(strings);
@@ -91,22 +111,9 @@ pub async fn language(lang: Lang, assets: &str) -> Result<&'static Strings, ()> 
     let url = format!("{assets}lang/{}.json", lang.code());
     let file = match fetch_text(&url).await {
         Ok(file) => file,
-        Err(error) => {
-            let why = unavailable(error);
-            leptos::logging::warn!(
-                "agora: the {} interface text could not be loaded from {url} ({why}); English is shown",
-                lang.code()
-            );
-            return Err(());
-        }
+        Err(error) => return Err(LanguageError::Unavailable(url, unavailable(error))),
     };
-    let messages = match positional(&file) {
-        Ok(messages) => messages,
-        Err(why) => {
-            leptos::logging::warn!("agora: {url}: not a language file of this agora, {why}; English is shown");
-            return Err(());
-        }
-    };
+    let messages = positional(&file).map_err(|why| LanguageError::NotALanguageFile(url.clone(), why))?;
     let entries = messages.into_iter().skip(1).map(entry).enumerate();
     let (strings, refused) = language_file::read(english, english, entries);
     let name = |index| format!("message {index} (counted from 0 in lang/keys.json)");

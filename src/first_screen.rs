@@ -69,9 +69,9 @@ fn render(article: &Article, thread_id: &ThreadId) -> String {
         let text = Text::cldr(LANG);
         provide_context(text);
         let store = Store::none(thread_id);
-        let d =
+        let discussion =
             Discussion::new(text, thread_id.clone(), store, article, Loaded::default(), Sort::default(), String::new());
-        provide_context(d);
+        provide_context(discussion);
         let content = view! {
             <ArticleView article=article.clone() />
             <DiscussionView thread_only=true />

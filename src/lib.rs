@@ -16,7 +16,14 @@ mod fetch;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod first_screen;
 pub mod model;
+/// The relay layer: `relay/` in the build with `--features relays`, and in
+/// the usual build `relay/off.rs`, which has the same interface and does
+/// nothing. The one place the two builds differ outside the model (whose
+/// size-driven switches say why where they are).
 #[cfg(feature = "relays")]
+mod relay;
+#[cfg(not(feature = "relays"))]
+#[path = "relay/off.rs"]
 mod relay;
 pub mod store;
 

@@ -1,7 +1,8 @@
 use super::{Composer, EditBox, FormattedText, use_text};
 use crate::browser::{full_time, iso_time};
-use crate::discussion::{Discussion, use_discussion};
+use crate::discussion::{ActionError, Discussion, use_discussion};
 use crate::model::{Answers, Comment, CommentId, DraftSlot, Node, Text, age};
+use crate::relay;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -17,13 +18,13 @@ pub struct Clock(pub ReadSignal<f64>);
 /// as text nodes, never as HTML.
 #[component]
 pub fn CommentItem(id: CommentId) -> impl IntoView {
-    let Some(d) = use_discussion() else {
+    let Some(discussion) = use_discussion() else {
         return ().into_any();
     };
     let text = use_text();
     let node = Memo::new({
-        let (d, id) = (d.clone(), id.clone());
-        move |_| d.tree.with(|tree| tree.node(&id).cloned())
+        let (discussion, id) = (discussion.clone(), id.clone());
+        move |_| discussion.tree().with(|tree| tree.node(&id).cloned())
     });
     let comment = Memo::new(move |_| node.with(|n| n.as_ref().map(|n| Arc::clone(&n.comment))));
     let replies = Memo::new(move |_| node.with(|n| n.as_ref().map(|n| n.replies.clone()).unwrap_or_default()));
@@ -38,9 +39,9 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
 
     // Scroll to this comment when it is the one to highlight (a permalink).
     Effect::new({
-        let (d, id) = (d.clone(), id.clone());
+        let (discussion, id) = (discussion.clone(), id.clone());
         move |_| {
-            if d.highlighted.with(|h| h.as_ref().is_some_and(|h| h.id == id && h.scroll))
+            if discussion.highlight_of(&id).is_some_and(|h| h.scroll)
                 && let Some(article) = article_ref.get()
             {
                 article.scroll_into_view();
@@ -49,22 +50,23 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
     });
 
     let highlighted = {
-        let (d, id) = (d.clone(), id.clone());
-        move || d.highlighted.with(|h| h.as_ref().is_some_and(|h| h.id == id))
+        let (discussion, id) = (discussion.clone(), id.clone());
+        move || discussion.highlight_of(&id).is_some()
     };
     let is_collapsed = {
-        let (d, id) = (d.clone(), id.clone());
-        move || d.collapsed.with(|c| c.contains(&id))
+        let (discussion, id) = (discussion.clone(), id.clone());
+        move || discussion.is_collapsed(&id)
     };
     let is_replying = {
-        let (d, id) = (d.clone(), id.clone());
-        move || d.replying.with(|r| r.contains(&id))
+        let (discussion, id) = (discussion.clone(), id.clone());
+        move || discussion.is_replying(&id)
     };
     let is_editing = {
-        let (d, id) = (d.clone(), id.clone());
-        move || d.editing.with(|e| e.as_ref() == Some(&id))
+        let (discussion, id) = (discussion.clone(), id.clone());
+        move || discussion.is_editing(&id)
     };
     let failure = RwSignal::new(None::<String>);
+    let relays = discussion.relays();
 
     let header = move || {
         comment.get().map(|comment| {
@@ -90,7 +92,7 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
                     }.into_any(),
                 })}
                 {posted_time(&comment, text)}
-                {delivery(&comment.id)}
+                {relay::views::delivery(relays, &comment.id, text)}
                 {comment.edited_at.map(|_| view! { <span class="agora-comment__edited">{text.edited}</span> })}
             }
             .into_any()
@@ -101,43 +103,41 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
     };
 
     let actions = {
-        let (d, id) = (d.clone(), id.clone());
+        let (discussion, id) = (discussion.clone(), id.clone());
         move || {
             let comment = comment.get()?;
             if comment.deleted {
                 return None;
             }
-            Some(actions_view(d.clone(), id.clone(), comment, node, failure, reply_button, edit_button))
+            Some(actions_view(discussion.clone(), id.clone(), comment, node, failure, reply_button, edit_button))
         }
     };
 
     let edit_box = {
-        let (d, id) = (d.clone(), id.clone());
+        let (discussion, id) = (discussion.clone(), id.clone());
         move || {
             is_editing().then(|| {
-                let text = comment.with_untracked(|c| c.as_ref().map(|c| c.text().to_string()).unwrap_or_default());
-                let d = d.clone();
+                let body = comment.with_untracked(|c| c.as_ref().map(|c| c.text().to_string()).unwrap_or_default());
+                let discussion = discussion.clone();
                 let on_close = Callback::new(move |()| {
-                    d.editing.set(None);
+                    discussion.stop_editing();
                     edit_button.get_untracked().map(|b| b.focus());
                 });
-                view! { <EditBox id=id.clone() text on_close /> }
+                view! { <EditBox id=id.clone() body on_close /> }
             })
         }
     };
 
     let reply_box = {
-        let (d, id) = (d.clone(), id.clone());
+        let (discussion, id) = (discussion.clone(), id.clone());
         move || {
             is_replying().then(|| {
-                let (d, id) = (d.clone(), id.clone());
+                let (discussion, id) = (discussion.clone(), id.clone());
                 let to = comment.with_untracked(|c| c.as_ref().map(|c| c.author().to_string()).unwrap_or_default());
                 let on_close = Callback::new({
                     let id = id.clone();
                     move |()| {
-                        d.replying.update(|r| {
-                            r.remove(&id);
-                        });
+                        discussion.close_reply(&id);
                         reply_button.get_untracked().map(|b| b.focus());
                     }
                 });
@@ -151,11 +151,11 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
     };
 
     let collapse_toggle = {
-        let (d, id, is_collapsed) = (d.clone(), id.clone(), is_collapsed.clone());
+        let (discussion, id, is_collapsed) = (discussion.clone(), id.clone(), is_collapsed.clone());
         move || {
             let total = reply_total.get();
             (total > 0).then(|| {
-                let (d, id) = (d.clone(), id.clone());
+                let (discussion, id) = (discussion.clone(), id.clone());
                 let collapsed = is_collapsed();
                 let label = if collapsed { text.replies_folded(total) } else { "[\u{2013}]".to_string() };
                 let accessible = if collapsed { text.show_replies(total) } else { text.hide_replies.to_string() };
@@ -165,7 +165,7 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
                         type="button"
                         aria-expanded=(!collapsed).to_string()
                         aria-label=accessible
-                        on:click=move |_| d.toggle_collapsed(&id)
+                        on:click=move |_| discussion.toggle_collapsed(&id)
                     >
                         {label}
                     </button>
@@ -211,32 +211,6 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
     .into_any()
 }
 
-/// How far the reader's own comment got on its way to relays, in words and
-/// an icon (the relay build only).
-#[cfg(feature = "relays")]
-fn delivery(id: &CommentId) -> Option<impl IntoView + use<>> {
-    use crate::model::nostr::outbox::Delivery;
-    let d = use_discussion()?;
-    let id = id.clone();
-    let state = Memo::new(move |_| d.delivery.with(|all| all.iter().find(|(i, _)| *i == id).map(|(_, s)| s.clone())));
-    let text = d.text;
-    Some(move || {
-        state.get().map(|state| {
-            let kind = match state {
-                Delivery::Local => "local",
-                Delivery::Waiting => "waiting",
-                Delivery::Sent { .. } => "sent",
-                Delivery::Refused { .. } => "refused",
-                Delivery::Hidden => "hidden",
-            };
-            view! { <span class="agora-comment__delivery" data-state=kind role="status">{text.delivery(&state)}</span> }
-        })
-    })
-}
-
-#[cfg(not(feature = "relays"))]
-fn delivery(_: &CommentId) {}
-
 fn posted_time(comment: &Comment, text: Text) -> Option<impl IntoView> {
     let at = comment.posted_at()?;
     let now = use_context::<Clock>().map(|clock| clock.0);
@@ -249,7 +223,7 @@ fn posted_time(comment: &Comment, text: Text) -> Option<impl IntoView> {
 
 /// Reply, like, link, and for the reader's own comments edit and delete.
 fn actions_view(
-    d: Discussion,
+    discussion: Discussion,
     id: CommentId,
     comment: Arc<Comment>,
     node: Memo<Option<Node>>,
@@ -257,7 +231,7 @@ fn actions_view(
     reply_button: NodeRef<html::Button>,
     edit_button: NodeRef<html::Button>,
 ) -> impl IntoView {
-    let text = d.text;
+    let text = discussion.text();
     let author = comment.author().to_string();
     let likes = move || node.with(|n| n.as_ref().map_or(0, |n| n.likes));
     let liked = move || node.with(|n| n.as_ref().is_some_and(|n| n.liked));
@@ -265,33 +239,29 @@ fn actions_view(
         let author = author.clone();
         move || text.like_label(&author, likes())
     };
-    let report = move |result: Result<(), String>| failure.set(result.err());
+    let report = move |result: Result<(), ActionError>| failure.set(result.err().map(|error| error.describe(&text)));
     let own = comment.is_own().then(|| {
-        let (d1, id1, d2, id2) = (d.clone(), id.clone(), d.clone(), id.clone());
+        let (edit_on, edit_id, delete_on, delete_id) = (discussion.clone(), id.clone(), discussion.clone(), id.clone());
         view! {
-            <button class="agora-action" type="button" node_ref=edit_button on:click=move |_| d1.editing.set(Some(id1.clone()))>
+            <button class="agora-action" type="button" node_ref=edit_button on:click=move |_| edit_on.start_editing(&edit_id)>
                 {text.edit}
             </button>
-            <button class="agora-action" type="button" on:click=move |_| report(d2.delete(&id2))>
+            <button class="agora-action" type="button" on:click=move |_| report(delete_on.delete(&delete_id))>
                 {text.delete}
             </button>
         }
     });
-    let (d_reply, id_reply, d_like, id_like) = (d.clone(), id.clone(), d.clone(), id.clone());
+    let (replying_on, id_reply, like_on, id_like) = (discussion.clone(), id.clone(), discussion.clone(), id.clone());
     view! {
         <button
             class="agora-action"
             type="button"
             node_ref=reply_button
             aria-label=text.reply_to(&author)
-            aria-expanded=move || d_reply.replying.with(|r| r.contains(&id_reply)).to_string()
+            aria-expanded=move || replying_on.is_replying(&id_reply).to_string()
             on:click={
-                let (d, id) = (d.clone(), id.clone());
-                move |_| d.replying.update(|r| {
-                    if !r.remove(&id) {
-                        r.insert(id.clone());
-                    }
-                })
+                let (discussion, id) = (discussion.clone(), id.clone());
+                move |_| discussion.toggle_reply(&id)
             }
         >
             {text.reply}
@@ -301,7 +271,7 @@ fn actions_view(
             type="button"
             aria-pressed=move || liked().to_string()
             aria-label=like_label
-            on:click=move |_| report(d_like.toggle_like(&id_like))
+            on:click=move |_| report(like_on.toggle_like(&id_like))
         >
             {text.like} " " <span class="agora-action__count">{likes}</span>
         </button>

@@ -23,13 +23,13 @@ pub fn Composer(
     #[prop(optional)]
     on_close: Option<Callback<()>>,
 ) -> impl IntoView {
-    let Some(d) = use_discussion() else {
+    let Some(discussion) = use_discussion() else {
         return ().into_any();
     };
     let slot = draft_slot;
-    let text_in = d.text;
-    let name = d.name;
-    let text = RwSignal::new(d.draft(&slot));
+    let text = discussion.text();
+    let name = discussion.name();
+    let body = RwSignal::new(discussion.draft(&slot));
     let errors = RwSignal::new(DraftErrors::default());
     // Once a post was refused, errors follow the typing so they vanish when fixed.
     let recheck_as_typed = RwSignal::new(false);
@@ -47,15 +47,15 @@ pub fn Composer(
     let saved_generation = StoredValue::new(0u64);
 
     let save_draft_soon = {
-        let (d, slot) = (d.clone(), slot.clone());
+        let (discussion, slot) = (discussion.clone(), slot.clone());
         move || {
             draft_generation.update_value(|g| *g += 1);
             let generation = draft_generation.get_value();
-            let (d, slot) = (d.clone(), slot.clone());
+            let (discussion, slot) = (discussion.clone(), slot.clone());
             set_timeout(
                 move || {
                     if draft_generation.try_get_value() == Some(generation) {
-                        d.save_draft(&slot, &text.get_untracked());
+                        discussion.save_draft(&slot, &body.get_untracked());
                         saved_generation.set_value(generation);
                     }
                 },
@@ -67,26 +67,26 @@ pub fn Composer(
     // Typing not saved yet when the composer goes (the widget re-rendered in
     // another language, or removed): saved now.
     on_cleanup({
-        let (d, slot) = (d.clone(), slot.clone());
+        let (discussion, slot) = (discussion.clone(), slot.clone());
         move || {
             let generation = draft_generation.try_get_value();
             if generation.is_some()
                 && generation != saved_generation.try_get_value()
-                && let Some(typed) = text.try_get_untracked()
+                && let Some(typed) = body.try_get_untracked()
             {
-                d.save_draft(&slot, &typed);
+                discussion.save_draft(&slot, &typed);
             }
         }
     });
 
-    let draft = move || Draft { name: name.get_untracked(), text: text.get_untracked() };
+    let draft = move || Draft { name: name.get_untracked(), text: body.get_untracked() };
     let recheck = move || {
         if recheck_as_typed.get_untracked() {
             errors.set(draft().check().err().unwrap_or_default());
         }
     };
     let submit = {
-        let (d, slot, parent) = (d.clone(), slot.clone(), parent.clone());
+        let (discussion, slot, parent) = (discussion.clone(), slot.clone(), parent.clone());
         move || {
             status.set(String::new());
             let post = match draft().check() {
@@ -104,17 +104,17 @@ pub fn Composer(
             };
             recheck_as_typed.set(false);
             errors.set(DraftErrors::default());
-            match d.post(parent.clone(), post) {
+            match discussion.post(parent.clone(), post) {
                 Ok(_) => {
                     draft_generation.update_value(|g| *g += 1);
                     saved_generation.set_value(draft_generation.get_value());
-                    d.save_draft(&slot, "");
-                    text.set(String::new());
+                    discussion.save_draft(&slot, "");
+                    body.set(String::new());
                     if let Some(input) = text_ref.get_untracked() {
                         input.set_value("")
                     }
                     failure.set(None);
-                    status.set(text_in.posted.into());
+                    status.set(text.posted.into());
                     match on_close {
                         Some(close) => close.run(()),
                         None => {
@@ -122,7 +122,7 @@ pub fn Composer(
                         }
                     }
                 }
-                Err(message) => failure.set(Some(message)),
+                Err(error) => failure.set(Some(error.describe(&text))),
             }
         }
     };
@@ -136,7 +136,11 @@ pub fn Composer(
         });
     }
 
-    let id_prefix = format!("{}-{}", d.id_prefix, slot.name());
+    let id_prefix = format!("{}-{}", discussion.id_prefix(), slot.name());
+    let set_name = {
+        let discussion = discussion.clone();
+        move |typed: String| discussion.set_name(typed)
+    };
     let name_id = format!("{id_prefix}-name");
     let text_id = format!("{id_prefix}-text");
     let hint_id = format!("{text_id}-hint");
@@ -153,7 +157,7 @@ pub fn Composer(
     let cancel = on_close.map(|close| {
         view! {
             <button class="agora-button agora-button--secondary" type="button" on:click=move |_| close.run(())>
-                {text_in.cancel}
+                {text.cancel}
             </button>
         }
     });
@@ -170,7 +174,7 @@ pub fn Composer(
         >
             <h3 class="agora-composer__title">{title}</h3>
             <div class="agora-field">
-                <label class="agora-field__label" for=name_id.clone()>{text_in.name}</label>
+                <label class="agora-field__label" for=name_id.clone()>{text.name}</label>
                 <input
                     class="agora-field__input"
                     id=name_id.clone()
@@ -183,26 +187,26 @@ pub fn Composer(
                     aria-describedby=format!("{name_id}-error {name_id}-counter")
                     prop:value=move || name.get()
                     on:beforeinput=move |event| {
-                        refused.set(refuse_oversized_insert(&event).map(|characters| text_in.insert_refused(characters)))
+                        refused.set(refuse_oversized_insert(&event).map(|characters| text.insert_refused(characters)))
                     }
                     on:input=move |event| {
-                        name.set(event_target_value(&event));
+                        set_name(event_target_value(&event));
                         recheck();
                     }
                 />
                 <FieldMessages
                     field_id=name_id
-                    error=Signal::derive(move || errors.with(|e| e.name.map(|e| text_in.field_error(Field::Name, e))))
-                    value=name.into()
+                    error=Signal::derive(move || errors.with(|e| e.name.map(|e| text.field_error(Field::Name, e))))
+                    value=name
                     limits=NAME_LIMITS
                 />
             </div>
             <div class="agora-field">
                 <CommentField
                     id=text_id
-                    label=text_in.comment.to_string()
-                    value=text
-                    error=Signal::derive(move || errors.with(|e| e.text.map(|e| text_in.field_error(Field::Text, e))))
+                    label=text.comment.to_string()
+                    value=body
+                    error=Signal::derive(move || errors.with(|e| e.text.map(|e| text.field_error(Field::Text, e))))
                     rows=5
                     node_ref=text_ref
                     on_input=on_text_input
@@ -212,12 +216,12 @@ pub fn Composer(
                 />
             </div>
             {move || previewing.get().then(|| view! {
-                <section class="agora-preview" aria-label=text_in.preview>
-                    <p class="agora-preview__label" aria-hidden="true">{text_in.preview}</p>
+                <section class="agora-preview" aria-label=text.preview>
+                    <p class="agora-preview__label" aria-hidden="true">{text.preview}</p>
                     {move || {
-                        let shown = text.get();
+                        let shown = body.get();
                         if shown.trim().is_empty() {
-                            view! { <p class="agora-preview__empty">{text_in.nothing_to_preview}</p> }.into_any()
+                            view! { <p class="agora-preview__empty">{text.nothing_to_preview}</p> }.into_any()
                         } else {
                             view! { <FormattedText text=shown /> }.into_any()
                         }
@@ -238,7 +242,7 @@ pub fn Composer(
                         submit_on_click();
                     }
                 >
-                    {text_in.post}
+                    {text.post}
                 </button>
                 <button
                     class="agora-button agora-button--secondary"
@@ -246,11 +250,11 @@ pub fn Composer(
                     aria-pressed=move || previewing.get().to_string()
                     on:click=move |_| previewing.update(|on| *on = !*on)
                 >
-                    {text_in.preview}
+                    {text.preview}
                 </button>
                 {cancel}
                 <p class="agora-composer__hint" id=hint_id>
-                    <kbd>"Ctrl"</kbd>"+"<kbd>"Enter"</kbd>{text_in.shortcut_hint}
+                    <kbd>"Ctrl"</kbd>"+"<kbd>"Enter"</kbd>{text.shortcut_hint}
                 </p>
             </div>
             <p class="agora-visually-hidden" role="status">{move || status.get()}</p>

@@ -1,6 +1,7 @@
 use super::{Composer, ThreadView, Transfer, UndoBar};
-use crate::discussion::{Discussion, use_discussion};
+use crate::discussion::use_discussion;
 use crate::model::DraftSlot;
+use crate::relay;
 use leptos::prelude::*;
 
 /// The discussion under the article: `notices` (stored data that could not
@@ -13,11 +14,11 @@ pub fn DiscussionView(
     #[prop(optional)] notices: Option<AnyView>,
     #[prop(optional)] thread_only: bool,
 ) -> impl IntoView {
-    let Some(d) = use_discussion() else {
+    let Some(discussion) = use_discussion() else {
         return ().into_any();
     };
-    let text = d.text;
-    let heading_id = format!("{}-count", d.id_prefix);
+    let text = discussion.text();
+    let heading_id = format!("{}-count", discussion.id_prefix());
     let labelled_by = heading_id.clone();
     view! {
         <section class="agora-discussion" aria-labelledby=labelled_by>
@@ -26,21 +27,11 @@ pub fn DiscussionView(
             {(!thread_only).then(|| view! {
                 <Composer draft_slot=DraftSlot::New title=text.join.to_string() />
                 // Who will read what is posted, said once, under the thread's composer.
-                <p class="agora-audience">{audience(&d)}</p>
+                <p class="agora-audience">{relay::views::audience(discussion.relays(), text)}</p>
                 <UndoBar />
                 <Transfer />
             })}
         </section>
     }
     .into_any()
-}
-
-/// Who reads what is posted here, in words.
-#[cfg_attr(not(feature = "relays"), allow(unused_variables))]
-fn audience(d: &Discussion) -> &'static str {
-    #[cfg(feature = "relays")]
-    if d.is_shared() {
-        return d.text.shared_publicly;
-    }
-    d.text.local_only
 }

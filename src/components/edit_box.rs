@@ -3,18 +3,19 @@ use super::use_text;
 use crate::discussion::use_discussion;
 use crate::model::validate::Field;
 use crate::model::{Body, CommentId};
+use crate::relay;
 use leptos::html;
 use leptos::prelude::*;
 
 /// Edits one of the reader's comments in place, by the same rules as
 /// posting. Ctrl/Cmd+Enter saves, Escape cancels.
 #[component]
-pub fn EditBox(id: CommentId, text: String, on_close: Callback<()>) -> impl IntoView {
-    let Some(d) = use_discussion() else {
+pub fn EditBox(id: CommentId, body: String, on_close: Callback<()>) -> impl IntoView {
+    let Some(discussion) = use_discussion() else {
         return ().into_any();
     };
-    let words = use_text();
-    let text = RwSignal::new(text);
+    let text = use_text();
+    let body = RwSignal::new(body);
     let error = RwSignal::new(None::<String>);
     let text_ref = NodeRef::<html::Textarea>::new();
     Effect::new(move |_| {
@@ -22,13 +23,13 @@ pub fn EditBox(id: CommentId, text: String, on_close: Callback<()>) -> impl Into
             let _ = input.focus();
         }
     });
-    let field_id = format!("{}-edit", d.id_prefix);
-    let note = shared_note(&d);
-    let save = Callback::new(move |()| match Body::check(&text.get_untracked()) {
-        Err(problem) => error.set(Some(words.field_error(Field::Text, problem))),
-        Ok(body) => match d.edit(&id, body) {
+    let field_id = format!("{}-edit", discussion.id_prefix());
+    let note = relay::views::edit_note(discussion.relays(), text);
+    let save = Callback::new(move |()| match Body::check(&body.get_untracked()) {
+        Err(problem) => error.set(Some(text.field_error(Field::Text, problem))),
+        Ok(body) => match discussion.edit(&id, body) {
             Ok(()) => on_close.run(()),
-            Err(message) => error.set(Some(message)),
+            Err(failure) => error.set(Some(failure.describe(&text))),
         },
     });
     view! {
@@ -36,8 +37,8 @@ pub fn EditBox(id: CommentId, text: String, on_close: Callback<()>) -> impl Into
             {note}
             <CommentField
                 id=field_id
-                label=words.edit_label.to_string()
-                value=text
+                label=text.edit_label.to_string()
+                value=body
                 error=error.into()
                 rows=4
                 node_ref=text_ref
@@ -52,25 +53,12 @@ pub fn EditBox(id: CommentId, text: String, on_close: Callback<()>) -> impl Into
                 })
             />
             <div class="agora-composer__actions">
-                <button class="agora-button" type="button" on:click=move |_| save.run(())>{words.save}</button>
+                <button class="agora-button" type="button" on:click=move |_| save.run(())>{text.save}</button>
                 <button class="agora-button agora-button--secondary" type="button" on:click=move |_| on_close.run(())>
-                    {words.cancel}
+                    {text.cancel}
                 </button>
             </div>
         </div>
     }
     .into_any()
-}
-
-/// What other readers will see of an edit, where the thread is shared:
-/// relays cannot change a comment, so the edit is a new one.
-#[cfg(feature = "relays")]
-fn shared_note(d: &crate::discussion::Discussion) -> Option<impl IntoView + use<>> {
-    let words = d.text.edit_shared;
-    d.is_shared().then(|| view! { <p class="agora-edit__note">{words}</p> })
-}
-
-#[cfg(not(feature = "relays"))]
-fn shared_note(_: &crate::discussion::Discussion) -> Option<()> {
-    None
 }

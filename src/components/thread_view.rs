@@ -1,7 +1,8 @@
 use super::CommentItem;
 use crate::browser::after_next_paint;
-use crate::discussion::{Discussion, PAGE_SIZE, use_discussion};
+use crate::discussion::{PAGE_SIZE, use_discussion};
 use crate::model::Sort;
+use crate::relay;
 use leptos::prelude::*;
 
 /// Top-level comments put on the page in the first frame: more than fill a
@@ -13,28 +14,28 @@ const FIRST_FRAME: usize = 10;
 /// fifty at a time (each with its replies).
 #[component]
 pub fn ThreadView(heading_id: String) -> impl IntoView {
-    let Some(d) = use_discussion() else {
+    let Some(discussion) = use_discussion() else {
         return ().into_any();
     };
-    let text = d.text;
-    let tree = d.tree;
-    let shown = d.shown;
+    let text = discussion.text();
+    let tree = discussion.tree();
     let first_frame = RwSignal::new(true);
     after_next_paint(move || {
         let _ = first_frame.try_set(false);
     });
-    let pinned = d.pinned;
-    let visible = move || {
-        let limit = if first_frame.get() { shown.get().min(FIRST_FRAME) } else { shown.get() };
-        pinned.with(|pinned| tree.with(|tree| tree.page(limit, pinned)))
+    let visible = {
+        let discussion = discussion.clone();
+        move || discussion.shown_top_level(first_frame.get().then_some(FIRST_FRAME))
     };
-    let remaining = move || tree.with(|tree| tree.top().len()).saturating_sub(shown.get());
+    let remaining = {
+        let discussion = discussion.clone();
+        move || discussion.not_shown()
+    };
     let sort_buttons = Sort::ALL
         .into_iter()
         .map(|sort| {
-            let d = d.clone();
-            let pressed = move || (d.sort.get() == sort).to_string();
-            let choose = d.clone();
+            let (shown, choose) = (discussion.clone(), discussion.clone());
+            let pressed = move || (shown.sort() == sort).to_string();
             view! {
                 <button class="agora-sort__option" type="button" aria-pressed=pressed on:click=move |_| choose.set_sort(sort)>
                     {match sort {
@@ -56,7 +57,7 @@ pub fn ThreadView(heading_id: String) -> impl IntoView {
                 {sort_buttons}
             </div>
         </div>
-        {loading_older(&d)}
+        {relay::views::loading_older(discussion.relays(), text)}
         <ol class="agora-thread">
             <For each=visible key=|id| id.clone() let:id>
                 <CommentItem id />
@@ -64,11 +65,12 @@ pub fn ThreadView(heading_id: String) -> impl IntoView {
         </ol>
         {move || {
             let more = remaining().min(PAGE_SIZE);
+            let discussion = discussion.clone();
             (more > 0).then(|| view! {
                 <button
                     class="agora-button agora-button--secondary agora-thread__more"
                     type="button"
-                    on:click=move |_| shown.update(|shown| *shown += PAGE_SIZE)
+                    on:click=move |_| discussion.show_more()
                 >
                     {text.show_more(more)}
                 </button>
@@ -77,14 +79,3 @@ pub fn ThreadView(heading_id: String) -> impl IntoView {
     }
     .into_any()
 }
-
-/// While relays are still sending older comments, says so: the count and
-/// the list are not the whole thread yet.
-#[cfg(feature = "relays")]
-fn loading_older(d: &Discussion) -> impl IntoView + use<> {
-    let (loading, text) = (d.loading_older, d.text);
-    move || loading.get().then(|| view! { <p class="agora-thread__loading" role="status">{text.loading_older}</p> })
-}
-
-#[cfg(not(feature = "relays"))]
-fn loading_older(_: &Discussion) -> impl IntoView + use<> {}

@@ -6,10 +6,9 @@ use leptos::prelude::*;
 /// "Undo", so a keyboard user can take it back at once.
 #[component]
 pub fn UndoBar() -> impl IntoView {
-    let Some(d) = use_discussion() else {
+    let Some(discussion) = use_discussion() else {
         return ().into_any();
     };
-    let deleted = d.deleted;
     let failure = RwSignal::new(None::<String>);
     let undo_ref = NodeRef::<html::Button>::new();
     Effect::new(move |_| {
@@ -19,17 +18,17 @@ pub fn UndoBar() -> impl IntoView {
     });
     view! {
         <div class="agora-undo" role="status">
-            {move || deleted.with(|d| d.is_some()).then(|| {
-                let d = d.clone();
+            {move || discussion.can_undo().then(|| {
+                let (discussion, text) = (discussion.clone(), discussion.text());
                 view! {
-                    <span>{d.text.comment_deleted}</span>
+                    <span>{text.comment_deleted}</span>
                     <button
                         class="agora-button agora-button--secondary"
                         type="button"
                         node_ref=undo_ref
-                        on:click=move |_| failure.set(d.undo_delete().err())
+                        on:click=move |_| failure.set(discussion.undo_delete().err().map(|error| error.describe(&text)))
                     >
-                        {d.text.undo}
+                        {text.undo}
                     </button>
                 }
             })}

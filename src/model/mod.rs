@@ -9,7 +9,6 @@ pub mod format;
 pub mod i18n;
 pub mod load;
 pub mod markup;
-pub mod migrate;
 pub mod nostr;
 pub mod order;
 pub mod packed;

@@ -20,8 +20,11 @@
 //! - `name` and `sort`: the reader's name and chosen order, for every thread;
 //!   `nostr-key`: the reader's Nostr secret key, with relays.
 //!
-//! A future version 2 gets its own `agora:v2:` keys, and a migration reads the
-//! v1 entries, so that neither version ever misreads the other's values.
+//! A future version 2 gets its own `agora:v2:` keys, so that neither version
+//! ever misreads the other's values, and a migration module that turns each
+//! v1 entry into its v2 one on load, moving aside what it cannot convert
+//! (never deleting it). The v1 fixtures under `tests/fixtures/v1/` are kept
+//! forever: `tests/stored_format.rs` loads them with today's code.
 
 use super::comment::{Comment, CommentId, Origin};
 use super::validate::{Body, Name, Valid};

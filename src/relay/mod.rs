@@ -7,11 +7,13 @@
 //! another tab's change.
 //!
 //! Compiled only into the `relays` build (`agora-relays`), which pages with
-//! relays load instead of the usual one. Here: the hub, the reader's actions
-//! and the outbox; `signing` signs and sends, `reading` takes what relays
-//! say, `subscriptions` decides what to ask them (every page of the thread,
-//! and what is new), `connection` is one WebSocket, `info` a relay's
-//! published limits, `identity` the reader's key.
+//! relays load instead of the usual one; the usual build has `off.rs` in its
+//! place, with the same interface (`crate::lib` chooses). Here: the hub, the
+//! reader's actions and the outbox; `signing` signs and sends, `reading`
+//! takes what relays say, `subscriptions` decides what to ask them (every
+//! page of the thread, and what is new), `connection` is one WebSocket,
+//! `info` a relay's published limits, `identity` the reader's key, `views`
+//! what the reader sees of all this.
 
 mod connection;
 mod identity;
@@ -19,15 +21,18 @@ mod info;
 mod reading;
 mod signing;
 mod subscriptions;
+pub mod views;
 mod wait;
 
-use crate::discussion::Discussion;
+use crate::discussion::Arrivals;
+use crate::model::Import;
 use crate::model::nostr::build::Parent;
 use crate::model::nostr::outbox::{Delivery, OutboxEntry, OutboxSlot, delivery};
 use crate::model::nostr::scope::canonical_url;
-use crate::model::nostr::settings::Sharing;
-use crate::model::nostr::{Event, Own, Shared};
+use crate::model::nostr::settings::{SettingProblem, Sharing, SharingSettings};
+use crate::model::nostr::{Own, Shared};
 use crate::model::{CommentId, Origin};
+use crate::store::Store;
 use connection::Connection;
 use identity::Signer;
 use leptos::prelude::*;
@@ -40,6 +45,9 @@ use subscriptions::Followed;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
+
+/// Whether this build has a relay layer (the usual build's `off.rs` says no).
+pub const IN_THIS_BUILD: bool = true;
 
 /// How many ids or authors one page asks for.
 const BATCH: usize = 250;
@@ -58,7 +66,7 @@ const POW_BATCH: u64 = 100;
 /// the page's `<link rel="canonical">`, else the page's address, in its
 /// canonical spelling (`scope::canonical_url`: lower-case scheme and host,
 /// no default port, query, fragment or trailing slash).
-pub fn thread_url(sharing: &Sharing) -> String {
+fn thread_url(sharing: &Sharing) -> String {
     let document = web_sys::window().and_then(|w| w.document());
     let canonical = document
         .as_ref()
@@ -71,32 +79,42 @@ pub fn thread_url(sharing: &Sharing) -> String {
     canonical_url(&normal)
 }
 
-/// Shares the discussion on its relays, if it has any, until it unmounts.
-/// `stored`: the outbox as stored (slot names and values).
-pub fn share(d: &Discussion, sharing: &Sharing, stored: &[(String, String)]) {
-    if sharing.relays.is_empty() {
-        return;
-    }
-    let relays = Relays::start(d, sharing, thread_url(sharing), crate::model::load::outbox_entries(stored));
-    d.relays.set_value(Some(relays));
-    let kept = d.relays;
-    on_cleanup(move || {
-        let _ = kept.try_with_value(|relays| relays.iter().for_each(Relays::stop));
-    });
-}
-
 /// Seconds since the Unix epoch, as events are dated.
 fn now_s() -> u64 {
-    (wait::now_ms() / 1000.0) as u64
+    (crate::browser::now_ms() / 1000.0) as u64
 }
 
-/// The relay layer of one discussion. Dropping the last clone does not stop
-/// it; [`Relays::stop`] does (on unmount).
-#[derive(Clone)]
-pub struct Relays(Rc<RefCell<Hub>>);
+/// The relay layer of one discussion: a handle that components may keep
+/// in views (it is `Copy`, and inert once the widget is gone). Dropping it
+/// stops nothing; [`Relays::stop`] does (on unmount).
+#[derive(Clone, Copy)]
+pub struct Relays {
+    hub: StoredValue<Rc<RefCell<Hub>>, LocalStorage>,
+    status: Status,
+}
+
+/// What the reader sees of the relay layer's work, as signals the views
+/// read (`views`); only the hub writes them.
+#[derive(Clone, Copy)]
+struct Status {
+    /// How far each of the reader's comments got on its way to relays.
+    delivery: RwSignal<Vec<(CommentId, Delivery)>>,
+    /// Whether relays are still sending older comments of the thread.
+    loading_older: RwSignal<bool>,
+}
+
+impl Status {
+    /// How far the reader's comment `id` got on its way to relays (tracked).
+    fn delivery_of(&self, id: &CommentId) -> Option<Delivery> {
+        self.delivery.with(|all| all.iter().find(|(i, _)| i == id).map(|(_, state)| state.clone()))
+    }
+}
 
 struct Hub {
-    d: Discussion,
+    /// The discussion's thread to read, and where what relays send goes.
+    arrivals: Arrivals,
+    store: Store,
+    status: Status,
     relays: Vec<String>,
     pow: u32,
     shared: Shared,
@@ -138,17 +156,33 @@ struct Hub {
 }
 
 impl Relays {
-    /// Starts sharing the discussion: connects to every relay, subscribes to
-    /// the thread, and sends what the outbox holds.
-    pub fn start(d: &Discussion, sharing: &Sharing, url: String, outbox: Vec<(OutboxSlot, OutboxEntry)>) -> Relays {
-        let hub = Hub {
-            d: d.clone(),
+    /// Starts sharing a discussion on the relays its settings name (the
+    /// host's `host` over the article's): connects to every relay,
+    /// subscribes to the thread, and sends what the outbox holds (`stored`:
+    /// slot names and values). `None` where no relay is named; with what is
+    /// wrong with the settings either way.
+    pub fn start(
+        arrivals: Arrivals,
+        store: &Store,
+        host: SharingSettings,
+        article: SharingSettings,
+        stored: &[(String, String)],
+    ) -> (Option<Relays>, Vec<SettingProblem>) {
+        let (sharing, problems) = host.resolve(article);
+        if sharing.relays.is_empty() {
+            return (None, problems);
+        }
+        let status = Status { delivery: RwSignal::new(Vec::new()), loading_older: RwSignal::new(true) };
+        let mut hub = Hub {
+            arrivals,
+            store: store.clone(),
+            status,
             relays: sharing.relays.clone(),
             pow: sharing.pow,
-            shared: Shared::new(&url, &sharing.moderators),
-            outbox,
+            shared: Shared::new(&thread_url(&sharing), &sharing.moderators),
+            outbox: crate::model::load::outbox_entries(stored),
             refusals: Vec::new(),
-            signer: Signer::kept(&d.store),
+            signer: Signer::kept(store),
             connections: sharing.relays.iter().map(|url| Connection::new(url)).collect(),
             started_s: now_s(),
             live: Vec::new(),
@@ -167,88 +201,106 @@ impl Relays {
             signing: false,
             stopped: false,
         };
-        let relays = Relays(Rc::new(RefCell::new(hub)));
-        {
-            let mut hub = relays.0.borrow_mut();
-            hub.plan();
-            let _ = d.loading_older.try_set(true);
-            // Versions the reader retracted stay hidden, also while the
-            // deletion request waits to be sent.
-            let retracted: Vec<String> = hub
-                .outbox
-                .iter()
-                .filter_map(|(slot, _)| match slot {
-                    OutboxSlot::Deletion(id) => Some(id.clone()),
-                    _ => None,
-                })
-                .collect();
-            retracted.iter().for_each(|id| hub.shared.retracted(id));
-        }
+        hub.plan();
+        // Versions the reader retracted stay hidden, also while the
+        // deletion request waits to be sent.
+        let retracted: Vec<String> = hub
+            .outbox
+            .iter()
+            .filter_map(|(slot, _)| match slot {
+                OutboxSlot::Deletion(id) => Some(id.clone()),
+                _ => None,
+            })
+            .collect();
+        retracted.iter().for_each(|id| hub.shared.retracted(id));
+        let hub = Rc::new(RefCell::new(hub));
         for index in 0..sharing.relays.len() {
-            connection::connect(&relays.0, index);
+            connection::connect(&hub, index);
         }
+        let relays = Relays { hub: StoredValue::new_local(hub), status };
         relays.sign_pending();
-        relays
+        (Some(relays), problems)
     }
 
     /// Closes every connection and stops every retry (the widget is gone).
     pub fn stop(&self) {
-        let mut hub = self.0.borrow_mut();
-        hub.stopped = true;
-        hub.connections.iter_mut().for_each(Connection::close);
+        self.act(|hub| {
+            hub.stopped = true;
+            hub.connections.iter_mut().for_each(Connection::close);
+        });
+    }
+
+    /// Runs a reader's action on the hub, then signs what it queued. The
+    /// hub is borrowed only for the length of a call that does not call
+    /// back into the page, so an action never finds it busy; if one ever
+    /// did, it would run on the next turn rather than be lost.
+    fn act(&self, action: impl FnOnce(&mut Hub) + 'static) {
+        let Some(hub) = self.hub() else { return };
+        match hub.try_borrow_mut() {
+            Ok(mut state) => {
+                action(&mut state);
+                drop(state);
+                self.sign_pending();
+            }
+            Err(_) => {
+                let relays = *self;
+                spawn_local(async move { relays.act(action) });
+            }
+        }
+    }
+
+    /// The hub, until the widget is gone.
+    fn hub(&self) -> Option<Rc<RefCell<Hub>>> {
+        self.hub.try_with_value(Rc::clone)
     }
 
     /// The reader posted a comment or reply.
     pub fn posted(&self, id: &CommentId) {
-        self.0.borrow_mut().queue(OutboxSlot::Comment(id.clone()), OutboxEntry::queued(now_s()));
-        self.sign_pending();
+        let id = id.clone();
+        self.act(move |hub| hub.queue(OutboxSlot::Comment(id), OutboxEntry::queued(now_s())));
     }
 
     /// The reader brought a deleted comment back (Undo): shared again if it
     /// was shared before.
     pub fn restored(&self, id: &CommentId) {
-        let shared_before = self.0.borrow_mut().retracted_comments.remove(id);
-        if shared_before {
-            self.posted(id);
-        }
+        let id = id.clone();
+        self.act(move |hub| {
+            if hub.retracted_comments.remove(&id) {
+                hub.queue(OutboxSlot::Comment(id), OutboxEntry::queued(now_s()));
+            }
+        });
     }
 
     /// The reader edited a comment: relays cannot change an event, so the
     /// first version is deleted and the edited one sent as a new comment. A
     /// comment posted before the thread was shared stays in this browser.
     pub fn edited(&self, id: &CommentId) {
-        {
-            let mut hub = self.0.borrow_mut();
-            let slot = OutboxSlot::Comment(id.clone());
-            if hub.entry(&slot).is_none() {
-                return;
+        let slot = OutboxSlot::Comment(id.clone());
+        self.act(move |hub| {
+            if hub.entry(&slot).is_some() {
+                hub.retract(&slot);
+                hub.queue(slot, OutboxEntry::queued(now_s()));
             }
-            hub.retract(&slot);
-            hub.queue(slot, OutboxEntry::queued(now_s()));
-        }
-        self.sign_pending();
+        });
     }
 
     /// The reader deleted a comment: a deletion request goes to the relays.
     pub fn deleted(&self, id: &CommentId) {
-        self.0.borrow_mut().retract(&OutboxSlot::Comment(id.clone()));
-        self.sign_pending();
+        let slot = OutboxSlot::Comment(id.clone());
+        self.act(move |hub| hub.retract(&slot));
     }
 
     /// The reader liked or unliked a comment.
     pub fn liked(&self, id: &CommentId, liked: bool) {
-        {
-            let mut hub = self.0.borrow_mut();
+        let id = id.clone();
+        self.act(move |hub| {
             let slot = OutboxSlot::Like(id.clone());
-            if liked {
-                if hub.target(id).is_some() {
-                    hub.queue(slot, OutboxEntry::queued(now_s()));
-                }
-            } else {
+            if !liked {
                 hub.retract(&slot);
+            } else if hub.target(&id).is_some() {
+                hub.queue(slot, OutboxEntry::queued(now_s()));
             }
-        }
-        self.sign_pending();
+        });
     }
 
     /// Another tab or widget of this thread changed an outbox entry (its
@@ -258,80 +310,104 @@ impl Relays {
     pub fn heard_outbox(&self, name: &str, raw: Option<&str>) {
         let Some(slot) = OutboxSlot::parse(name) else { return };
         let entry = raw.and_then(|raw| serde_json::from_str::<OutboxEntry>(raw).ok());
-        let mut hub = self.0.borrow_mut();
-        match entry {
-            Some(entry) => {
-                if entry.event.is_none() {
-                    hub.elsewhere.insert(slot.clone());
-                } else {
+        let Some(weak) = self.hub().map(|hub| Rc::downgrade(&hub)) else { return };
+        self.act(move |hub| {
+            match entry {
+                Some(entry) => {
+                    if entry.event.is_none() {
+                        hub.elsewhere.insert(slot.clone());
+                    } else {
+                        hub.elsewhere.remove(&slot);
+                    }
+                    if let OutboxSlot::Deletion(id) = &slot {
+                        hub.shared.retracted(id);
+                    }
+                    match hub.outbox.iter_mut().find(|(s, _)| *s == slot) {
+                        Some(existing) => existing.1 = entry,
+                        None => hub.outbox.push((slot, entry)),
+                    }
+                }
+                None => {
                     hub.elsewhere.remove(&slot);
-                }
-                if let OutboxSlot::Deletion(id) = &slot {
-                    hub.shared.retracted(id);
-                }
-                match hub.outbox.iter_mut().find(|(s, _)| *s == slot) {
-                    Some(existing) => existing.1 = entry,
-                    None => hub.outbox.push((slot, entry)),
+                    hub.outbox.retain(|(s, _)| *s != slot);
                 }
             }
-            None => {
-                hub.elsewhere.remove(&slot);
-                hub.outbox.retain(|(s, _)| *s != slot);
+            if let Some(rc) = weak.upgrade() {
+                hub.schedule_view(&rc);
             }
-        }
-        hub.update_deliveries();
-        hub.schedule_view(&self.0);
+        });
     }
 
-    /// The events of the reader's comments, by comment id, for an export
-    /// with their identity.
-    pub fn own_events(&self) -> Vec<(String, Event)> {
-        let hub = self.0.borrow();
-        hub.outbox
+    /// The reader's signing key and the events of their comments, for an
+    /// export with their identity (`None` before they have a key).
+    pub fn identity(&self) -> Option<crate::model::export::Identity> {
+        let hub = self.hub()?;
+        let hub = hub.try_borrow().ok()?;
+        let key = hub.store.nostr_key()?;
+        let events = hub
+            .outbox
             .iter()
             .filter_map(|(slot, entry)| match (slot, &entry.event) {
                 (OutboxSlot::Comment(id), Some(event)) => Some((id.to_string(), event.clone())),
                 _ => None,
             })
-            .collect()
+            .collect();
+        Some(crate::model::export::Identity { key, events })
     }
 
-    /// Imported comments' events (checked by the import): the reader's own
-    /// from now on, kept in the outbox and sent to the relays that do not
-    /// have them yet (one that has answers "duplicate", which counts).
-    pub fn adopt(&self, events: &[(String, Event)]) {
-        let mut hub = self.0.borrow_mut();
-        for (id, event) in events {
-            let Some(id) = CommentId::parse(id) else { continue };
-            let slot = OutboxSlot::Comment(id);
-            if hub.entry(&slot).is_some() {
-                continue;
+    /// After an import: a key from another browser becomes this one's,
+    /// unless it has its own; the events of the imported comments (checked
+    /// by the import) become this reader's, kept in the outbox and sent to
+    /// the relays that do not have them yet (one that has answers
+    /// "duplicate", which counts), so that their copies on relays are not
+    /// shown beside them as someone else's.
+    pub fn adopt_identity(&self, import: &Import) {
+        let Some(identity) = import.nostr.clone() else { return };
+        let Some(weak) = self.hub().map(|hub| Rc::downgrade(&hub)) else { return };
+        self.act(move |hub| {
+            let key = hub.store.nostr_key();
+            if key.is_none() {
+                let _ = hub.store.set_nostr_key(&identity.key);
             }
-            let entry = OutboxEntry { event: Some(event.clone()), ..OutboxEntry::default() };
-            hub.queue(slot, entry);
-            for connection in &mut hub.connections {
-                connection.send_event(event);
+            if key.is_some() && key.as_deref() != Some(identity.key.as_str()) {
+                return;
             }
-        }
-        hub.update_deliveries();
-        hub.schedule_view(&self.0);
+            for (id, event) in &identity.events {
+                let Some(id) = CommentId::parse(id) else { continue };
+                let slot = OutboxSlot::Comment(id);
+                if hub.entry(&slot).is_some() {
+                    continue;
+                }
+                let entry = OutboxEntry { event: Some(event.clone()), ..OutboxEntry::default() };
+                hub.queue(slot, entry);
+                for connection in &mut hub.connections {
+                    connection.send_event(event);
+                }
+            }
+            if let Some(rc) = weak.upgrade() {
+                hub.schedule_view(&rc);
+            }
+        });
     }
 
     /// After a reader's action: their comments' states change at once, and
     /// whatever waits in the outbox is signed (and mined, where the site asks
     /// for proof of work), oldest first, one event at a time, then sent.
     fn sign_pending(&self) {
-        let mut hub = self.0.borrow_mut();
-        hub.update_deliveries();
-        if std::mem::replace(&mut hub.signing, true) {
+        let Some(hub) = self.hub() else { return };
+        let Ok(mut state) = hub.try_borrow_mut() else { return };
+        state.update_deliveries();
+        if std::mem::replace(&mut state.signing, true) {
             return;
         }
-        drop(hub);
-        let weak = Rc::downgrade(&self.0);
+        drop(state);
+        let weak = Rc::downgrade(&hub);
         spawn_local(async move {
             sign_loop(&weak).await;
-            if let Some(hub) = weak.upgrade() {
-                hub.borrow_mut().signing = false;
+            if let Some(hub) = weak.upgrade()
+                && let Ok(mut hub) = hub.try_borrow_mut()
+            {
+                hub.signing = false;
             }
         });
     }
@@ -341,7 +417,7 @@ impl Hub {
     /// Keeps an outbox entry (replacing the slot's), in storage and here. The
     /// comments' states are brought up to date once per action, by the caller.
     fn queue(&mut self, slot: OutboxSlot, entry: OutboxEntry) {
-        let _ = self.d.store.put_outbox(&slot, &entry);
+        let _ = self.store.put_outbox(&slot, &entry);
         self.elsewhere.remove(&slot);
         self.next_revision += 1;
         self.revisions.insert(slot.clone(), self.next_revision);
@@ -356,7 +432,7 @@ impl Hub {
     fn retract(&mut self, slot: &OutboxSlot) {
         let Some(at) = self.outbox.iter().position(|(s, _)| s == slot) else { return };
         let (_, entry) = self.outbox.remove(at);
-        self.d.store.remove_outbox(slot);
+        self.store.remove_outbox(slot);
         self.revisions.remove(slot);
         if let OutboxSlot::Comment(id) = slot {
             self.retracted_comments.insert(id.clone());
@@ -388,7 +464,7 @@ impl Hub {
     /// The event of a comment on relays: another reader's (its id and key)
     /// or the reader's own, once signed.
     fn target(&self, id: &CommentId) -> Option<Parent> {
-        let origin = self.d.thread.with_untracked(|t| t.get(id).map(|c| c.origin))?;
+        let origin = self.arrivals.with_thread(|t| t.get(id).map(|c| c.origin)).flatten()?;
         match origin {
             Origin::Shared { .. } => {
                 let pubkey = self.shared.author_of(id.as_str())?.to_string();
@@ -425,9 +501,9 @@ impl Hub {
     /// The status of each of the reader's comments.
     fn update_deliveries(&mut self) {
         let own = self
-            .d
-            .thread
-            .with_untracked(|t| t.posted().iter().filter(|c| c.is_own()).map(|c| c.id.clone()).collect::<Vec<_>>());
+            .arrivals
+            .with_thread(|t| t.posted().iter().filter(|c| c.is_own()).map(|c| c.id.clone()).collect::<Vec<_>>())
+            .unwrap_or_default();
         let hidden = self.shared.hidden_own(&self.own());
         let deliveries: Vec<(CommentId, Delivery)> = own
             .into_iter()
@@ -445,7 +521,7 @@ impl Hub {
                 (id, state)
             })
             .collect();
-        let _ = self.d.delivery.try_update(|current| {
+        let _ = self.status.delivery.try_update(|current| {
             if *current != deliveries {
                 *current = deliveries;
             }

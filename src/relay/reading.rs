@@ -4,8 +4,8 @@
 
 use super::connection::Received;
 use super::{Hub, LOADING_VIEW_DELAY_MS, VIEW_DELAY_MS, now_s, wait};
+use crate::browser::now_ms;
 use crate::model::nostr::Event;
-use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -44,8 +44,8 @@ fn read_slice(weak: &Weak<RefCell<Hub>>) -> bool {
     let Some(hub) = weak.upgrade() else { return false };
     // Busy (cannot happen between tasks, but never lose the inbox): next turn.
     let Ok(mut state) = hub.try_borrow_mut() else { return true };
-    let started = wait::now_ms();
-    while wait::now_ms() - started < READ_SLICE_MS {
+    let started = now_ms();
+    while now_ms() - started < READ_SLICE_MS {
         let Some((index, generation, received)) = state.inbox.pop_front() else { break };
         state.inbox_bytes = state.inbox_bytes.saturating_sub(received.size());
         let current = state.connections.get(index).is_some_and(|c| c.generation() == generation);
@@ -130,13 +130,11 @@ impl Hub {
     }
 
     pub(super) fn acked(&mut self, id: &str, relay: &str) {
-        let Some(at) = self.outbox.iter().position(|(_, e)| e.event.as_ref().is_some_and(|ev| ev.id == id)) else {
-            return;
-        };
-        if !self.outbox[at].1.acked.iter().any(|r| r == relay) {
-            self.outbox[at].1.acked.push(relay.to_string());
-            let (slot, entry) = &self.outbox[at];
-            let _ = self.d.store.put_outbox(slot, entry);
+        let sent = self.outbox.iter_mut().find(|(_, e)| e.event.as_ref().is_some_and(|ev| ev.id == id));
+        let Some((slot, entry)) = sent else { return };
+        if !entry.acked.iter().any(|r| r == relay) {
+            entry.acked.push(relay.to_string());
+            let _ = self.store.put_outbox(slot, entry);
         }
         self.refusals.retain(|(e, r, _)| !(e == id && r == relay));
         self.update_deliveries();
@@ -163,7 +161,7 @@ impl Hub {
     /// Shows what relays said, now.
     pub(super) fn show(&mut self) {
         let view = self.shared.view(&self.own(), self.complete);
-        let _ = self.d.thread.try_maybe_update(|t| (t.set_shared(view.comments, view.likes), ()));
+        self.arrivals.show_shared(view.comments, view.likes);
         self.update_deliveries();
     }
 

@@ -5,12 +5,12 @@
 
 use super::identity::Signer;
 use super::{Hub, POW_BATCH, POW_SLICE_MS, now_s, wait};
+use crate::browser::now_ms;
 use crate::model::nostr::build::{self, ReplyTo};
 use crate::model::nostr::event::COMMENT;
 use crate::model::nostr::outbox::{OutboxEntry, OutboxSlot};
 use crate::model::nostr::{Event, Unsigned, pow};
 use crate::model::{Comment, Origin};
-use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Weak;
 
@@ -26,54 +26,61 @@ pub(super) enum Parentage {
 
 pub(super) async fn sign_loop(weak: &Weak<RefCell<Hub>>) {
     loop {
-        let Some(hub) = weak.upgrade() else { return };
-        // Nothing to sign: no key is made (a reader gets one with their first post).
-        if hub.borrow().stopped || hub.borrow().pending().next().is_none() {
+        // What to sign next, with whom; nothing to sign: no key is made (a
+        // reader gets one with their first post).
+        let Some(Some((stopped, signer, store))) =
+            with_hub(weak, |hub| hub.pending().next().map(|_| (hub.stopped, hub.signer.clone(), hub.store.clone())))
+        else {
+            return;
+        };
+        if stopped {
             return;
         }
-        let signer = hub.borrow().signer.clone();
         let signer = match signer {
             Some(signer) => signer,
             None => {
-                let store = hub.borrow().d.store.clone();
-                drop(hub);
                 let Some(signer) = Signer::get(&store).await else { return };
-                let Some(hub) = weak.upgrade() else { return };
-                hub.borrow_mut().signer = Some(signer.clone());
+                if with_hub(weak, |hub| hub.signer = Some(signer.clone())).is_none() {
+                    return;
+                }
                 signer
             }
         };
-        let Some(hub) = weak.upgrade() else { return };
-        let next = hub.borrow_mut().next_unsigned(&signer);
-        let Some((slot, revision, mut unsigned)) = next else { return };
-        let target = hub.borrow().pow;
-        drop(hub);
+        let Some(Some((slot, revision, mut unsigned))) = with_hub(weak, |hub| hub.next_unsigned(&signer)) else {
+            return;
+        };
+        let target = with_hub(weak, |hub| hub.pow).unwrap_or(0);
         if target > 0 {
             let mut nonce = 0;
             loop {
-                let started = wait::now_ms();
+                let started = now_ms();
                 let mut found = false;
-                while !found && wait::now_ms() - started < POW_SLICE_MS {
+                while !found && now_ms() - started < POW_SLICE_MS {
                     found = pow::mine(&mut unsigned, target, &mut nonce, POW_BATCH);
                 }
                 if found {
                     break;
                 }
                 wait::sleep(0).await;
-                if weak.upgrade().is_none_or(|hub| hub.borrow().stopped) {
+                if with_hub(weak, |hub| hub.stopped).is_none_or(|stopped| stopped) {
                     return;
                 }
             }
         }
-        let signed = signer.sign(unsigned).await;
-        let Some(hub) = weak.upgrade() else { return };
-        let mut hub = hub.borrow_mut();
-        match signed {
-            Some(event) => hub.signed(&slot, revision, event),
-            // Declined in the extension: it waits, and is asked again next visit.
-            None => return,
+        // Declined in the extension: it waits, and is asked again next visit.
+        let Some(event) = signer.sign(unsigned).await else { return };
+        if with_hub(weak, |hub| hub.signed(&slot, revision, event)).is_none() {
+            return;
         }
     }
+}
+
+/// Runs `f` on the hub unless it is gone (the widget was removed) or, which
+/// no caller allows between two awaits, borrowed.
+fn with_hub<R>(weak: &Weak<RefCell<Hub>>, f: impl FnOnce(&mut Hub) -> R) -> Option<R> {
+    let hub = weak.upgrade()?;
+    let mut hub = hub.try_borrow_mut().ok()?;
+    Some(f(&mut hub))
 }
 
 impl Hub {
@@ -89,7 +96,9 @@ impl Hub {
             .into_iter()
             .map(|slot| {
                 let at = match &slot {
-                    OutboxSlot::Comment(id) => self.d.thread.with_untracked(|t| t.get(id).and_then(|c| c.posted_at())),
+                    OutboxSlot::Comment(id) => {
+                        self.arrivals.with_thread(|t| t.get(id).and_then(|c| c.posted_at())).flatten()
+                    }
                     _ => None,
                 };
                 (at.unwrap_or(f64::MAX), slot)
@@ -101,7 +110,7 @@ impl Hub {
             let at = self.entry(&slot).and_then(|e| e.at).unwrap_or_else(now_s);
             let unsigned = match &slot {
                 OutboxSlot::Comment(id) => {
-                    let comment = self.d.thread.with_untracked(|t| t.get(id).cloned()).filter(|c| c.is_own());
+                    let comment = self.arrivals.with_thread(|t| t.get(id).cloned()).flatten().filter(|c| c.is_own());
                     match comment.map(|comment| (self.reply_to(&comment), comment)) {
                         Some((Parentage::Ready(reply_to), comment)) => {
                             // Dated when it was written (or last edited), not when it
@@ -126,7 +135,7 @@ impl Hub {
                 // A reader with an extension has a profile of their own, which a
                 // name-only one would replace.
                 OutboxSlot::Profile => {
-                    let name = self.d.name.get_untracked();
+                    let name = self.arrivals.reader_name();
                     let local = matches!(signer, Signer::Local(_));
                     (local && !name.trim().is_empty()).then(|| build::profile(&pubkey, at, name.trim()))
                 }
@@ -138,7 +147,7 @@ impl Hub {
                 }
                 None => {
                     self.outbox.retain(|(s, _)| *s != slot);
-                    self.d.store.remove_outbox(&slot);
+                    self.store.remove_outbox(&slot);
                 }
             }
         }
@@ -151,7 +160,7 @@ impl Hub {
         if let Some(target) = self.target(parent) {
             return Parentage::Ready(ReplyTo::Event(target));
         }
-        let origin = self.d.thread.with_untracked(|t| t.get(parent).map(|c| (c.origin, c.deleted)));
+        let origin = self.arrivals.with_thread(|t| t.get(parent).map(|c| (c.origin, c.deleted))).flatten();
         match origin {
             Some((Origin::Seed, _)) => Parentage::Ready(ReplyTo::Item(parent.to_string())),
             // The reader's own parent: waiting to be signed, or never shared.
@@ -170,13 +179,14 @@ impl Hub {
     /// cannot be kept in storage is not sent (after a reload it would be
     /// someone else's comment), and waits for a later visit.
     pub(super) fn signed(&mut self, slot: &OutboxSlot, revision: u64, event: Event) {
-        let Some(at) = self.outbox.iter().position(|(s, _)| s == slot) else { return };
-        if self.revisions.get(slot).copied().unwrap_or(0) != revision || self.outbox[at].1.event.is_some() {
+        let current = self.revisions.get(slot).copied().unwrap_or(0) == revision;
+        let Some((_, entry)) = self.outbox.iter_mut().find(|(s, _)| s == slot) else { return };
+        if !current || entry.event.is_some() {
             return;
         }
-        self.outbox[at].1.event = Some(event.clone());
-        if self.d.store.put_outbox(slot, &self.outbox[at].1).is_err() {
-            self.outbox[at].1.event = None;
+        entry.event = Some(event.clone());
+        if self.store.put_outbox(slot, entry).is_err() {
+            entry.event = None;
             self.elsewhere.insert(slot.clone());
             self.update_deliveries();
             return;
@@ -185,7 +195,7 @@ impl Hub {
             connection.send_event(&event);
         }
         if matches!(slot, OutboxSlot::Comment(_)) && matches!(self.signer, Some(Signer::Local(_))) {
-            let name = self.d.name.get_untracked();
+            let name = self.arrivals.reader_name();
             let published = self.entry(&OutboxSlot::Profile).and_then(|e| e.event.as_ref()).map(|e| e.content.clone());
             let wanted = build::profile("", 0, name.trim()).content;
             if published.as_deref() != Some(wanted.as_str()) && !name.trim().is_empty() {

@@ -16,6 +16,7 @@
 //! of a thread at once (17), fewer than the 20 of strfry's default.
 
 use super::{BATCH, Hub, wait};
+use crate::browser::now_ms;
 use crate::model::nostr::event::{COMMENT, DELETION, MUTE_LIST, PROFILE, REACTION};
 use crate::model::nostr::paging::{PageEnd, backoff_ms};
 use crate::model::nostr::scope::spellings;
@@ -170,7 +171,7 @@ impl Hub {
         if !connection.is_open() || self.stopped {
             return;
         }
-        let now = wait::now_ms();
+        let now = now_ms();
         let generation = connection.generation();
         for (sub, filter) in connection.pager.next_pages(now) {
             connection.subscribe(&sub, &filter);
@@ -193,7 +194,7 @@ impl Hub {
                         continue;
                     }
                     connection.close_subscription(&sub);
-                    connection.pager.timed_out(&sub, wait::now_ms());
+                    connection.pager.timed_out(&sub, now_ms());
                     state.pump(index, &hub);
                     state.update_loading(&hub);
                     return;
@@ -235,7 +236,7 @@ impl Hub {
     /// again later; a live subscription is sent again later.
     pub(super) fn refused(&mut self, index: usize, sub: &str, hub: &Rc<RefCell<Hub>>) {
         let Some(connection) = self.connections.get_mut(index) else { return };
-        if connection.pager.closed(sub, wait::now_ms()) {
+        if connection.pager.closed(sub, now_ms()) {
             self.pump(index, hub);
             self.update_loading(hub);
             return;
@@ -285,7 +286,7 @@ impl Hub {
             } else {
                 self.schedule_view(hub);
             }
-            let _ = self.d.loading_older.try_set(!complete);
+            let _ = self.status.loading_older.try_set(!complete);
         }
     }
 }

@@ -1,0 +1,80 @@
+//! What the reader sees of the relay layer, for the components to place:
+//! each comment's delivery, "Loading older comments…", what sharing means
+//! for an edit and an export, and settings that cannot be used. The usual
+//! build's `off.rs` has the same functions, showing nothing.
+
+use super::Relays;
+use crate::model::export::Identity;
+use crate::model::nostr::outbox::Delivery;
+use crate::model::nostr::settings::SettingProblem;
+use crate::model::{CommentId, Text};
+use leptos::prelude::*;
+
+/// How far the reader's own comment got on its way to relays, in words and
+/// an icon.
+pub fn delivery(relays: Option<Relays>, id: &CommentId, text: Text) -> impl IntoView + use<> {
+    let (id, status) = (id.clone(), relays.map(|relays| relays.status));
+    let state = Memo::new(move |_| status.and_then(|status| status.delivery_of(&id)));
+    move || {
+        state.get().map(|state| {
+            let kind = match state {
+                Delivery::Local => "local",
+                Delivery::Waiting => "waiting",
+                Delivery::Sent { .. } => "sent",
+                Delivery::Refused { .. } => "refused",
+                Delivery::Hidden => "hidden",
+            };
+            view! { <span class="agora-comment__delivery" data-state=kind role="status">{text.delivery(&state)}</span> }
+        })
+    }
+}
+
+/// While relays are still sending older comments, says so: the count and
+/// the list are not the whole thread yet.
+pub fn loading_older(relays: Option<Relays>, text: Text) -> impl IntoView + use<> {
+    let status = relays.map(|relays| relays.status);
+    move || {
+        status
+            .is_some_and(|status| status.loading_older.get())
+            .then(|| view! { <p class="agora-thread__loading" role="status">{text.loading_older}</p> })
+    }
+}
+
+/// What other readers will see of an edit, where the thread is shared:
+/// relays cannot change a comment, so the edit is a new one.
+pub fn edit_note(relays: Option<Relays>, text: Text) -> impl IntoView + use<> {
+    relays.map(|_| view! { <p class="agora-edit__note">{text.edit_shared}</p> })
+}
+
+/// Who reads what is posted here, in words.
+pub fn audience(relays: Option<Relays>, text: Text) -> &'static str {
+    if relays.is_some() { text.shared_publicly } else { text.local_only }
+}
+
+/// "Include my signing key", with what that means, for a shared thread; and
+/// the identity to export (`None` unless the reader ticked it).
+pub fn key_choice(
+    relays: Option<Relays>,
+    text: Text,
+) -> (Option<impl IntoView + use<>>, impl Fn() -> Option<Identity> + use<>) {
+    let with_key = RwSignal::new(false);
+    let choice = relays.is_some().then(|| {
+        view! {
+            <label class="agora-transfer__key">
+                <input type="checkbox" prop:checked=move || with_key.get() on:change=move |e| with_key.set(event_target_checked(&e)) />
+                " " {text.export_key}
+            </label>
+            {move || with_key.get().then(|| view! { <p class="agora-transfer__warning" role="alert">{text.export_key_warning}</p> })}
+        }
+    });
+    let chosen = move || relays.filter(|_| with_key.get_untracked()).and_then(|relays| relays.identity());
+    (choice, chosen)
+}
+
+/// Each shared-discussion setting that cannot be used, said once.
+pub fn setting_problems(problems: &[SettingProblem], text: Text) -> impl IntoView + use<> {
+    problems
+        .iter()
+        .map(|problem| view! { <p class="agora-notice agora-notice--error" role="alert">{text.sharing_problem(problem)}</p> })
+        .collect_view()
+}
