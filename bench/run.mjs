@@ -6,7 +6,7 @@
 //                                 5 loads on a phone-like profile, 3 loads of a
 //                                 5,000-comment thread on three capped relays)
 //   node bench/run.mjs --quick    small counts (the long thread loaded once), for the test command
-//   add --readme to write the table into README.md ("Performance")
+//   add --book to write the table into the book's docs/src/benchmark.md (between its markers)
 //
 // It reports; it never fails on a timing. Build dist/ first (scripts/bench.sh does).
 import { chromium } from '@playwright/test';
@@ -494,11 +494,14 @@ try {
   const table = lines.join('\n');
   console.log(table);
 
-  if (process.argv.includes('--readme')) {
-    const readme = readFileSync('README.md', 'utf8');
+  if (process.argv.includes('--book')) {
+    const page = 'docs/src/benchmark.md';
+    const text = readFileSync(page, 'utf8');
     const pattern = /<!-- performance:start[\s\S]*?<!-- performance:end -->/;
-    const block = `<!-- performance:start (written by bench/run.mjs --readme) -->\n${table}\n<!-- performance:end -->`;
-    writeFileSync('README.md', readme.replace(pattern, block));
+    if (!pattern.test(text)) throw new BenchError(`bench: ${page} has no performance markers; nothing written`);
+    const block = `<!-- performance:start (written by bench/run.mjs --book) -->\n${table}\n<!-- performance:end -->`;
+    writeFileSync(page, text.replace(pattern, () => block));
+    console.log(`bench: table written into ${page}`);
   }
 } catch (error) {
   // A failure of the run's own (a server that did not start) is one line; anything else keeps its stack.

@@ -3,10 +3,11 @@
 // the Playwright tests through tests/e2e/reliability.ts write e2e.jsonl).
 //
 //   node scripts/reliability-report.mjs           writes reports/reliability.md (scripts/test.sh does)
-//   node scripts/reliability-report.mjs --readme  also writes the table into README.md ("Reliability")
+//   node scripts/reliability-report.mjs --book    also writes the table into the book's
+//                                                docs/src/contributors/reliability.md (between its markers)
 //
 // The test command changes no tracked file; putting a run's figures into the
-// README is a separate decision, made with --readme.
+// book is a separate decision, made with --book.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const dir = 'reports/reliability';
@@ -41,14 +42,15 @@ mkdirSync('reports', { recursive: true });
 writeFileSync('reports/reliability.md', `# Reliability\n\n${table}\n`);
 console.log(`reliability: ${outcomes.length} outcomes, ${total} comments lost${failed ? `, ${failed} failed` : ''}: reports/reliability.md`);
 
-if (process.argv.includes('--readme')) {
-  const readme = readFileSync('README.md', 'utf8');
+if (process.argv.includes('--book')) {
+  const page = 'docs/src/contributors/reliability.md';
+  const text = readFileSync(page, 'utf8');
   const pattern = /<!-- reliability:start[\s\S]*?<!-- reliability:end -->/;
-  if (!pattern.test(readme)) {
-    console.error('reliability: README.md has no reliability markers');
+  if (!pattern.test(text)) {
+    console.error(`reliability: ${page} has no reliability markers`);
     process.exit(1);
   }
-  const block = `<!-- reliability:start (written by scripts/reliability-report.mjs --readme from the test suite; do not edit) -->\n${table}\n<!-- reliability:end -->`;
-  writeFileSync('README.md', readme.replace(pattern, block));
-  console.log('reliability: table written into README.md');
+  const block = `<!-- reliability:start (written by scripts/reliability-report.mjs --book from the test suite; do not edit) -->\n${table}\n<!-- reliability:end -->`;
+  writeFileSync(page, text.replace(pattern, () => block));
+  console.log(`reliability: table written into ${page}`);
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what agora needs, at pinned versions, skipping what is already
 # there. `scripts/setup.sh` is enough to build and serve; `--test` adds what
-# the tests need (Chromium and ChromeDriver).
+# the tests need (Chromium and ChromeDriver, the test relay, and mdBook for
+# the book in docs/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -12,6 +13,7 @@ WASM_BINDGEN_VERSION=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/ver
 WASM_OPT_VERSION=132
 PLAYWRIGHT_VERSION=1.65.1
 NOSTR_RELAY_VERSION=1.14
+MDBOOK_VERSION=0.5.4
 
 step() { printf '\n==> %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -67,6 +69,12 @@ if ! { wasm-opt --version 2>/dev/null | grep -q "version_$WASM_OPT_VERSION"; } |
 fi
 
 if [ "${1:-}" = "--test" ]; then
+  # The book (docs/), which the test command builds and checks.
+  if [ "$(mdbook --version 2>/dev/null)" != "mdbook v$MDBOOK_VERSION" ]; then
+    step "Installing mdBook $MDBOOK_VERSION (about 3 minutes)"
+    cargo install mdbook --version "$MDBOOK_VERSION" --locked
+  fi
+
   # A real Nostr relay for the shared-discussion tests: PyPI nostr-relay,
   # pinned with every dependency (tests/relay/constraints.txt), in a venv
   # outside the clone.

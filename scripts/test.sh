@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Sets up what is missing (build tools, Chromium, ChromeDriver, Playwright),
 # then runs every test layer:
-#   0. cargo fmt --check and cargo clippy (native and wasm32), warnings denied
+#   0. cargo fmt --check and cargo clippy (native and wasm32), warnings denied;
+#      the book (docs/) built and its links, and README.md's, checked
 #   1. native `cargo test`: the model and the storage record format
 #   2. wasm-bindgen-test in headless Chromium: the mounted app
 #   3. the release bundle (dist/), built and used end to end with Playwright
 # then the benchmark's quick mode (scripts/bench.sh runs the full one). The
 # reliability figures go to reports/reliability.md (ignored by git): the test
-# command changes no tracked file. `node scripts/reliability-report.mjs
-# --readme` writes them into README.md when someone decides to.
+# command changes no tracked file (the book is built outside the clone).
+# `node scripts/reliability-report.mjs --book` writes them into the book when
+# someone decides to.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -20,6 +22,12 @@ rm -rf reports/reliability reports/reliability.md
 
 step "Formatting: cargo fmt --check"
 cargo fmt --check
+
+step "The book: mdbook build docs, then its links and README.md's checked"
+# Built outside the clone, so that running the tests changes no file in it.
+book="$HOME/.cache/agora/book"
+mdbook build docs --dest-dir "$book"
+node scripts/check-book-links.mjs "$book"
 
 step "Lints: cargo clippy, native (all targets: the app, its tests, the model's tests)"
 cargo clippy --all-targets -- -D warnings

@@ -282,7 +282,7 @@ impl World {
     }
 }
 
-/// Totals over all cases of a run, for the README's Reliability table.
+/// Totals over all cases of a run, for the Reliability table (docs/src/contributors/reliability.md).
 static CASES: AtomicUsize = AtomicUsize::new(0);
 static OPERATIONS: AtomicUsize = AtomicUsize::new(0);
 static POSTED: AtomicUsize = AtomicUsize::new(0);

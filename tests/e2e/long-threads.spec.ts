@@ -137,7 +137,7 @@ test('a thread longer than a relay’s cap: every comment, reply and like, each 
 
   annotate('capped', capped);
   const { total } = capped.stats;
-  // agora's own bound (README: at most 17 at once), under the relay's 32.
+  // agora's own bound (docs/src/site-owners/long-threads.md: at most 17 at once), under the relay's 32.
   expect(total.maxOpen).toBeLessThanOrEqual(17);
   expect(total.refused, 'subscriptions the relay refused as too many').toBe(0);
   expect(ann.errors()).toEqual([]);
