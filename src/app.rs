@@ -90,9 +90,10 @@ fn Contents(config: Config, text: Text, standalone: bool) -> impl IntoView {
     let Config { article, thread, theme, sharing, on_relays, problems, .. } = config;
     let lang = text.lang;
     provide_context(text);
-    // What the article needs, decided as it arrives: the usual build has no
-    // relay layer, so where relays are asked for, the page loads the build
-    // that has one (public/boot.js, public/embed.js) and mounts it instead.
+    // What the article needs, decided as it arrives (not while it is drawn):
+    // the usual build has no relay layer, so where relays are asked for, the
+    // page loads the build that has one (public/boot.js, public/embed.js)
+    // and mounts it instead.
     let host_sharing = sharing.clone();
     let arrived = move |article: Article| {
         let switch = on_relays.as_ref().and_then(|f| f.dyn_ref::<js_sys::Function>());
@@ -100,10 +101,13 @@ fn Contents(config: Config, text: Text, standalone: bool) -> impl IntoView {
             && (host_sharing.asks_for_relays() || article.sharing.asks_for_relays())
             && switch.is_some_and(|switch| switch.call0(&JsValue::NULL).is_ok())
         {
-            ArticleState::HandedOver
-        } else {
-            ArticleState::Ready(Box::new(article))
+            return ArticleState::HandedOver;
         }
+        // The standalone page is named after its article.
+        if standalone && let Some(document) = web_sys::window().and_then(|window| window.document()) {
+            document.set_title(&article.title);
+        }
+        ArticleState::Ready(Box::new(article))
     };
     let state = RwSignal::new(ArticleState::Loading);
     match article {
@@ -116,16 +120,6 @@ fn Contents(config: Config, text: Text, standalone: bool) -> impl IntoView {
             // The widget may have been removed while the article loaded.
             let _ = state.try_set(loaded);
         }),
-    }
-    // The standalone page is named after its article.
-    if standalone {
-        Effect::new(move |_| {
-            if let ArticleState::Ready(article) = &*state.read()
-                && let Some(document) = web_sys::window().and_then(|window| window.document())
-            {
-                document.set_title(&article.title);
-            }
-        });
     }
     let content = move || match state.get() {
         ArticleState::Loading | ArticleState::HandedOver => {

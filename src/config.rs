@@ -10,7 +10,7 @@ use wasm_bindgen::JsValue;
 #[derive(Clone, Debug, PartialEq)]
 pub enum ArticleSource {
     BuiltIn,
-    /// An article JSON (DESIGN.md format) to fetch.
+    /// An article JSON (`docs/src/reference/article-format.md`) to fetch.
     Url(String),
 }
 

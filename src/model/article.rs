@@ -118,8 +118,8 @@ tracked_field!(moderators: Vec<String>);
 tracked_field!(pow: u32);
 
 impl Article {
-    /// Parses and checks an article in the JSON format of DESIGN.md. Unknown
-    /// fields are ignored.
+    /// Parses and checks an article in its JSON format (the book's
+    /// `docs/src/reference/article-format.md`). Unknown fields are ignored.
     pub fn from_json(json: &str) -> Result<Article, ArticleError> {
         READING.with(|reading| reading.set("{}"));
         // serde would also take the fields from an array, in order: only an object is an article.

@@ -235,6 +235,11 @@ impl Relays {
     /// back into the page, so an action never finds it busy; if one ever
     /// did, it would run on the next turn rather than be lost.
     fn act(&self, action: impl FnOnce(&mut Hub) + 'static) {
+        self.act_now_or_soon(Box::new(action));
+    }
+
+    /// `act`, with one copy of its code for every action.
+    fn act_now_or_soon(&self, action: Box<dyn FnOnce(&mut Hub)>) {
         let Some(hub) = self.hub() else { return };
         match hub.try_borrow_mut() {
             Ok(mut state) => {
@@ -244,7 +249,7 @@ impl Relays {
             }
             Err(_) => {
                 let relays = *self;
-                spawn_local(async move { relays.act(action) });
+                spawn_local(async move { relays.act_now_or_soon(action) });
             }
         }
     }

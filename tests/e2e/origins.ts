@@ -25,7 +25,7 @@ function chooserHash(): string {
   return script === undefined ? '' : ` 'sha256-${createHash('sha256').update(script).digest('base64')}'`;
 }
 
-/** The policy of DESIGN.md, for a page whose assets come from `origin`. */
+/** The policy of docs/src/site-owners/csp-and-headers.md, for a page whose assets come from `origin`. */
 export const strictPolicy = (origin: string) =>
   `default-src ${origin}; script-src ${origin} 'wasm-unsafe-eval'${chooserHash()}; style-src ${origin}; ` +
   `img-src ${origin} data:; connect-src ${origin}`;
