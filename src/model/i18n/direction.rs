@@ -1,6 +1,7 @@
-//! Which way a language is written, from its BCP 47 tag: the article's
-//! language (its JSON may carry `lang`) sets the article's own `dir`, apart
-//! from the interface language.
+//! Language tags and which way a language is written, from its BCP 47 tag:
+//! one rule for the interface language (`Lang::direction`) and the
+//! article's (its JSON may carry `lang`, which sets the article's own
+//! `dir`, apart from the interface's).
 
 /// A language tag as a page may use it in `lang`: ASCII letters, digits and
 /// `-`, a primary subtag of 2 to 8 letters, at most 35 characters in all
@@ -49,19 +50,24 @@ impl LangTag {
         &self.0
     }
 
-    /// Right to left for the languages and scripts that are; a script subtag
-    /// decides over the language (`ku-Arab` is, `ur-Latn` is not).
+    /// Which way the tag's language is written ([`of_tag`]).
     pub fn direction(&self) -> Direction {
-        let mut subtags = self.0.split('-').map(str::to_ascii_lowercase);
-        let primary = subtags.next().unwrap_or_default();
-        let script = subtags.find(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_alphabetic()));
-        let rtl = match script.as_deref() {
-            Some(script) if RTL_SCRIPTS.contains(&script) => true,
-            Some(script) if LTR_SCRIPTS.contains(&script) => false,
-            _ => RTL_LANGUAGES.contains(&primary.as_str()),
-        };
-        if rtl { Direction::Rtl } else { Direction::Ltr }
+        of_tag(&self.0)
     }
+}
+
+/// Right to left for the languages and scripts that are; a script subtag
+/// decides over the language (`ku-Arab` is, `ur-Latn` is not).
+pub fn of_tag(tag: &str) -> Direction {
+    let mut subtags = tag.split('-').map(str::to_ascii_lowercase);
+    let primary = subtags.next().unwrap_or_default();
+    let script = subtags.find(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_alphabetic()));
+    let rtl = match script.as_deref() {
+        Some(script) if RTL_SCRIPTS.contains(&script) => true,
+        Some(script) if LTR_SCRIPTS.contains(&script) => false,
+        _ => RTL_LANGUAGES.contains(&primary.as_str()),
+    };
+    if rtl { Direction::Rtl } else { Direction::Ltr }
 }
 
 #[cfg(test)]

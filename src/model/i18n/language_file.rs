@@ -210,10 +210,12 @@ impl From<serde_json::Value> for Entry {
 pub fn read_keyed(english: &Strings, base: &Strings, file: &str) -> Result<(Strings, Vec<String>), String> {
     let object: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(file).map_err(|error| format!("not a JSON object of texts ({error})"))?;
-    let (placed, unknown) = by_key(&slots::KEYS, object.into_iter().map(|(key, value)| (key, value.into())));
+    let keys = slots::KEYS.as_slice();
+    let (placed, unknown) = by_key(keys, object.into_iter().map(|(key, value)| (key, value.into())));
     let (strings, refused) = read(english, base, placed);
     let problems = unknown.iter().map(|key| unknown_key(key));
-    Ok((strings, problems.chain(refused.iter().map(|(index, why)| why.say(slots::KEYS[*index]))).collect()))
+    let refusals = refused.iter().map(|(index, why)| why.say(keys.get(*index).map_or("", String::as_str)));
+    Ok((strings, problems.chain(refusals).collect()))
 }
 
 /// `strings` as `dist/lang/<tag>.json` serves them: a JSON array of
@@ -235,5 +237,81 @@ pub fn positional_file(strings: &Strings) -> Result<String, String> {
 /// Every key, in position order, as `dist/lang/keys.json` lists them.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn keys_file() -> Result<String, String> {
-    serde_json::to_string(&slots::KEYS[..]).map_err(|error| error.to_string())
+    serde_json::to_string(slots::KEYS.as_slice()).map_err(|error| error.to_string())
+}
+
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use crate::model::Lang;
+    use crate::model::i18n::messages::EN;
+    use crate::model::i18n::strings::templates;
+
+    #[test]
+    fn every_language_file_has_every_message_with_the_english_placeholders() {
+        // Every message but the plural forms and named days a language may lack.
+        // (Named days are all there, as text or null.)
+        let optional = |key: &str| {
+            key.rsplit_once('.').is_some_and(|(message, form)| {
+                message != "named_ages" && ["zero", "one", "two", "few", "many"].contains(&form)
+            })
+        };
+        let required: Vec<String> = templates(&EN).into_keys().filter(|key| !optional(key)).collect();
+        for lang in Lang::ALL.into_iter().filter(|lang| *lang != Lang::En) {
+            // Read as the browser reads it: nothing refused.
+            let (_, problems) = read_keyed(&EN, &EN, lang.file()).unwrap();
+            assert_eq!(problems, Vec::<String>::new(), "{lang:?}");
+            let file: serde_json::Map<String, serde_json::Value> = serde_json::from_str(lang.file()).unwrap();
+            for key in &required {
+                assert!(file.contains_key(key), "{lang:?} lacks {key}");
+            }
+            assert_eq!(file["code"], lang.code(), "{lang:?}");
+            for (key, template) in templates(lang.bundled()) {
+                // A separator may be a space; a message may not be blank.
+                let blank =
+                    if key == "digit_group_separator" { template.is_empty() } else { template.trim().is_empty() };
+                assert!(!blank, "{lang:?} {key} is empty");
+            }
+        }
+    }
+
+    #[test]
+    fn every_language_reads_the_same_from_its_built_file() {
+        for lang in Lang::ALL.into_iter().filter(|lang| *lang != Lang::En) {
+            let built: Vec<serde_json::Value> =
+                serde_json::from_str(&positional_file(lang.bundled()).unwrap()).unwrap();
+            assert_eq!(built.len(), 1 + MESSAGES);
+            assert_eq!(built[0], slots::LAYOUT, "it starts with the layout it was made for");
+            let entries = built.into_iter().skip(1).map(Entry::from);
+            let (strings, refused) = read(&EN, &EN, entries.enumerate());
+            assert_eq!(refused, vec![], "{lang:?}");
+            assert_eq!(&strings, lang.bundled(), "{lang:?}");
+        }
+        let keys: Vec<String> = serde_json::from_str(&keys_file().unwrap()).unwrap();
+        assert_eq!(keys, *slots::KEYS);
+    }
+
+    #[test]
+    fn a_file_with_mistakes_costs_only_the_messages_it_got_wrong() {
+        let file = r#"{"reply": "Répondre", "reply_to": "Répondre à {nom}", "like": null, "bogus": "x",
+            "comments.one": "{n} commentaire", "comments.other": "{n} commentaires", "month_names.12": "x",
+            "bad_relay": "Relais « {relay} » inutilisable", "named_ages.yesterday": null}"#;
+        let (strings, problems) = read_keyed(&EN, &EN, file).unwrap();
+        assert_eq!(strings.reply, "Répondre");
+        assert_eq!(strings.comments.one, Some("{n} commentaire"));
+        assert_eq!(strings.named_ages.yesterday, None, "a language without a word for it");
+        assert_eq!(strings.reply_to, EN.reply_to, "a wrong placeholder keeps the built-in text");
+        assert_eq!(strings.like, EN.like);
+        assert_eq!(problems.len(), 4, "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("reply_to") && p.contains("{name}")), "{problems:?}");
+        // One value of the wrong kind costs only itself; a form not given falls to the file's `other`.
+        let (strings, problems) =
+            read_keyed(&EN, &EN, r#"{"like": 5, "post": " ", "comments.other": "{n} réponses"}"#).unwrap();
+        assert_eq!((strings.like, strings.post, strings.comments.one), (EN.like, EN.post, None));
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        for broken in ["", "[]", "not json", "{\"reply\": ", "{\"reply\": \"x\"} and more"] {
+            assert!(read_keyed(&EN, &EN, broken).is_err(), "{broken}");
+        }
+    }
 }

@@ -1,17 +1,20 @@
-//! The shape of one language's interface text: every message as a template
-//! whose `{placeholders}` are filled in by [`super::Text`]. Each language is
-//! one value of [`Strings`]: English is built in (`en.rs`, where the compiler
-//! checks that no message is left out); every other language is read over
-//! it from a file, whose messages must use the placeholders the English
-//! does. A message that depends on a number has
-//! a form per plural category ([`Forms`]).
+//! The shape of one language's interface text: [`Strings`], a field per
+//! message of the table in `messages.rs`, which the [`messages!`] macro
+//! below turns into that struct, English, and the positions of a language
+//! file. Every message is a template whose `{placeholders}` are filled in
+//! by [`super::Text`]; a message that depends on a number has a form per
+//! plural category ([`Forms`]).
 //!
-//! The field names are the message keys of a language file (`lang/*.json`),
+//! A message's key in a language file (`lang/*.json`) is its field name,
 //! with the plural form, the named day or the index after a dot
-//! (`comments.one`, `named_ages.yesterday`, `month_names.0`): see
-//! `language_file` and `slots`.
+//! (`comments.one`, `named_ages.yesterday`, `month_names.0`): the
+//! [`Message`] trait says which, per type. See `language_file` and `slots`.
 
 use serde::Serialize;
+
+use super::slots::Slot;
+
+pub use super::messages::Strings;
 
 /// A message template, such as `"Reply to {name}"`.
 pub type Msg = &'static str;
@@ -58,205 +61,201 @@ pub struct NamedAges {
     pub last_year: Option<Msg>,
 }
 
-/// Every message of the interface in one language.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-pub struct Strings {
-    /// The BCP 47 tag of the language (`lang` attribute, `Intl` locale).
-    pub code: &'static str,
-    /// Between groups of three digits: "1,234", "1 234", "1.234".
-    pub digit_group_separator: &'static str,
+/// What a message's type says of its places in a language file: one
+/// position per key suffix, in this order.
+pub trait Message {
+    /// What follows the message's name in each of its keys: `""` for a
+    /// single text, `".one"`, `".yesterday"`, `".0"`.
+    const SUFFIXES: &'static [&'static str];
+    /// Whether the positions are the forms of [`Forms`], `zero` to `other`.
+    const PLURAL: bool = false;
 
-    // The thread
-    /// `{n}`: the number of comments.
-    pub comments: Forms,
-    pub sort_group: Msg,
-    pub sort_label: Msg,
-    pub oldest: Msg,
-    pub newest: Msg,
-    pub most_liked: Msg,
-    /// `{n}`: how many more are shown.
-    pub show_more: Msg,
-    pub loading: Msg,
+    /// The place of the message's position `at` (from 0).
+    fn slot(&mut self, at: usize) -> Option<Slot<'_>>;
+}
 
-    // Times
-    pub just_now: Msg,
-    /// `{amount}`: one of the unit forms below, such as "5 minutes".
-    pub ago: Msg,
-    pub minutes: Forms,
-    pub hours: Forms,
-    pub days: Forms,
-    pub weeks: Forms,
-    pub months: Forms,
-    pub years: Forms,
-    pub named_ages: NamedAges,
-    /// Month names as the full date uses them ("November", "листопада").
-    pub month_names: [Msg; 12],
-    /// The full date and time: `{day}`, `{month}` (a name), `{year}`,
-    /// `{hour}` (00 to 23), `{hour12}` (1 to 12), `{minute}` (00 to 59) and
-    /// `{period}` (one of `day_periods`).
-    pub full_time: Msg,
-    /// Before and after noon, for `{period}`.
-    pub day_periods: [Msg; 2],
+impl Message for Msg {
+    const SUFFIXES: &'static [&'static str] = &[""];
 
-    // One comment
-    pub reply: Msg,
-    /// `{name}`: the author of the comment answered.
-    pub reply_to: Msg,
-    /// `{name}`
-    pub reply_title: Msg,
-    pub like: Msg,
-    /// The like button's accessible name; it starts with its visible text
-    /// (`like` and the count) so that speech input users can say what they
-    /// see. `{like}`, `{n}`: the likes, `{name}`: the author.
-    pub like_label: Msg,
-    pub link: Msg,
-    /// `{name}`
-    pub link_label: Msg,
-    pub edit: Msg,
-    pub delete: Msg,
-    pub deleted: Msg,
-    pub edited: Msg,
-    /// `{n}`: the replies folded away ("[+] 3 replies").
-    pub replies_folded: Forms,
-    /// `{n}`
-    pub show_replies: Forms,
-    pub hide_replies: Msg,
-    pub comment_deleted: Msg,
-    pub undo: Msg,
+    fn slot(&mut self, at: usize) -> Option<Slot<'_>> {
+        (at == 0).then_some(Slot::Text(self))
+    }
+}
 
-    // The composer and the edit box
-    pub join: Msg,
-    pub name: Msg,
-    pub comment: Msg,
-    pub post: Msg,
-    pub preview: Msg,
-    pub nothing_to_preview: Msg,
-    pub cancel: Msg,
-    /// After "Ctrl+Enter".
-    pub shortcut_hint: Msg,
-    pub posted: Msg,
-    pub edit_label: Msg,
-    pub save: Msg,
-    pub name_empty: Msg,
-    pub text_empty: Msg,
-    /// `{over}`: a `characters` form; `{max}`: the limit.
-    pub name_too_long: Msg,
-    /// `{over}`, `{max}`
-    pub text_too_long: Msg,
-    /// `{n}` characters.
-    pub characters: Forms,
-    /// `{size}`: a `characters` form; `{max}`: the comment limit.
-    pub insert_refused: Msg,
-    /// `{left}`: a `characters` form.
-    pub counter_left: Msg,
-    /// `{over}`: a `characters` form.
-    pub counter_over: Msg,
+impl Message for Forms {
+    const SUFFIXES: &'static [&'static str] = &[".zero", ".one", ".two", ".few", ".many", ".other"];
+    const PLURAL: bool = true;
 
-    // Storage and failures
-    pub storage_unavailable: Msg,
-    pub storage_full: Msg,
-    /// `{error}`: the name the browser gives the error.
-    pub storage_failed: Msg,
-    /// `{reason}`: one of the storage messages.
-    pub not_posted: Msg,
-    /// `{reason}`
-    pub not_edited: Msg,
-    /// `{reason}`
-    pub not_deleted: Msg,
-    /// `{reason}`
-    pub not_restored: Msg,
-    /// `{reason}`
-    pub like_not_saved: Msg,
-    pub only_own: Msg,
+    fn slot(&mut self, at: usize) -> Option<Slot<'_>> {
+        Some(match at {
+            0 => Slot::Optional(&mut self.zero),
+            1 => Slot::Optional(&mut self.one),
+            2 => Slot::Optional(&mut self.two),
+            3 => Slot::Optional(&mut self.few),
+            4 => Slot::Optional(&mut self.many),
+            5 => Slot::Text(&mut self.other),
+            _ => return None,
+        })
+    }
+}
 
-    // Export and import
-    pub your_comments: Msg,
-    pub export: Msg,
-    pub import: Msg,
-    /// `{file}`
-    pub downloaded: Msg,
-    pub download_failed: Msg,
-    /// `{comments}`: a `new_comments` form, `{likes}`: a `likes` form.
-    pub imported: Msg,
-    /// `{n}`
-    pub new_comments: Forms,
-    /// `{n}`
-    pub likes: Forms,
-    /// `{reason}`: one of the import messages below.
-    pub not_imported: Msg,
-    pub import_no_file: Msg,
-    pub import_unreadable: Msg,
-    pub import_too_large: Msg,
-    pub import_not_export: Msg,
-    /// `{thread}`
-    pub import_other_thread: Msg,
-    /// `{index}`: its position in the file (from 1), `{field}`: the field
-    /// at fault, as the file names it.
-    pub import_bad_comment: Msg,
-    /// `{index}`
-    pub import_bad_like: Msg,
+impl Message for NamedAges {
+    const SUFFIXES: &'static [&'static str] =
+        &[".yesterday", ".day_before_yesterday", ".last_week", ".last_month", ".last_year"];
 
-    // Settings and articles (for site owners, shown to readers too)
-    /// `{theme}`
-    pub unknown_theme: Msg,
-    /// `{thread}`, `{max}`
-    pub bad_thread: Msg,
-    /// `{url}`
-    pub article_unreachable: Msg,
-    /// `{url}`, `{status}` (such as "404 Not Found")
-    pub article_status: Msg,
-    /// `{url}`, `{line}`, `{column}`
-    pub article_not_json: Msg,
-    /// `{url}`, `{field}`
-    pub article_missing: Msg,
-    /// `{url}`, `{field}`
-    pub article_wrong_type: Msg,
-    /// `{url}`, `{field}`
-    pub article_empty: Msg,
-    /// `{url}`, `{index}`: the comment's position (from 1).
-    pub article_bad_comment: Msg,
-    // The shared discussion's messages: only the relay build's WebAssembly
-    // has them; native code has them too, to write and check every
-    // language's file whole (`agora-language-files`).
-    /// `{relay}`: what was given.
-    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
-    pub bad_relay: Msg,
-    /// `{key}`
-    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
-    pub bad_moderator: Msg,
-    /// `{pow}`
-    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
-    pub bad_pow: Msg,
+    fn slot(&mut self, at: usize) -> Option<Slot<'_>> {
+        Some(Slot::Optional(match at {
+            0 => &mut self.yesterday,
+            1 => &mut self.day_before_yesterday,
+            2 => &mut self.last_week,
+            3 => &mut self.last_month,
+            4 => &mut self.last_year,
+            _ => return None,
+        }))
+    }
+}
 
-    // The shared discussion (Nostr relays)
-    /// Under the composer without relays.
-    pub local_only: Msg,
-    /// Beside the author of a reply whose parent is not in the thread.
-    pub reply_unavailable: Msg,
-    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
-    /// Under the composer with relays.
-    pub shared_publicly: Msg,
-    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
-    /// An own comment's status: posted before the thread was shared.
-    pub delivery_local: Msg,
-    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
-    pub delivery_waiting: Msg,
-    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
-    /// `{sent}` of `{n}` relays.
-    pub delivery_sent: Forms,
-    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
-    /// `{relay}`, `{reason}` (the relay's words).
-    pub delivery_refused: Msg,
-    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
-    pub delivery_hidden: Msg,
-    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
-    /// In the edit box of a comment that relays have.
-    pub edit_shared: Msg,
-    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
-    pub export_key: Msg,
-    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
-    pub export_key_warning: Msg,
-    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
-    /// Beside the count while relays are still sending older comments.
-    pub loading_older: Msg,
+/// Key suffixes of a list's items; a list longer than this fails to compile.
+const INDICES: [&str; 12] = [".0", ".1", ".2", ".3", ".4", ".5", ".6", ".7", ".8", ".9", ".10", ".11"];
+
+/// A list of texts, such as the month names.
+impl<const N: usize> Message for [Msg; N] {
+    const SUFFIXES: &'static [&'static str] = INDICES.split_at(N).0;
+
+    fn slot(&mut self, at: usize) -> Option<Slot<'_>> {
+        self.get_mut(at).map(Slot::Text)
+    }
+}
+
+/// One message of the table as positions are counted from it.
+pub struct Shape {
+    /// Its name: a field of [`Strings`], the start of its keys.
+    pub name: &'static str,
+    /// [`Message::SUFFIXES`]: one position each.
+    pub suffixes: &'static [&'static str],
+    pub plural: bool,
+    /// Only the relay build has it (they come last).
+    pub relay_build: bool,
+}
+
+impl Shape {
+    pub const fn of<M: Message>(name: &'static str, relay_build: bool) -> Shape {
+        Shape { name, suffixes: M::SUFFIXES, plural: M::PLURAL, relay_build }
+    }
+}
+
+/// Makes, from the table of `messages.rs` (every message once: its doc,
+/// name, type and English text), in the module it is written in:
+/// - [`Strings`], a field per message;
+/// - `EN`, English;
+/// - `TABLE`, every message's [`Shape`] in position order, from which
+///   `slots` counts positions, keys and the layout;
+/// - `place`, the place of a position in a [`Strings`].
+///
+/// The relay build's messages are fields only where that build (or native
+/// code, which writes and checks every language's file whole) is compiled:
+/// the usual WebAssembly carries neither their text nor their places. They
+/// come last, so the usual build's positions are the same in both builds.
+///
+/// A name written twice fails to compile (a field declared twice), so the
+/// keys are unique by construction.
+macro_rules! messages {
+    (
+        every_build {
+            $( $(#[$doc:meta])* $name:ident: $ty:ty = $english:expr, )*
+        }
+        relay_build {
+            $( $(#[$relay_doc:meta])* $relay_name:ident: $relay_ty:ty = $relay_english:expr, )*
+        }
+    ) => {
+        /// Every message of the interface in one language.
+        #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+        pub struct Strings {
+            $( $(#[$doc])* pub $name: $ty, )*
+            $(
+                $(#[$relay_doc])*
+                #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
+                pub $relay_name: $relay_ty,
+            )*
+        }
+
+        /// English, the built-in language.
+        pub const EN: Strings = Strings {
+            $( $name: $english, )*
+            $(
+                #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
+                $relay_name: $relay_english,
+            )*
+        };
+
+        /// Every message in position order: every build's, then the relay build's.
+        pub const TABLE: &[super::strings::Shape] = &[
+            $( super::strings::Shape::of::<$ty>(stringify!($name), false), )*
+            $( super::strings::Shape::of::<$relay_ty>(stringify!($relay_name), true), )*
+        ];
+
+        /// The place of position `index` in `strings`, if this build has one.
+        pub fn place(strings: &mut Strings, index: usize) -> Option<super::slots::Slot<'_>> {
+            use super::strings::Message;
+            match index {
+                $( first::$name..=last::$name => strings.$name.slot(index - first::$name), )*
+                $(
+                    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
+                    first::$relay_name..=last::$relay_name => strings.$relay_name.slot(index - first::$relay_name),
+                )*
+                _ => None,
+            }
+        }
+
+        // Each message's first and last position, named as the message, for
+        // the `match` above (a jump table, as small as a hand-numbered one).
+
+        #[allow(non_upper_case_globals)]
+        mod first {
+            use super::super::slots::position_of;
+            $( pub const $name: usize = position_of(stringify!($name)); )*
+            $(
+                #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
+                pub const $relay_name: usize = position_of(stringify!($relay_name));
+            )*
+        }
+
+        #[allow(non_upper_case_globals)]
+        mod last {
+            // The table's types, as the table names them.
+            use super::*;
+            use super::super::strings::Message;
+            $( pub const $name: usize = super::first::$name + <$ty as Message>::SUFFIXES.len() - 1; )*
+            $(
+                #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
+                pub const $relay_name: usize =
+                    super::first::$relay_name + <$relay_ty as Message>::SUFFIXES.len() - 1;
+            )*
+        }
+    };
+}
+pub(super) use messages;
+
+/// Every template of a language by key (`key.form` for plural forms,
+/// `key.index` in lists), as a language file holds them: what serde sees
+/// of [`Strings`], independent of the positions.
+#[cfg(test)]
+pub fn templates(strings: &Strings) -> std::collections::BTreeMap<String, String> {
+    fn walk(prefix: &str, value: &serde_json::Value, out: &mut std::collections::BTreeMap<String, String>) {
+        match value {
+            serde_json::Value::Object(fields) => {
+                fields.iter().for_each(|(key, value)| walk(&format!("{prefix}{key}."), value, out))
+            }
+            serde_json::Value::Array(items) => {
+                items.iter().enumerate().for_each(|(i, value)| walk(&format!("{prefix}{i}."), value, out))
+            }
+            serde_json::Value::String(text) => {
+                out.insert(prefix.trim_end_matches('.').to_string(), text.clone());
+            }
+            _ => {}
+        }
+    }
+    let mut out = std::collections::BTreeMap::new();
+    walk("", &serde_json::to_value(strings).unwrap(), &mut out);
+    out
 }
