@@ -42,7 +42,7 @@ impl Discussion {
         let arrivals = Arrivals { thread: self.thread, name: self.name };
         let (relays, problems) = Relays::start(arrivals, &self.store, host, article, outbox);
         if let Some(relays) = relays {
-            self.relays.set_value(Some(relays));
+            self.relays.set(relays);
             on_cleanup(move || relays.stop());
         }
         problems

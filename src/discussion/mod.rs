@@ -13,7 +13,7 @@ pub use error::{Action, ActionError, Imported};
 
 use crate::model::export::{Identity, export};
 use crate::model::{Article, CommentId, DraftSlot, FxHashSet, Loaded, Sort, Text, Thread, ThreadId, Tree};
-use crate::relay::Relays;
+use crate::relay::{self, Relays};
 use crate::store::Store;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -78,7 +78,7 @@ pub struct Discussion {
     drafts: StoredValue<Vec<(DraftSlot, String)>>,
     /// The relay layer, while the thread is shared on relays (never, in the
     /// usual build: see `crate::relay`).
-    relays: StoredValue<Option<Relays>>,
+    relays: relay::Slot,
 }
 
 /// Element ids must be unique on a page that embeds several widgets.
@@ -132,7 +132,7 @@ impl Discussion {
             name: RwSignal::new(remembered_name.clone()),
             remembered_name: StoredValue::new(remembered_name),
             drafts: StoredValue::new(drafts),
-            relays: StoredValue::new(None),
+            relays: relay::Slot::new(),
         }
     }
 
@@ -205,7 +205,7 @@ impl Discussion {
 
     /// The relay layer, where the thread is shared (never in the usual build).
     pub fn relays(&self) -> Option<Relays> {
-        self.relays.try_get_value().flatten()
+        self.relays.get()
     }
 
     /// The export of the reader's comments and likes: the file's name and

@@ -84,6 +84,25 @@ fn now_s() -> u64 {
     (crate::browser::now_ms() / 1000.0) as u64
 }
 
+/// Where a discussion keeps its relay layer once it is started.
+#[derive(Clone, Copy)]
+pub struct Slot(StoredValue<Option<Relays>>);
+
+impl Slot {
+    pub fn new() -> Slot {
+        Slot(StoredValue::new(None))
+    }
+
+    /// The relay layer, while the thread is shared (and the widget there).
+    pub fn get(&self) -> Option<Relays> {
+        self.0.try_get_value().flatten()
+    }
+
+    pub fn set(&self, relays: Relays) {
+        let _ = self.0.try_set_value(Some(relays));
+    }
+}
+
 /// The relay layer of one discussion: a handle that components may keep
 /// in views (it is `Copy`, and inert once the widget is gone). Dropping it
 /// stops nothing; [`Relays::stop`] does (on unmount).
