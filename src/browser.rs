@@ -96,7 +96,7 @@ pub fn download(file_name: &str, text: &str) -> Result<(), DownloadRefused> {
 /// The text of the file chosen in a file input.
 pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<String, ImportError> {
     let file = input.files().and_then(|files| files.get(0)).ok_or(ImportError::NoFile)?;
-    if file.size() > crate::model::export::MAX_FILE_BYTES as f64 {
+    if file.size() > crate::model::storage::export::MAX_FILE_BYTES as f64 {
         return Err(ImportError::TooLarge);
     }
     wasm_bindgen_futures::JsFuture::from(file.text())

@@ -13,7 +13,7 @@ use crate::app::root;
 use crate::components::{ArticleView, DiscussionView};
 use crate::config::Theme;
 use crate::discussion::Discussion;
-use crate::model::markup::escape;
+use crate::model::writing::markup::escape;
 use crate::model::{Article, DraftSlot, Keys, Lang, Loaded, Sort, Text, ThreadId};
 use crate::store::Store;
 use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};

@@ -9,7 +9,7 @@
 //! `panic = "abort"` one such panic would stop every widget on the page.
 
 use crate::model::nostr::outbox::{OutboxEntry, OutboxSlot};
-use crate::model::packed;
+use crate::model::storage::packed;
 use crate::model::{
     Change, Comment, CommentId, DraftSlot, Heard, Import, Keys, Kind, Loaded, Sort, StoredRecord, ThreadId, aside_key,
     heard_from_event, load,
@@ -176,7 +176,7 @@ impl Store {
     /// they cost only themselves and are never overwritten.
     pub fn load(&self) -> Result<Loaded, StoreError> {
         let storage = self.storage()?;
-        // One crossing into JavaScript for the whole thread (see model::packed).
+        // One crossing into JavaScript for the whole thread (see model::storage::packed).
         let packed = read_packed(storage, self.keys.thread_prefix()).map_err(StoreError::from_js)?;
         let packed = utf8(&packed).ok_or(StoreError::Unavailable)?;
         let loaded = load(&self.keys, packed::entries(&packed));

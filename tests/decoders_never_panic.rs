@@ -9,14 +9,14 @@
 // Test code: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use agora::model::export::{Identity, export, read_import};
-use agora::model::format::parse;
-use agora::model::load::outbox_entries;
 use agora::model::nostr::outbox::OutboxSlot;
 use agora::model::nostr::settings::SharingSettings;
 use agora::model::nostr::{Event, Own, Shared};
-use agora::model::packed;
-use agora::model::validate::{NAME_LIMITS, TEXT_LIMITS, length};
+use agora::model::storage::export::{Identity, export, read_import};
+use agora::model::storage::load::outbox_entries;
+use agora::model::storage::packed;
+use agora::model::writing::format::parse;
+use agora::model::writing::validate::{NAME_LIMITS, TEXT_LIMITS, length};
 use agora::model::{
     Article, Comment, CommentId, Draft, FxHashSet, Keys, StoredRecord, Thread, ThreadId, heard_from_event, load,
 };

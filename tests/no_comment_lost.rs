@@ -23,7 +23,7 @@
 // Test code: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use agora::model::export::{export, read_import};
+use agora::model::storage::export::{export, read_import};
 use agora::model::{
     Body, Comment, CommentId, Deletion, Draft, Heard, Keys, Kind, Sort, StoredRecord, Thread, ThreadId, Tree,
     aside_key, heard_from_event, load,

@@ -1,12 +1,12 @@
 //! Stored data written by every released format version must keep loading.
 //! The fixtures under `tests/fixtures/` are never edited: a new version adds
 //! its own folder, and this test loads every older fixture through the
-//! migration that version brings (see `agora::model::record`).
+//! migration that version brings (see `agora::model::storage::record`).
 #![cfg(not(target_arch = "wasm32"))]
 // Test code: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use agora::model::export::read_import;
+use agora::model::storage::export::read_import;
 use agora::model::{CommentId, DraftSlot, Keys, Sort, StoredRecord, Thread, ThreadId, Tree, load};
 use std::collections::BTreeMap;
 

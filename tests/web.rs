@@ -138,12 +138,12 @@ async fn invalid_input_shows_its_error_and_keeps_the_text() {
 }
 
 /// The first screen (written natively at build time) renders comment text
-/// with `model::markup`, the app with DOM calls: both must give the same
+/// with `model::writing::markup`, the app with DOM calls: both must give the same
 /// elements, or the takeover would change what the reader sees.
 #[wasm_bindgen_test]
 fn comment_text_has_the_same_markup_in_the_dom_and_in_the_first_screen() {
     use agora::components::FormattedText;
-    use agora::model::{format::parse, markup};
+    use agora::model::writing::{format::parse, markup};
     let inputs = [
         "Plain words, & <b>not bold</b> \"quoted\"\u{a0}here.",
         "> a quote\n> *on two* lines\n\nThen **bold *and em*** and `<code>`.",

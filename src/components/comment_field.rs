@@ -4,7 +4,7 @@
 
 use super::use_text;
 use crate::model::TEXT_LIMITS;
-use crate::model::validate::{Limits, refused_insert, stops_wrapping};
+use crate::model::writing::validate::{Limits, refused_insert, stops_wrapping};
 use leptos::html;
 use leptos::prelude::*;
 use web_sys::KeyboardEvent;

@@ -1,7 +1,7 @@
 use super::FormattedText;
 use super::comment_field::{CommentField, FieldMessages, refuse_oversized_insert};
 use crate::discussion::use_discussion;
-use crate::model::validate::Field;
+use crate::model::writing::validate::Field;
 use crate::model::{CommentId, Draft, DraftErrors, DraftSlot, FieldError, NAME_LIMITS};
 use leptos::html;
 use leptos::prelude::*;

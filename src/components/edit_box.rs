@@ -1,7 +1,7 @@
 use super::comment_field::CommentField;
 use super::use_text;
 use crate::discussion::use_discussion;
-use crate::model::validate::Field;
+use crate::model::writing::validate::Field;
 use crate::model::{Body, CommentId};
 use crate::relay;
 use leptos::html;

@@ -1,5 +1,5 @@
 //! Renders a comment's text with its small formatting subset (see
-//! [`crate::model::format`]) as DOM nodes. Every piece of reader text becomes
+//! [`crate::model::writing::format`]) as DOM nodes. Every piece of reader text becomes
 //! a text node or an attribute value set through the DOM; nothing is ever
 //! parsed as HTML.
 //!
@@ -9,9 +9,9 @@
 //! piece cost about 11 KB of WebAssembly.
 //!
 //! Natively (the first screen written at build time, `crate::first_screen`)
-//! the same blocks are written as HTML source by [`crate::model::markup`].
+//! the same blocks are written as HTML source by [`crate::model::writing::markup`].
 
-use crate::model::format::parse;
+use crate::model::writing::format::parse;
 use leptos::prelude::*;
 
 /// A comment's text: paragraphs, quotes, line breaks, bold, italic, code and
@@ -21,14 +21,14 @@ pub fn FormattedText(text: String) -> impl IntoView {
     #[cfg(target_arch = "wasm32")]
     return view! { <div class="agora-formatted" dir="auto" node_ref=dom::Blocks(parse(&text))></div> };
     #[cfg(not(target_arch = "wasm32"))]
-    view! { <div class="agora-formatted" dir="auto" inner_html=crate::model::markup::html(&parse(&text))></div> }
+    view! { <div class="agora-formatted" dir="auto" inner_html=crate::model::writing::markup::html(&parse(&text))></div> }
 }
 
 /// Building the DOM nodes (in the browser).
 #[cfg(target_arch = "wasm32")]
 mod dom {
-    use crate::model::format::{Block, Inline, Line};
-    use crate::model::markup::LINK_REL;
+    use crate::model::writing::format::{Block, Inline, Line};
+    use crate::model::writing::markup::LINK_REL;
     use leptos::html::Div;
     use leptos::tachys::html::node_ref::NodeRefContainer;
     use web_sys::{Document, Element};

@@ -3,8 +3,8 @@
 
 use super::{Action, ActionError, Deleted, Discussion, Highlight, Imported, PAGE_SIZE, UNDO_FOR};
 use crate::browser::{entropy, now_ms};
-use crate::model::export::read_import;
-use crate::model::validate::length;
+use crate::model::storage::export::read_import;
+use crate::model::writing::validate::length;
 use crate::model::{Body, Comment, CommentId, Deletion, DraftSlot, Sort, TEXT_LIMITS, Valid};
 use leptos::prelude::*;
 

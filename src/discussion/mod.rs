@@ -11,7 +11,7 @@ mod error;
 pub use arrivals::Arrivals;
 pub use error::{Action, ActionError, Imported};
 
-use crate::model::export::{Identity, export};
+use crate::model::storage::export::{Identity, export};
 use crate::model::{Article, CommentId, DraftSlot, FxHashSet, Loaded, Sort, Text, Thread, ThreadId, Tree};
 use crate::relay::{self, Relays};
 use crate::store::Store;

@@ -1,8 +1,8 @@
 //! The article format that hosts use to bring their own article, and that
 //! the built-in seed is written in (see `src/content/seed.json`).
 
-use super::i18n::LangTag;
-use super::nostr::settings::SharingSettings;
+use crate::model::i18n::LangTag;
+use crate::model::nostr::settings::SharingSettings;
 use serde::Deserialize;
 
 /// A news article with the comments it ships with.
@@ -34,7 +34,7 @@ pub struct SeedComment {
 }
 
 /// Why an article could not be shown, for the site owner who made it (and
-/// the reader who sees it): [`super::Text::article_error`] words it.
+/// the reader who sees it): [`crate::model::Text::article_error`] words it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ArticleError {
     /// The server did not answer, or its CORS headers do not let the page read it.

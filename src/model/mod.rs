@@ -1,34 +1,34 @@
 //! The pure model: plain Rust types and rules with no browser APIs and no
 //! signals, so that `cargo test` covers them natively.
+//!
+//! - `thread/`: comments, the thread, how it is shown, the changes it takes;
+//! - `writing/`: the posting rules and the formatting readers may use;
+//! - `storage/`: the storage format, loading, other tabs' changes, export;
+//! - `nostr/`: the shared discussion's events, keys, paging and view;
+//! - `i18n/`: languages, plural rules and the interface messages;
+//! - `article`: the article format; `age`: "5 minutes ago" as a number.
 
 pub mod age;
 pub mod article;
-pub mod comment;
-pub mod export;
-pub mod format;
 pub mod i18n;
-pub mod load;
-pub mod markup;
 pub mod nostr;
-pub mod order;
-pub mod packed;
-pub mod record;
-pub mod sync;
+pub mod storage;
 pub mod thread;
-pub mod tree;
-pub mod validate;
+pub mod writing;
 
 pub use age::{Age, AgeUnit, LocalTime, age};
 pub use article::{Article, ArticleError, SeedComment};
-pub use comment::{Comment, CommentId, Origin};
-pub use export::{Import, ImportError};
 pub use i18n::{Lang, Plural, Strings, Text, language_file};
-pub use load::{Loaded, aside_key, load};
-pub use record::{DraftSlot, Keys, Kind, RecordError, StoredRecord, ThreadId, ThreadIdError};
 /// The hash maps and sets of the model: see `rustc-hash` in Cargo.toml. Not
 /// for keys that relays choose freely (`nostr::shared`, `crate::relay`).
 pub use rustc_hash::{FxHashMap, FxHashSet};
-pub use sync::{Change, Heard, heard_from_event};
-pub use thread::{Deletion, NotOwn, Thread};
-pub use tree::{Answers, Node, Sort, Tree};
-pub use validate::{Body, Draft, DraftErrors, Field, FieldError, Limits, NAME_LIMITS, Name, TEXT_LIMITS, Valid};
+pub use storage::export::{Import, ImportError};
+pub use storage::load::{Loaded, aside_key, load};
+pub use storage::record::{DraftSlot, Keys, Kind, RecordError, StoredRecord, ThreadId, ThreadIdError};
+pub use storage::sync::{Heard, heard_from_event};
+pub use thread::comment::{Comment, CommentId, Origin};
+pub use thread::tree::{Answers, Node, Sort, Tree};
+pub use thread::{Change, Deletion, NotOwn, Thread};
+pub use writing::validate::{
+    Body, Draft, DraftErrors, Field, FieldError, Limits, NAME_LIMITS, Name, TEXT_LIMITS, Valid,
+};

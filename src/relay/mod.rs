@@ -199,7 +199,7 @@ impl Relays {
             relays: sharing.relays.clone(),
             pow: sharing.pow,
             shared: Shared::new(&thread_url(&sharing), &sharing.moderators),
-            outbox: crate::model::load::outbox_entries(stored),
+            outbox: crate::model::storage::load::outbox_entries(stored),
             refusals: Vec::new(),
             signer: Signer::kept(store),
             connections: sharing.relays.iter().map(|url| Connection::new(url)).collect(),
@@ -364,7 +364,7 @@ impl Relays {
 
     /// The reader's signing key and the events of their comments, for an
     /// export with their identity (`None` before they have a key).
-    pub fn identity(&self) -> Option<crate::model::export::Identity> {
+    pub fn identity(&self) -> Option<crate::model::storage::export::Identity> {
         let hub = self.hub()?;
         let hub = hub.try_borrow().ok()?;
         let key = hub.store.nostr_key()?;
@@ -376,7 +376,7 @@ impl Relays {
                 _ => None,
             })
             .collect();
-        Some(crate::model::export::Identity { key, events })
+        Some(crate::model::storage::export::Identity { key, events })
     }
 
     /// After an import: a key from another browser becomes this one's,

@@ -84,8 +84,8 @@ impl Relays {
 /// The relay build's views (`relay/views.rs`): here, nothing to show.
 pub mod views {
     use super::Relays;
-    use crate::model::export::Identity;
     use crate::model::nostr::settings::SettingProblem;
+    use crate::model::storage::export::Identity;
     use crate::model::{CommentId, Text};
     use leptos::prelude::IntoView;
 

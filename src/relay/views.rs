@@ -4,9 +4,9 @@
 //! build's `off.rs` has the same functions, showing nothing.
 
 use super::Relays;
-use crate::model::export::Identity;
 use crate::model::nostr::outbox::Delivery;
 use crate::model::nostr::settings::SettingProblem;
+use crate::model::storage::export::Identity;
 use crate::model::{CommentId, Text};
 use leptos::prelude::*;
 

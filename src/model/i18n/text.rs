@@ -7,7 +7,7 @@ use super::lang::Lang;
 use super::messages::EN;
 use super::plural::Plural;
 use super::strings::{Forms, Strings};
-use crate::model::validate::length;
+use crate::model::writing::validate::length;
 use crate::model::{Age, AgeUnit, Field, FieldError, Limits, LocalTime, TEXT_LIMITS};
 
 /// Fills the `{name}` placeholders of a template. A placeholder without a

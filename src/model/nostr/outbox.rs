@@ -3,7 +3,7 @@
 //! a reload, and nothing is sent twice to a relay that took it.
 
 use super::event::Event;
-use crate::model::comment::CommentId;
+use crate::model::thread::comment::CommentId;
 use serde::{Deserialize, Serialize};
 
 /// What an outbox entry is for.

@@ -8,8 +8,8 @@ use super::build::ITEM_FRAGMENT;
 use super::event::{COMMENT, DELETION, Event, MUTE_LIST, PROFILE, REACTION};
 use super::keys::is_hex;
 use super::scope::{item_on_page, same_page};
-use crate::model::comment::{Comment, CommentId};
-use crate::model::validate::{Body, NAME_LIMITS, Name, Valid};
+use crate::model::thread::comment::{Comment, CommentId};
+use crate::model::writing::validate::{Body, NAME_LIMITS, Name, Valid};
 use std::cmp::Reverse;
 // std's hasher, not the FxHash of the rest of the model: these keys are
 // chosen by relays, and colliding FxHash keys are easy to make.

@@ -1,11 +1,11 @@
-//! A comment's formatted text (see [`super::format`]) as HTML source, for the
+//! A comment's formatted text (see [`crate::model::writing::format`]) as HTML source, for the
 //! first screen that is written into `index.html` at build time
 //! (`crate::first_screen`). In the browser the same blocks become DOM nodes
 //! (`components::FormattedText`); a browser test holds the two to the same
 //! markup. Every piece of reader text is escaped here: it can only ever be
 //! text.
 
-use super::format::{Block, Inline, Line};
+use crate::model::writing::format::{Block, Inline, Line};
 
 /// Tells search engines not to vouch for reader-posted links, and keeps the
 /// opened page from reaching back into this one.
@@ -98,7 +98,7 @@ fn push_escaped(out: &mut String, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::format::parse;
+    use crate::model::writing::format::parse;
 
     #[test]
     fn reader_text_is_only_ever_text() {

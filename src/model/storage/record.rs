@@ -26,8 +26,8 @@
 //! (never deleting it). The v1 fixtures under `tests/fixtures/v1/` are kept
 //! forever: `tests/stored_format.rs` loads them with today's code.
 
-use super::comment::{Comment, CommentId, Origin};
-use super::validate::{Body, Name, Valid};
+use crate::model::thread::comment::{Comment, CommentId, Origin};
+use crate::model::writing::validate::{Body, Name, Valid};
 use serde::{Deserialize, Serialize};
 
 pub const FORMAT_VERSION: u32 = 1;

@@ -2,20 +2,10 @@
 //! the page means for this thread. Pure, so that every case is covered
 //! natively.
 
-use super::comment::{Comment, CommentId};
-use super::record::{Keys, Kind, StoredRecord};
-use super::tree::Sort;
-
-/// A change to the thread's comments and likes, made in this widget, in
-/// another widget of the page or in another tab.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Change {
-    /// A comment was posted, edited, deleted into a placeholder or restored.
-    Upsert(Comment),
-    /// A comment's entry was removed (deleted, or moved aside).
-    Removed(CommentId),
-    Liked(CommentId, bool),
-}
+use crate::model::storage::record::{Keys, Kind, StoredRecord};
+use crate::model::thread::Change;
+use crate::model::thread::comment::CommentId;
+use crate::model::thread::tree::Sort;
 
 /// What one widget hears of a change made elsewhere: to the thread, or to
 /// the reader's view of it.

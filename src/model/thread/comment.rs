@@ -1,8 +1,8 @@
 //! A comment as the thread shows it, whether it came with the article or was
 //! posted in this browser.
 
-use super::article::SeedComment;
-use super::validate::{Body, Valid};
+use crate::model::article::SeedComment;
+use crate::model::writing::validate::{Body, Valid};
 use std::fmt;
 
 /// A stable comment id: ASCII letters, digits and `-` only, so that it is safe

@@ -2,10 +2,10 @@
 //! and the rules for importing one: checked whole before anything is merged,
 //! so a file that is not valid changes nothing.
 
-use super::comment::{Comment, CommentId};
-use super::order::sorted;
-use super::record::{StoredRecord, ThreadId};
-use super::thread::Thread;
+use crate::model::storage::record::{StoredRecord, ThreadId};
+use crate::model::thread::Thread;
+use crate::model::thread::comment::{Comment, CommentId};
+use crate::model::thread::order::sorted;
 use serde::{Deserialize, Serialize};
 
 const FORMAT: &str = "agora-export";
@@ -38,7 +38,7 @@ pub struct Identity {
     pub key: String,
     /// Each comment's event on relays, by the comment's id.
     #[serde(default)]
-    pub events: Vec<(String, super::nostr::Event)>,
+    pub events: Vec<(String, crate::model::nostr::Event)>,
 }
 
 /// The contents of a valid export file.
@@ -131,7 +131,7 @@ pub fn read_import(thread_id: &ThreadId, raw: &str) -> Result<Import, ImportErro
 /// valid signatures of the file's comments, word for word.
 #[cfg(any(feature = "relays", test))]
 fn checked_identity(identity: Identity, comments: &[Comment]) -> Option<Identity> {
-    let public = super::nostr::keys::SecretKey::from_hex(&identity.key)?.public_hex();
+    let public = crate::model::nostr::keys::SecretKey::from_hex(&identity.key)?.public_hex();
     let events = identity
         .events
         .into_iter()

@@ -287,7 +287,7 @@ impl BacktickRuns {
                 at += 1;
             }
         }
-        let mut next_of_len = super::FxHashMap::default();
+        let mut next_of_len = crate::model::FxHashMap::default();
         for index in (0..runs.len()).rev() {
             let len = runs[index].1;
             runs[index].2 = next_of_len.insert(len, index);

@@ -1,15 +1,31 @@
 //! Everything known about one thread: the article's comments, the comments
 //! posted in this browser (including placeholders of deleted ones), other
-//! readers' comments from relays, and the likes. How it is shown is [`super::tree`]'s business.
+//! readers' comments from relays, and the likes; and the changes it takes.
+//! Here: [`Thread`] and [`Change`]; `comment` is one comment, `tree` how the
+//! thread is shown (order, nesting, counts), `order` the one sort routine.
 
-use super::article::Article;
-use super::comment::{Comment, CommentId, Origin};
-use super::order::sorted;
-use super::sync::Change;
-use super::validate::Body;
-use super::{FxHashMap, FxHashSet};
+pub mod comment;
+pub mod order;
+pub mod tree;
+
+use crate::model::article::Article;
+use crate::model::thread::comment::{Comment, CommentId, Origin};
+use crate::model::thread::order::sorted;
+use crate::model::writing::validate::Body;
+use crate::model::{FxHashMap, FxHashSet};
 use std::cmp::Ordering;
 use std::sync::Arc;
+
+/// A change to the thread's comments and likes, made in this widget, in
+/// another widget of the page or in another tab.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    /// A comment was posted, edited, deleted into a placeholder or restored.
+    Upsert(Comment),
+    /// A comment's entry was removed (deleted, or moved aside).
+    Removed(CommentId),
+    Liked(CommentId, bool),
+}
 
 /// Comments are shared (`Arc`) so that views can hold them without copying
 /// every text.

@@ -13,10 +13,10 @@
 //!   that it answers a comment that is not available; one whose chain of
 //!   parents loops is shown at the top level too.
 
-use super::FxHashMap;
-use super::comment::{Comment, CommentId};
-use super::order::sort_indices;
-use super::thread::{Thread, posted_order};
+use crate::model::FxHashMap;
+use crate::model::thread::comment::{Comment, CommentId};
+use crate::model::thread::order::sort_indices;
+use crate::model::thread::{Thread, posted_order};
 use std::sync::Arc;
 
 /// The order of top-level comments.

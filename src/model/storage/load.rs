@@ -3,10 +3,10 @@
 //! which entries cannot be used. `Store::load` runs it on what
 //! `localStorage` holds; the property and fixture tests run it on theirs.
 
-use super::FxHashSet;
-use super::comment::{Comment, CommentId};
-use super::nostr::outbox::{OutboxEntry, OutboxSlot};
-use super::record::{DraftSlot, Keys, Kind, StoredRecord};
+use crate::model::FxHashSet;
+use crate::model::nostr::outbox::{OutboxEntry, OutboxSlot};
+use crate::model::storage::record::{DraftSlot, Keys, Kind, StoredRecord};
+use crate::model::thread::comment::{Comment, CommentId};
 
 /// Everything a thread's entries hold.
 #[derive(Debug, Default, PartialEq)]
