@@ -240,7 +240,7 @@ impl Discussion {
     /// Tells the relay layer, where the thread is shared, of an action that
     /// is complete in storage.
     fn tell_relays(&self, tell: impl FnOnce(&crate::relay::Relays)) {
-        if let Some(relays) = self.relays() {
+        if let Some(relays) = self.relays.get() {
             tell(&relays);
         }
     }

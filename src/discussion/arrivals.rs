@@ -22,7 +22,7 @@ impl Discussion {
             // Only a real change notifies: the tree is rebuilt from the whole thread.
             Heard::Thread(change) => self.thread.maybe_update(|t| t.apply(change)),
             Heard::Outbox(slot, value) => {
-                if let Some(relays) = self.relays() {
+                if let Some(relays) = self.relays.get() {
                     relays.heard_outbox(&slot, value.as_deref());
                 }
             }
@@ -43,7 +43,8 @@ impl Discussion {
         let (relays, problems) = Relays::start(arrivals, &self.store, host, article, outbox);
         if let Some(relays) = relays {
             self.relays.set(relays);
-            on_cleanup(move || relays.stop());
+            let slot = self.relays;
+            on_cleanup(move || slot.get().iter().for_each(Relays::stop));
         }
         problems
     }

@@ -13,7 +13,7 @@ pub use error::{Action, ActionError, Imported};
 
 use crate::model::storage::export::{Identity, export};
 use crate::model::{Article, CommentId, DraftSlot, FxHashSet, Loaded, Sort, Text, Thread, ThreadId, Tree};
-use crate::relay::{self, Relays};
+use crate::relay;
 use crate::store::Store;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -203,9 +203,10 @@ impl Discussion {
             .unwrap_or_default()
     }
 
-    /// The relay layer, where the thread is shared (never in the usual build).
-    pub fn relays(&self) -> Option<Relays> {
-        self.relays.get()
+    /// Where the relay layer is, for the views that show it (see
+    /// `crate::relay::views`); empty unless the thread is shared.
+    pub fn relays(&self) -> relay::Slot {
+        self.relays
     }
 
     /// The export of the reader's comments and likes: the file's name and

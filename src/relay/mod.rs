@@ -31,6 +31,7 @@ use crate::model::nostr::outbox::{Delivery, OutboxEntry, OutboxSlot, delivery};
 use crate::model::nostr::scope::canonical_url;
 use crate::model::nostr::settings::{SettingProblem, Sharing, SharingSettings};
 use crate::model::nostr::{Own, Shared};
+use crate::model::storage::export::Identity;
 use crate::model::{CommentId, Origin};
 use crate::store::Store;
 use connection::Connection;
@@ -84,32 +85,53 @@ fn now_s() -> u64 {
     (crate::browser::now_ms() / 1000.0) as u64
 }
 
-/// Where a discussion keeps its relay layer once it is started.
+/// Where a discussion keeps its relay layer once it is started: a handle
+/// that components may hold in views (`Copy`, and inert once the widget is
+/// gone).
 #[derive(Clone, Copy)]
-pub struct Slot(StoredValue<Option<Relays>>);
+pub struct Slot(StoredValue<Option<Relays>, LocalStorage>);
 
 impl Slot {
     pub fn new() -> Slot {
-        Slot(StoredValue::new(None))
+        Slot(StoredValue::new_local(None))
     }
 
     /// The relay layer, while the thread is shared (and the widget there).
     pub fn get(&self) -> Option<Relays> {
-        self.0.try_get_value().flatten()
+        self.0.try_with_value(Option::clone).flatten()
     }
 
     pub fn set(&self, relays: Relays) {
-        let _ = self.0.try_set_value(Some(relays));
+        let _ = self.0.try_update_value(|slot| *slot = Some(relays));
+    }
+
+    /// What the views show of the relay layer, while there is one.
+    fn status(&self) -> Option<Status> {
+        self.0.try_with_value(|relays| relays.as_ref().map(|relays| relays.status)).flatten()
     }
 }
 
-/// The relay layer of one discussion: a handle that components may keep
-/// in views (it is `Copy`, and inert once the widget is gone). Dropping it
-/// stops nothing; [`Relays::stop`] does (on unmount).
-#[derive(Clone, Copy)]
+/// The relay layer of one discussion. Dropping the last clone does not stop
+/// it; [`Relays::stop`] does (on unmount).
+#[derive(Clone)]
 pub struct Relays {
-    hub: StoredValue<Rc<RefCell<Hub>>, LocalStorage>,
+    hub: Rc<RefCell<Hub>>,
     status: Status,
+}
+
+/// A reader's action (or the widget's end), as the hub takes it.
+enum Act {
+    Posted(CommentId),
+    /// Brought back by Undo.
+    Restored(CommentId),
+    Edited(CommentId),
+    Deleted(CommentId),
+    Liked(CommentId, bool),
+    /// Another tab or widget changed an outbox entry (`None`: removed).
+    Outbox(OutboxSlot, Option<OutboxEntry>),
+    /// An import brought the reader's identity.
+    Adopt(Identity),
+    Stop,
 }
 
 /// What the reader sees of the relay layer's work, as signals the views
@@ -236,95 +258,42 @@ impl Relays {
         for index in 0..sharing.relays.len() {
             connection::connect(&hub, index);
         }
-        let relays = Relays { hub: StoredValue::new_local(hub), status };
+        let relays = Relays { hub, status };
         relays.sign_pending();
         (Some(relays), problems)
     }
 
     /// Closes every connection and stops every retry (the widget is gone).
     pub fn stop(&self) {
-        self.act(|hub| {
-            hub.stopped = true;
-            hub.connections.iter_mut().for_each(Connection::close);
-        });
-    }
-
-    /// Runs a reader's action on the hub, then signs what it queued. The
-    /// hub is borrowed only for the length of a call that does not call
-    /// back into the page, so an action never finds it busy; if one ever
-    /// did, it would run on the next turn rather than be lost.
-    fn act(&self, action: impl FnOnce(&mut Hub) + 'static) {
-        self.act_now_or_soon(Box::new(action));
-    }
-
-    /// `act`, with one copy of its code for every action.
-    fn act_now_or_soon(&self, action: Box<dyn FnOnce(&mut Hub)>) {
-        let Some(hub) = self.hub() else { return };
-        match hub.try_borrow_mut() {
-            Ok(mut state) => {
-                action(&mut state);
-                drop(state);
-                self.sign_pending();
-            }
-            Err(_) => {
-                let relays = *self;
-                spawn_local(async move { relays.act_now_or_soon(action) });
-            }
-        }
-    }
-
-    /// The hub, until the widget is gone.
-    fn hub(&self) -> Option<Rc<RefCell<Hub>>> {
-        self.hub.try_with_value(Rc::clone)
+        self.act(Act::Stop);
     }
 
     /// The reader posted a comment or reply.
     pub fn posted(&self, id: &CommentId) {
-        let id = id.clone();
-        self.act(move |hub| hub.queue(OutboxSlot::Comment(id), OutboxEntry::queued(now_s())));
+        self.act(Act::Posted(id.clone()));
     }
 
     /// The reader brought a deleted comment back (Undo): shared again if it
     /// was shared before.
     pub fn restored(&self, id: &CommentId) {
-        let id = id.clone();
-        self.act(move |hub| {
-            if hub.retracted_comments.remove(&id) {
-                hub.queue(OutboxSlot::Comment(id), OutboxEntry::queued(now_s()));
-            }
-        });
+        self.act(Act::Restored(id.clone()));
     }
 
     /// The reader edited a comment: relays cannot change an event, so the
     /// first version is deleted and the edited one sent as a new comment. A
     /// comment posted before the thread was shared stays in this browser.
     pub fn edited(&self, id: &CommentId) {
-        let slot = OutboxSlot::Comment(id.clone());
-        self.act(move |hub| {
-            if hub.entry(&slot).is_some() {
-                hub.retract(&slot);
-                hub.queue(slot, OutboxEntry::queued(now_s()));
-            }
-        });
+        self.act(Act::Edited(id.clone()));
     }
 
     /// The reader deleted a comment: a deletion request goes to the relays.
     pub fn deleted(&self, id: &CommentId) {
-        let slot = OutboxSlot::Comment(id.clone());
-        self.act(move |hub| hub.retract(&slot));
+        self.act(Act::Deleted(id.clone()));
     }
 
     /// The reader liked or unliked a comment.
     pub fn liked(&self, id: &CommentId, liked: bool) {
-        let id = id.clone();
-        self.act(move |hub| {
-            let slot = OutboxSlot::Like(id.clone());
-            if !liked {
-                hub.retract(&slot);
-            } else if hub.target(&id).is_some() {
-                hub.queue(slot, OutboxEntry::queued(now_s()));
-            }
-        });
+        self.act(Act::Liked(id.clone(), liked));
     }
 
     /// Another tab or widget of this thread changed an outbox entry (its
@@ -334,39 +303,23 @@ impl Relays {
     pub fn heard_outbox(&self, name: &str, raw: Option<&str>) {
         let Some(slot) = OutboxSlot::parse(name) else { return };
         let entry = raw.and_then(|raw| serde_json::from_str::<OutboxEntry>(raw).ok());
-        let Some(weak) = self.hub().map(|hub| Rc::downgrade(&hub)) else { return };
-        self.act(move |hub| {
-            match entry {
-                Some(entry) => {
-                    if entry.event.is_none() {
-                        hub.elsewhere.insert(slot.clone());
-                    } else {
-                        hub.elsewhere.remove(&slot);
-                    }
-                    if let OutboxSlot::Deletion(id) = &slot {
-                        hub.shared.retracted(id);
-                    }
-                    match hub.outbox.iter_mut().find(|(s, _)| *s == slot) {
-                        Some(existing) => existing.1 = entry,
-                        None => hub.outbox.push((slot, entry)),
-                    }
-                }
-                None => {
-                    hub.elsewhere.remove(&slot);
-                    hub.outbox.retain(|(s, _)| *s != slot);
-                }
-            }
-            if let Some(rc) = weak.upgrade() {
-                hub.schedule_view(&rc);
-            }
-        });
+        self.act(Act::Outbox(slot, entry));
+    }
+
+    /// After an import: a key from another browser becomes this one's,
+    /// unless it has its own; the events of the imported comments (checked
+    /// by the import) become this reader's, so that their copies on relays
+    /// are not shown beside them as someone else's.
+    pub fn adopt_identity(&self, import: &Import) {
+        if let Some(identity) = &import.nostr {
+            self.act(Act::Adopt(identity.clone()));
+        }
     }
 
     /// The reader's signing key and the events of their comments, for an
     /// export with their identity (`None` before they have a key).
-    pub fn identity(&self) -> Option<crate::model::storage::export::Identity> {
-        let hub = self.hub()?;
-        let hub = hub.try_borrow().ok()?;
+    pub fn identity(&self) -> Option<Identity> {
+        let hub = self.hub.try_borrow().ok()?;
         let key = hub.store.nostr_key()?;
         let events = hub
             .outbox
@@ -376,56 +329,38 @@ impl Relays {
                 _ => None,
             })
             .collect();
-        Some(crate::model::storage::export::Identity { key, events })
+        Some(Identity { key, events })
     }
 
-    /// After an import: a key from another browser becomes this one's,
-    /// unless it has its own; the events of the imported comments (checked
-    /// by the import) become this reader's, kept in the outbox and sent to
-    /// the relays that do not have them yet (one that has answers
-    /// "duplicate", which counts), so that their copies on relays are not
-    /// shown beside them as someone else's.
-    pub fn adopt_identity(&self, import: &Import) {
-        let Some(identity) = import.nostr.clone() else { return };
-        let Some(weak) = self.hub().map(|hub| Rc::downgrade(&hub)) else { return };
-        self.act(move |hub| {
-            let key = hub.store.nostr_key();
-            if key.is_none() {
-                let _ = hub.store.set_nostr_key(&identity.key);
+    /// Runs a reader's action on the hub, then signs what it queued. The
+    /// hub is borrowed only for the length of a call that does not call
+    /// back into the page, so an action never finds it busy; if one ever
+    /// did, it would run on the next turn rather than be lost.
+    fn act(&self, act: Act) {
+        match self.hub.try_borrow_mut() {
+            Ok(mut hub) => {
+                hub.take(act, &self.hub);
+                drop(hub);
+                self.sign_pending();
             }
-            if key.is_some() && key.as_deref() != Some(identity.key.as_str()) {
-                return;
+            Err(_) => {
+                let relays = self.clone();
+                spawn_local(async move { relays.act(act) });
             }
-            for (id, event) in &identity.events {
-                let Some(id) = CommentId::parse(id) else { continue };
-                let slot = OutboxSlot::Comment(id);
-                if hub.entry(&slot).is_some() {
-                    continue;
-                }
-                let entry = OutboxEntry { event: Some(event.clone()), ..OutboxEntry::default() };
-                hub.queue(slot, entry);
-                for connection in &mut hub.connections {
-                    connection.send_event(event);
-                }
-            }
-            if let Some(rc) = weak.upgrade() {
-                hub.schedule_view(&rc);
-            }
-        });
+        }
     }
 
     /// After a reader's action: their comments' states change at once, and
     /// whatever waits in the outbox is signed (and mined, where the site asks
     /// for proof of work), oldest first, one event at a time, then sent.
     fn sign_pending(&self) {
-        let Some(hub) = self.hub() else { return };
-        let Ok(mut state) = hub.try_borrow_mut() else { return };
+        let Ok(mut state) = self.hub.try_borrow_mut() else { return };
         state.update_deliveries();
         if std::mem::replace(&mut state.signing, true) {
             return;
         }
         drop(state);
-        let weak = Rc::downgrade(&hub);
+        let weak = Rc::downgrade(&self.hub);
         spawn_local(async move {
             sign_loop(&weak).await;
             if let Some(hub) = weak.upgrade()
@@ -438,6 +373,85 @@ impl Relays {
 }
 
 impl Hub {
+    /// What a reader's action changes in the outbox and the shared view.
+    fn take(&mut self, act: Act, hub: &Rc<RefCell<Hub>>) {
+        match act {
+            Act::Posted(id) => self.queue(OutboxSlot::Comment(id), OutboxEntry::queued(now_s())),
+            Act::Restored(id) => {
+                if self.retracted_comments.remove(&id) {
+                    self.queue(OutboxSlot::Comment(id), OutboxEntry::queued(now_s()));
+                }
+            }
+            Act::Edited(id) => {
+                let slot = OutboxSlot::Comment(id);
+                if self.entry(&slot).is_some() {
+                    self.retract(&slot);
+                    self.queue(slot, OutboxEntry::queued(now_s()));
+                }
+            }
+            Act::Deleted(id) => self.retract(&OutboxSlot::Comment(id)),
+            Act::Liked(id, liked) => {
+                let slot = OutboxSlot::Like(id.clone());
+                if !liked {
+                    self.retract(&slot);
+                } else if self.target(&id).is_some() {
+                    self.queue(slot, OutboxEntry::queued(now_s()));
+                }
+            }
+            Act::Outbox(slot, entry) => {
+                match entry {
+                    Some(entry) => {
+                        if entry.event.is_none() {
+                            self.elsewhere.insert(slot.clone());
+                        } else {
+                            self.elsewhere.remove(&slot);
+                        }
+                        if let OutboxSlot::Deletion(id) = &slot {
+                            self.shared.retracted(id);
+                        }
+                        match self.outbox.iter_mut().find(|(s, _)| *s == slot) {
+                            Some(existing) => existing.1 = entry,
+                            None => self.outbox.push((slot, entry)),
+                        }
+                    }
+                    None => {
+                        self.elsewhere.remove(&slot);
+                        self.outbox.retain(|(s, _)| *s != slot);
+                    }
+                }
+                self.schedule_view(hub);
+            }
+            Act::Adopt(identity) => {
+                let key = self.store.nostr_key();
+                if key.is_none() {
+                    let _ = self.store.set_nostr_key(&identity.key);
+                }
+                if key.is_some() && key.as_deref() != Some(identity.key.as_str()) {
+                    return;
+                }
+                // Kept in the outbox and sent to the relays that do not have
+                // them yet (one that has answers "duplicate", which counts).
+                for (id, event) in &identity.events {
+                    let Some(id) = CommentId::parse(id) else { continue };
+                    let slot = OutboxSlot::Comment(id);
+                    if self.entry(&slot).is_some() {
+                        continue;
+                    }
+                    let entry = OutboxEntry { event: Some(event.clone()), ..OutboxEntry::default() };
+                    self.queue(slot, entry);
+                    for connection in &mut self.connections {
+                        connection.send_event(event);
+                    }
+                }
+                self.schedule_view(hub);
+            }
+            Act::Stop => {
+                self.stopped = true;
+                self.connections.iter_mut().for_each(Connection::close);
+            }
+        }
+    }
+
     /// Keeps an outbox entry (replacing the slot's), in storage and here. The
     /// comments' states are brought up to date once per action, by the caller.
     fn queue(&mut self, slot: OutboxSlot, entry: OutboxEntry) {

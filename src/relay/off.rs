@@ -32,7 +32,7 @@ impl Slot {
 }
 
 /// A relay layer that cannot exist.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub enum Relays {}
 
 impl Relays {
@@ -83,24 +83,24 @@ impl Relays {
 
 /// The relay build's views (`relay/views.rs`): here, nothing to show.
 pub mod views {
-    use super::Relays;
+    use super::Slot;
     use crate::model::nostr::settings::SettingProblem;
     use crate::model::storage::export::Identity;
     use crate::model::{CommentId, Text};
     use leptos::prelude::IntoView;
 
-    pub fn delivery(_: Option<Relays>, _: &CommentId, _: Text) -> impl IntoView + use<> {}
+    pub fn delivery(_: Slot, _: &CommentId, _: Text) -> impl IntoView + use<> {}
 
-    pub fn loading_older(_: Option<Relays>, _: Text) -> impl IntoView + use<> {}
+    pub fn loading_older(_: Slot, _: Text) -> impl IntoView + use<> {}
 
-    pub fn edit_note(_: Option<Relays>, _: Text) -> impl IntoView + use<> {}
+    pub fn edit_note(_: Slot, _: Text) -> impl IntoView + use<> {}
 
-    pub fn audience(_: Option<Relays>, text: Text) -> &'static str {
+    pub fn audience(_: Slot, text: Text) -> &'static str {
         text.local_only
     }
 
     /// Only shared threads have a key: never offered.
-    pub fn key_choice(_: Option<Relays>, _: Text) -> (impl IntoView + use<>, impl Fn() -> Option<Identity> + use<>) {
+    pub fn key_choice(_: Slot, _: Text) -> (impl IntoView + use<>, impl Fn() -> Option<Identity> + use<>) {
         // A closure, not a fn pointer: the compiler sees the None and keeps
         // no code for an identity.
         ((), || None)

@@ -3,7 +3,7 @@
 //! for an edit and an export, and settings that cannot be used. The usual
 //! build's `off.rs` has the same functions, showing nothing.
 
-use super::Relays;
+use super::Slot;
 use crate::model::nostr::outbox::Delivery;
 use crate::model::nostr::settings::SettingProblem;
 use crate::model::storage::export::Identity;
@@ -12,8 +12,8 @@ use leptos::prelude::*;
 
 /// How far the reader's own comment got on its way to relays, in words and
 /// an icon.
-pub fn delivery(relays: Option<Relays>, id: &CommentId, text: Text) -> impl IntoView + use<> {
-    let (id, status) = (id.clone(), relays.map(|relays| relays.status));
+pub fn delivery(relays: Slot, id: &CommentId, text: Text) -> impl IntoView + use<> {
+    let (id, status) = (id.clone(), relays.status());
     let state = Memo::new(move |_| status.and_then(|status| status.delivery_of(&id)));
     move || {
         state.get().map(|state| {
@@ -31,8 +31,8 @@ pub fn delivery(relays: Option<Relays>, id: &CommentId, text: Text) -> impl Into
 
 /// While relays are still sending older comments, says so: the count and
 /// the list are not the whole thread yet.
-pub fn loading_older(relays: Option<Relays>, text: Text) -> impl IntoView + use<> {
-    let status = relays.map(|relays| relays.status);
+pub fn loading_older(relays: Slot, text: Text) -> impl IntoView + use<> {
+    let status = relays.status();
     move || {
         status
             .is_some_and(|status| status.loading_older.get())
@@ -42,23 +42,20 @@ pub fn loading_older(relays: Option<Relays>, text: Text) -> impl IntoView + use<
 
 /// What other readers will see of an edit, where the thread is shared:
 /// relays cannot change a comment, so the edit is a new one.
-pub fn edit_note(relays: Option<Relays>, text: Text) -> impl IntoView + use<> {
-    relays.map(|_| view! { <p class="agora-edit__note">{text.edit_shared}</p> })
+pub fn edit_note(relays: Slot, text: Text) -> impl IntoView + use<> {
+    relays.status().map(|_| view! { <p class="agora-edit__note">{text.edit_shared}</p> })
 }
 
 /// Who reads what is posted here, in words.
-pub fn audience(relays: Option<Relays>, text: Text) -> &'static str {
-    if relays.is_some() { text.shared_publicly } else { text.local_only }
+pub fn audience(relays: Slot, text: Text) -> &'static str {
+    if relays.status().is_some() { text.shared_publicly } else { text.local_only }
 }
 
 /// "Include my signing key", with what that means, for a shared thread; and
 /// the identity to export (`None` unless the reader ticked it).
-pub fn key_choice(
-    relays: Option<Relays>,
-    text: Text,
-) -> (Option<impl IntoView + use<>>, impl Fn() -> Option<Identity> + use<>) {
+pub fn key_choice(relays: Slot, text: Text) -> (Option<impl IntoView + use<>>, impl Fn() -> Option<Identity> + use<>) {
     let with_key = RwSignal::new(false);
-    let choice = relays.is_some().then(|| {
+    let choice = relays.status().is_some().then(|| {
         view! {
             <label class="agora-transfer__key">
                 <input type="checkbox" prop:checked=move || with_key.get() on:change=move |e| with_key.set(event_target_checked(&e)) />
@@ -67,7 +64,7 @@ pub fn key_choice(
             {move || with_key.get().then(|| view! { <p class="agora-transfer__warning" role="alert">{text.export_key_warning}</p> })}
         }
     });
-    let chosen = move || relays.filter(|_| with_key.get_untracked()).and_then(|relays| relays.identity());
+    let chosen = move || relays.get().filter(|_| with_key.get_untracked()).and_then(|relays| relays.identity());
     (choice, chosen)
 }
 
