@@ -18,6 +18,7 @@ pub mod sync;
 pub mod thread;
 pub mod tree;
 pub mod validate;
+pub mod write_plan;
 
 pub use age::{Age, AgeUnit, LocalTime, age};
 pub use article::{Article, ArticleError, SeedComment};

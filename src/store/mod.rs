@@ -111,13 +111,13 @@ impl Store {
         Store { keys: Keys::new(thread), storage: None, origin: 0 }
     }
 
-    fn storage(&self) -> Result<&Available, StoreError> {
-        self.storage.as_ref().ok_or(StoreError::Unavailable)
+    fn storage(&self) -> Result<Available, StoreError> {
+        self.storage.ok_or(StoreError::Unavailable)
     }
 
     /// What storage holds under a key now, as the write plans read it.
     fn current(&self) -> impl Fn(&str) -> Option<String> + '_ {
-        |key: &str| self.storage.as_ref()?.get_verbatim(key)
+        |key: &str| self.storage?.get_text(key)
     }
 
     /// Carries out a write plan: its steps in order, stopping at the first
@@ -126,8 +126,8 @@ impl Store {
         let storage = self.storage()?;
         for step in plan {
             match step {
-                Step::Write(key, Value::Record(record)) => storage.set(key, record)?,
-                Step::Write(key, Value::Verbatim(text)) => storage.set_verbatim(key, text)?,
+                Step::Write(key, Value::Record(record)) => storage.set_text(key, &json(record)?)?,
+                Step::Write(key, Value::Verbatim(text)) => storage.set_text(key, text)?,
                 Step::Remove(key) => storage.delete(key),
             }
         }
@@ -140,7 +140,7 @@ impl Store {
     pub fn load(&self) -> Result<Loaded, StoreError> {
         let storage = self.storage()?;
         // One crossing into JavaScript for the whole thread (see model::packed).
-        let packed = read_packed(storage.storage(), self.keys.thread_prefix()).map_err(StoreError::from_js)?;
+        let packed = read_packed(&storage.storage(), self.keys.thread_prefix()).map_err(StoreError::from_js)?;
         let packed = utf8(&packed).ok_or(StoreError::Unavailable)?;
         let loaded = load(&self.keys, packed::entries(&packed));
         // Moved only after reading, as moving changes the key order. If even
@@ -250,15 +250,15 @@ impl Store {
 
     /// A JSON value stored under `key`, if it is there and reads as a `T`.
     fn get<T: serde::de::DeserializeOwned>(&self, key: &str) -> Option<T> {
-        self.storage.as_ref()?.get(key)
+        self.storage?.get(key)
     }
 
     fn set(&self, key: &str, value: impl serde::Serialize) -> Result<(), StoreError> {
-        self.storage()?.set(key, value)
+        self.storage()?.set_text(key, &json(value)?)
     }
 
     fn delete(&self, key: &str) {
-        if let Some(storage) = &self.storage {
+        if let Some(storage) = self.storage {
             storage.delete(key);
         }
     }
@@ -271,14 +271,14 @@ impl Store {
         let on_change: bus::OnChange = Rc::new(on_change);
         let id = bus::join(self.origin, &self.keys, on_change.clone());
         let keys = self.keys.clone();
-        let storage = self.storage.clone();
+        let storage = self.storage;
         let listener = window_event_listener(ev::storage, move |event| {
             let key = event.key();
             // What the key holds now, not what the event says was written:
             // when two tabs change one entry at once, each hears of the other's
             // write after making its own, and only the current value converges.
-            let value = match (&key, &storage) {
-                (Some(key), Some(storage)) => storage.get_verbatim(key),
+            let value = match (&key, storage) {
+                (Some(key), Some(storage)) => storage.get_text(key),
                 _ => event.new_value(),
             };
             if let Some(heard) = heard_from_event(&keys, key.as_deref(), value.as_deref()) {
@@ -290,9 +290,10 @@ impl Store {
 
     /// Keeps an outbox entry (what the shared discussion sends to relays).
     pub fn put_outbox(&self, slot: &OutboxSlot, entry: &OutboxEntry) -> Result<(), StoreError> {
-        // What the other widgets read, as storage holds it.
-        let value = serde_json::to_string(entry).map_err(|_| StoreError::Failed("TypeError".into()))?;
-        for_this_visit(self.set(&self.keys.key(Kind::Out, &slot.name()), entry))?;
+        let value = json(entry)?;
+        for_this_visit(
+            self.storage().and_then(|storage| storage.set_text(&self.keys.key(Kind::Out, &slot.name()), &value)),
+        )?;
         bus::announce(self.origin, &self.keys, Heard::Outbox(slot.name(), Some(value)));
         Ok(())
     }
@@ -319,6 +320,12 @@ impl Store {
     pub fn remember_name(&self, name: &str) -> Result<(), StoreError> {
         self.set(Keys::NAME, name)
     }
+}
+
+/// A value as the store writes it: JSON.
+fn json(value: impl serde::Serialize) -> Result<String, StoreError> {
+    // Plain data (records, strings, numbers) always serialises.
+    serde_json::to_string(&value).map_err(|_| StoreError::Failed("TypeError".into()))
 }
 
 /// A write refused only because storage is unavailable still counts for
