@@ -39,7 +39,7 @@ macro_rules! namespace {
 
 /// What every key of format version 1 starts with. `src/store.js` spells it
 /// as well, in JavaScript that runs before the WebAssembly has started; a
-/// test in `src/store.rs` holds the two together.
+/// test in `src/store/mod.rs` holds the two together.
 pub const NAMESPACE: &str = namespace!();
 
 /// The name of a thread's storage namespace, from `?thread=` or the article id.
