@@ -7,7 +7,7 @@
 //!
 //! The page shows the first screen only where it is what the app will
 //! render: [`CHOOSER`], a script in the page's head, decides before the
-//! first paint. Readers without scripts always get it (`style/page.css`).
+//! first paint. Readers without scripts always get it (`public/noscript.css`).
 
 use crate::app::root;
 use crate::components::{ArticleView, DiscussionView};
@@ -20,39 +20,13 @@ use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
 use leptos::prelude::*;
 use leptos::reactive::diagnostics::SpecialNonReactiveZone;
 
-/// Adds the class `agora-first-screen` to `<html>`, which shows the first
-/// screen, only where the app will render the same: the built-in article in
-/// its own thread, the first screen's language and theme, and nothing stored
-/// for the thread that would change it. It hides it for
-/// - another article (`?src=`), the site's own text (`?strings=`), or relays (`?relays=`, `?moderators=`,
-///   `?pow=`, whose problems the app would report above the thread);
-/// - another thread (`?thread=`), a theme other than `auto` (empty values
-///   are none, as `Config::from_settings` reads them; values it would trim
-///   to the built-in ones hide it too, which is only more careful);
-/// - another language: chosen as `Lang::negotiate` does (`?lang=`, then the
-///   browser's languages, by primary subtag); a `?lang=` that is not plain
-///   ASCII letters, digits, `-` and `_` hides it too;
-/// - a stored sort other than the default, any stored entry of the thread
-///   but the composer's draft (the composer comes with the app), and
-///   storage the page cannot use (the app would say so above the thread).
-///
-/// Otherwise, where the page then names no article, it gets its generic
-/// title back. What it compares with comes from Rust, in the
-/// `<meta name="agora-first-screen">` that [`write_into`] writes before it.
-///
-/// Inline, so that it runs before the first paint without a request of its
-/// own; a page with a Content-Security-Policy allows it by its hash (see
-/// the README). Where it is blocked, the first screen stays hidden and the
-/// page works as it would without one.
-pub const CHOOSER: &str = "{const m=document.querySelector('meta[name=agora-first-screen]')?.dataset??{},\
-q=new URLSearchParams(location.search),g=n=>q.get(n)??'';\
-const same=()=>{try{const l=m.langs.split(' ');\
-if(['src','strings','relays','moderators','pow'].some(n=>q.has(n))||![null,'','auto'].includes(q.get('theme'))||![null,'',m.thread].includes(q.get('thread'))||!/^[\\w-]*$/.test(g('lang')))return false;\
-if(([g('lang'),...navigator.languages].map(x=>x.split(/[-_]/)[0].toLowerCase()).find(x=>l.includes(x))??l[0])!==l[0])return false;\
-const s=localStorage;if(![null,m.sort].includes(s.getItem(m.sortKey)))return false;\
-for(let i=0;i<s.length;i++){const k=s.key(i);if(k.startsWith(m.keys)&&k!==m.draft)return false}\
-return true}catch{return false}};\
-if(same())document.documentElement.classList.add('agora-first-screen');else if(m.title)document.title=m.title}";
+/// The script that decides before the first paint whether the page shows
+/// the first screen (`public/first-screen.js`, which says how), written into
+/// the page's head after the `<meta name="agora-first-screen">` that
+/// [`write_into`] fills with what it compares with. A file of the page's own
+/// origin rather than an inline script, so that a strict
+/// Content-Security-Policy (`script-src 'self'`) needs no hash for it.
+pub const CHOOSER: &str = "./first-screen.js";
 
 /// The first screen's language: the built-in one.
 const LANG: Lang = Lang::En;
@@ -112,7 +86,7 @@ pub fn write_into(page: &str) -> Result<String, String> {
         .and_then(|start| Some((start + "<title>".len(), start + page[start..body_start].find("</title>")?)))
         .ok_or("the page has no <title>")?;
     let head = format!(
-        r#"<meta name="agora-first-screen" data-thread="{}" data-keys="{}" data-draft="{}" data-sort-key="{}" data-sort="{}" data-langs="{}" data-title="{}"><script>{CHOOSER}</script>"#,
+        r#"<meta name="agora-first-screen" data-thread="{}" data-keys="{}" data-draft="{}" data-sort-key="{}" data-sort="{}" data-langs="{}" data-title="{}"><script src="{CHOOSER}"></script>"#,
         escape(thread_id.as_str()),
         escape(keys.thread_prefix()),
         escape(&keys.draft(&DraftSlot::New)),
@@ -164,15 +138,18 @@ mod tests {
         let page =
             "<!doctype html><html lang=en><head><title>agora</title></head><body><noscript>x</noscript></body></html>";
         let out = write_into(page).unwrap();
-        let chooser = out.find(CHOOSER).unwrap();
+        let chooser = out.find(r#"<script src="./first-screen.js">"#).unwrap();
         let first = out.find("data-first-screen").unwrap();
         assert!(chooser < out.find("</head>").unwrap() && out.find("<body>").unwrap() < first);
         assert!(first < out.find("<noscript>").unwrap());
         // What the chooser compares with, from the model.
+        let keys = Keys::new(&ThreadId::parse("trump-putin-call").unwrap());
+        let prefix = keys.thread_prefix();
+        let sort = Keys::SORT;
         assert!(
-            out.contains(
-                r#"data-thread="trump-putin-call" data-keys="agora:v1:trump-putin-call:" data-draft="agora:v1:trump-putin-call:draft:new" data-sort-key="agora:v1:sort" data-sort="&quot;oldest&quot;" data-langs="en ar de es fr he it ja ko nl pl pt tr uk zh" data-title="agora">"#
-            ),
+            out.contains(&format!(
+                r#"data-thread="trump-putin-call" data-keys="{prefix}" data-draft="{prefix}draft:new" data-sort-key="{sort}" data-sort="&quot;oldest&quot;" data-langs="en ar de es fr he it ja ko nl pl pt tr uk zh" data-title="agora"><script src="./first-screen.js"></script>"#
+            )),
             "{out}"
         );
         assert!(out.contains(&format!("<title>{}</title>", Article::built_in().title)));
@@ -186,22 +163,10 @@ mod tests {
     }
 
     #[test]
-    fn the_readme_gives_the_choosers_hash_for_a_content_security_policy() {
-        use sha2::{Digest, Sha256};
-        let hash = format!("'sha256-{}'", base64(&Sha256::digest(CHOOSER.as_bytes())));
-        assert!(include_str!("../README.md").contains(&hash), "the README's policy needs {hash}");
-    }
-
-    /// Standard base64 with padding, as CSP hashes are written.
-    fn base64(bytes: &[u8]) -> String {
-        const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        let mut out = String::new();
-        for chunk in bytes.chunks(3) {
-            let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
-            for i in 0..4 {
-                out.push(if i <= chunk.len() { ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char } else { '=' });
-            }
-        }
-        out
+    fn the_chooser_is_a_file_of_the_build() {
+        // Copied into the build by index.html, from public/.
+        let name = CHOOSER.trim_start_matches("./");
+        assert!(std::path::Path::new("public").join(name).is_file());
+        assert!(include_str!("../index.html").contains(&format!(r#"href="public/{name}""#)));
     }
 }

@@ -3,6 +3,10 @@
 // one string as `<len>:<key><len>:<value>…` (lengths in UTF-16 code units);
 // a second call encodes it as UTF-8 straight into WebAssembly's memory.
 
+// The model's storage namespace (src/model/record.rs). Spelled here, not
+// generated: the read-ahead runs before the WebAssembly has started, so it
+// cannot ask Rust, and one constant is not worth a build step. A native test
+// (src/store/mod.rs) fails when the two differ.
 const NAMESPACE = 'agora:v1:';
 const encoder = new TextEncoder();
 

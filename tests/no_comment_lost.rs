@@ -17,16 +17,17 @@
 //!   kept aside when a page loads or writes there, never overwritten and
 //!   never shown.
 //!
-//! Loading is the model's own `load` and `aside_key`, as `Store::load` uses
-//! them; writes follow `Store::put` and `Store::remove`.
+//! Loading is the model's own `load`, as `Store::load` uses it; writes are
+//! the model's write plans (`model::write_plan`), the steps `Store` carries
+//! out.
 #![cfg(not(target_arch = "wasm32"))]
 // Test code: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use agora::model::storage::export::{export, read_import};
+use agora::model::storage::write_plan::{self, Step, Value};
 use agora::model::{
-    Body, Comment, CommentId, Deletion, Draft, Heard, Keys, Kind, Sort, StoredRecord, Thread, ThreadId, Tree,
-    aside_key, heard_from_event, load,
+    Body, Comment, CommentId, Deletion, Draft, Heard, Keys, Kind, Sort, Thread, ThreadId, Tree, heard_from_event, load,
 };
 use proptest::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
@@ -135,27 +136,23 @@ impl World {
         }
     }
 
-    /// Before a comment's key is written or removed: a value there that is
-    /// not a comment is moved aside first (as `Store` does).
-    fn clear_way(&mut self, tab: usize, key: &str) {
-        let Some(raw) = self.storage.get(key).cloned() else { return };
-        let usable = self.keys.comment_suffix(key).is_some_and(|id| StoredRecord::decode(id, &raw).is_ok());
-        if !usable {
-            self.set_aside(tab, key, &raw);
+    /// Carries out one of the model's write plans, step by step, as `Store`
+    /// does (records as JSON, as gloo-storage writes them).
+    fn carry_out(&mut self, tab: usize, plan: Vec<Step>) {
+        for step in plan {
+            match step {
+                Step::Write(key, Value::Record(record)) => {
+                    self.write(tab, key, Some(serde_json::to_string(&record).unwrap()))
+                }
+                Step::Write(key, Value::Verbatim(text)) => self.write(tab, key, Some(text)),
+                Step::Remove(key) => self.write(tab, key, None),
+            }
         }
     }
 
-    fn set_aside(&mut self, tab: usize, key: &str, raw: &str) {
-        let Some(aside) = aside_key(&self.keys, key, raw, |k| self.storage.get(k).cloned()) else { return };
-        self.write(tab, aside, Some(raw.to_string()));
-        self.write(tab, key.to_string(), None);
-    }
-
     fn put(&mut self, tab: usize, comment: Comment) {
-        let record = serde_json::to_string(&StoredRecord::from_comment(&comment).unwrap()).unwrap();
-        let key = self.keys.comment(&comment.id);
-        self.clear_way(tab, &key);
-        self.write(tab, key, Some(record));
+        let plan = write_plan::put(&self.keys, &comment, |k| self.storage.get(k).cloned()).unwrap();
+        self.carry_out(tab, plan);
         self.ledger.insert(comment.id.clone(), !comment.deleted);
         self.tabs[tab].thread.upsert(comment);
     }
@@ -192,9 +189,8 @@ impl World {
                 match self.tabs[tab].thread.deletion(&comment.id) {
                     Ok(Deletion::Placeholder(placeholder)) => self.put(tab, placeholder),
                     Ok(Deletion::Remove) => {
-                        let key = self.keys.comment(&comment.id);
-                        self.clear_way(tab, &key);
-                        self.write(tab, key, None);
+                        let plan = write_plan::remove(&self.keys, &comment.id, |k| self.storage.get(k).cloned());
+                        self.carry_out(tab, plan);
                         self.ledger.insert(comment.id.clone(), false);
                         self.tabs[tab].thread.remove(&comment.id);
                     }
@@ -267,7 +263,8 @@ impl World {
     fn reload(&mut self, tab: usize) {
         let loaded = load(&self.keys, self.storage.iter().map(|(k, v)| (k.as_str(), v.as_str())));
         for (key, raw) in &loaded.unusable {
-            self.set_aside(tab, key, raw);
+            let plan = write_plan::set_aside(&self.keys, key, raw, |k| self.storage.get(k).cloned());
+            self.carry_out(tab, plan);
         }
         self.tabs[tab].thread.set_posted(loaded.comments, loaded.liked);
         self.tabs[tab].inbox.clear();

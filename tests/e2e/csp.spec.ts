@@ -17,11 +17,25 @@ async function watchViolations(page: Page) {
   return violations;
 }
 
-test('the standalone page works under the strict policy', async ({ page }) => {
+test('the standalone page shows its first screen and works under the strict policy, with no hash', async ({ page }) => {
   const violations = await watchViolations(page);
   const errors = watchErrors(page);
+  // The WebAssembly waits, so that what shows is the first screen's doing.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => { release = resolve; });
+  await page.route('**/*_bg.wasm', async (route) => {
+    await released;
+    await route.continue();
+  });
   const response = await page.goto(`${STRICT_ASSETS}/`);
-  expect(response?.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  const policy = response?.headers()['content-security-policy'] ?? '';
+  expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval';");
+  expect(policy).not.toMatch(/sha256-|nonce-|unsafe-inline/);
+  await expect(page.locator('.agora[data-first-screen]')).toBeVisible();
+  await expect(page.locator('.agora[data-first-screen] .agora-thread__count')).toHaveText('8 Comments');
+  release();
+  await expect(page.locator('form.agora-composer')).toBeVisible();
+  await expect(page.locator('.agora[data-first-screen]')).toHaveCount(0);
   await expect(page.locator('.agora-thread__count')).toHaveText('8 Comments');
   await page.getByLabel('Name', { exact: true }).fill('Ann');
   await page.getByLabel('Comment', { exact: true }).fill('Under a strict policy.');

@@ -1,6 +1,3 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-
 // The origins the end-to-end tests use, all on loopback: four ports from
 // AGORA_E2E_PORT (default 4173), so that two checkouts can run their suites
 // side by side without one reusing the other's servers.
@@ -13,19 +10,7 @@ export const STRICT_ASSETS = `http://127.0.0.1:${port + 2}`;
 /** A host page under a strict policy that allows only STRICT_ASSETS. */
 export const STRICT_HOST = `http://127.0.0.1:${port + 3}`;
 
-/**
- * The hash of the one inline script, the first screen's chooser in
- * dist/index.html (src/first_screen.rs), as a CSP source; read from the
- * built page, so that the policy allows exactly what was built. The README
- * gives the same hash (a unit test holds it to the script).
- */
-function chooserHash(): string {
-  const page = existsSync('dist/index.html') ? readFileSync('dist/index.html', 'utf8') : '';
-  const script = page.match(/<script>(.*?)<\/script>/s)?.[1];
-  return script === undefined ? '' : ` 'sha256-${createHash('sha256').update(script).digest('base64')}'`;
-}
-
-/** The policy of docs/src/site-owners/csp-and-headers.md, for a page whose assets come from `origin`. */
+/** The strict policy of docs/src/site-owners/csp-and-headers.md (no hashes, nothing inline), for a page whose assets come from `origin`. */
 export const strictPolicy = (origin: string) =>
-  `default-src ${origin}; script-src ${origin} 'wasm-unsafe-eval'${chooserHash()}; style-src ${origin}; ` +
+  `default-src ${origin}; script-src ${origin} 'wasm-unsafe-eval'; style-src ${origin}; ` +
   `img-src ${origin} data:; connect-src ${origin}`;

@@ -57,6 +57,39 @@ test('storage blocked: thread shows, a notice explains, posting works for the vi
   expect(errors).toEqual([]);
 });
 
+test('storage blocked: the WebAssembly asks for storage once, for the store\'s check, and never through gloo-storage', async ({ page }) => {
+  const errors = watchErrors(page);
+  // Every read of `window.localStorage` throws, and leaves its call stack:
+  // gloo-storage reads it on every call, so a call that skipped the store's
+  // check would show up as a second read from WebAssembly (and throw).
+  await page.addInitScript(() => {
+    const stacks: string[] = [];
+    (window as any).__storageReads = stacks;
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        Error.stackTraceLimit = 100;
+        stacks.push(new Error().stack ?? '');
+        throw new DOMException('Access is denied for this document.', 'SecurityError');
+      },
+    });
+  });
+  await open(page);
+  await expect(page.getByRole('status').filter({ hasText: 'does not let the page keep data' })).toBeVisible();
+  // The store's reads and writes: sort, like, draft, post (and the name), delete.
+  await page.getByRole('button', { name: 'Newest' }).click();
+  await page.locator('article.agora-comment').first().getByRole('button', { name: /^Like/ }).click();
+  await commentField(page).fill('A draft.');
+  await post(page, 'Ann', 'Kept for this visit only.');
+  await expect(heading(page)).toHaveText('9 Comments');
+  const mine = page.locator('article.agora-comment').filter({ hasText: 'Kept for this visit only.' });
+  await mine.getByRole('button', { name: 'Delete' }).click();
+  await expect(heading(page)).toHaveText('8 Comments');
+  const stacks: string[] = await page.evaluate(() => (window as any).__storageReads);
+  const fromWasm = stacks.filter((stack) => stack.includes('wasm-function['));
+  expect(fromWasm, fromWasm.join('\n\n')).toHaveLength(1);
+  expect(errors).toEqual([]);
+});
+
 test('storage throwing on write: the post is refused with its reason and the text stays', async ({ page }) => {
   const errors = watchErrors(page);
   await page.addInitScript(() => {

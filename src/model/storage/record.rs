@@ -31,7 +31,19 @@ use crate::model::writing::validate::{Body, Name, Valid};
 use serde::{Deserialize, Serialize};
 
 pub const FORMAT_VERSION: u32 = 1;
-const NAMESPACE: &str = "agora:v1:";
+
+/// The one spelling of the version 1 prefix: a macro, so that the keys
+/// shared by every thread below are joined to it at compile time.
+macro_rules! namespace {
+    () => {
+        "agora:v1:"
+    };
+}
+
+/// What every key of format version 1 starts with. `src/store.js` spells it
+/// as well, in JavaScript that runs before the WebAssembly has started; a
+/// test in `src/store/mod.rs` holds the two together.
+pub const NAMESPACE: &str = namespace!();
 
 /// The name of a thread's storage namespace, from `?thread=` or the article id.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -121,12 +133,12 @@ impl DraftSlot {
 
 impl Keys {
     /// The reader's remembered name, shared by every thread.
-    pub const NAME: &'static str = "agora:v1:name";
+    pub const NAME: &'static str = concat!(namespace!(), "name");
     /// The reader's chosen sort order, shared by every thread.
-    pub const SORT: &'static str = "agora:v1:sort";
+    pub const SORT: &'static str = concat!(namespace!(), "sort");
     /// The reader's Nostr secret key (hex), for every thread: made in this
     /// browser on the first post to relays.
-    pub const NOSTR_KEY: &'static str = "agora:v1:nostr-key";
+    pub const NOSTR_KEY: &'static str = concat!(namespace!(), "nostr-key");
 
     pub fn new(thread: &ThreadId) -> Keys {
         Keys { thread_prefix: format!("{NAMESPACE}{}:", thread.as_str()) }
@@ -298,7 +310,9 @@ mod tests {
     fn keys_are_versioned_and_namespaced_per_thread() {
         let keys = Keys::new(&ThreadId::parse("my-post").unwrap());
         let id = CommentId::parse("abc-1").unwrap();
+        // What readers' browsers hold: these spellings never change within a version.
         assert_eq!(keys.comment(&id), "agora:v1:my-post:c:abc-1");
+        assert_eq!([Keys::NAME, Keys::SORT, Keys::NOSTR_KEY], ["agora:v1:name", "agora:v1:sort", "agora:v1:nostr-key"]);
         assert_eq!(keys.comment_suffix("agora:v1:my-post:c:abc-1"), Some("abc-1"));
         assert_eq!(keys.comment_suffix("agora:v1:my-post-2:c:abc-1"), None);
         assert_eq!(keys.comment_suffix("agora:v1:name"), None);
