@@ -15,8 +15,8 @@
 //! used on its first use (`DOMWindowStorage::localStorage`,
 //! `StorageArea::CanAccessStorage`); Firefox keeps the cookie settings a
 //! document was loaded with. So where the check passed, `raw()`, which each
-//! gloo-storage call reads again, does not throw later; nor do `getItem`
-//! and `removeItem`, which gloo-storage calls with `expect_throw`.
+//! gloo-storage call reads again, does not throw later; nor does `getItem`,
+//! which gloo-storage's `get` calls with `expect_throw`.
 //!
 //! Writes are `setItem` on `LocalStorage::raw()`, not gloo-storage's `set`:
 //! `setItem` is the one call that fails in use (a full quota), and web-sys
@@ -60,9 +60,10 @@ impl Available {
     }
 
     /// Removes the entry under `key`, if there is one. Removing cannot run
-    /// out of room.
+    /// out of room. Not gloo-storage's `delete`, which would throw out of
+    /// the WebAssembly (`expect_throw`) if `removeItem` ever did.
     pub fn delete(self, key: &str) {
-        LocalStorage::delete(key);
+        let _ = LocalStorage::raw().remove_item(key);
     }
 
     /// `localStorage` itself, for the bulk reader in `src/store.js`.
