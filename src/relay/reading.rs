@@ -95,10 +95,19 @@ impl Hub {
                 }
             }
             Some("OK") => {
-                let id = message.get(1).and_then(|v| v.as_str()).unwrap_or_default().to_string();
-                let accepted = message.get(2).and_then(|v| v.as_bool()).unwrap_or(false);
+                // `["OK", id, accepted, reason]`; some relays leave the id
+                // out of refusals, as `""` or not at all. Anything else in
+                // its place (a number, an object) is garbage, not an answer:
+                // taken for one, it would count against the oldest event
+                // still waiting for its answer.
+                let (id, rest) = match message.get(1) {
+                    Some(serde_json::Value::String(id)) => (id.clone(), 2),
+                    Some(serde_json::Value::Bool(_)) => (String::new(), 1),
+                    _ => return,
+                };
+                let accepted = message.get(rest).and_then(|v| v.as_bool()).unwrap_or(false);
                 let reason: String =
-                    message.get(3).and_then(|v| v.as_str()).unwrap_or_default().chars().take(200).collect();
+                    message.get(rest + 1).and_then(|v| v.as_str()).unwrap_or_default().chars().take(200).collect();
                 let Some(connection) = self.connections.get_mut(index) else { return };
                 let Some(id) = connection.answered(&id) else { return };
                 let relay = connection.url.clone();
