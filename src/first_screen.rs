@@ -99,9 +99,7 @@ pub fn write_into(page: &str) -> Result<String, String> {
     let first_screen = render(&article, &thread_id);
     // Before <title>, so before every stylesheet and preload: the chooser
     // blocks the parser until it has arrived, and asked for first it is not
-    // queued behind the WebAssembly on a slow connection (on a throttled
-    // phone profile, at the end of the head it cost 300 ms before the first
-    // paint).
+    // queued behind the WebAssembly on a slow connection.
     let chooser_at = title_start - "<title>".len();
     let mut out = String::with_capacity(page.len() + head.len() + first_screen.len());
     out.push_str(&page[..chooser_at]);

@@ -105,6 +105,11 @@ impl Slot {
         let _ = self.0.try_update_value(|slot| *slot = Some(relays));
     }
 
+    /// Whether the thread is shared (the relay layer started).
+    fn is_shared(&self) -> bool {
+        self.0.try_with_value(Option::is_some).unwrap_or(false)
+    }
+
     /// What the views show of the relay layer, while there is one.
     fn status(&self) -> Option<Status> {
         self.0.try_with_value(|relays| relays.as_ref().map(|relays| relays.status)).flatten()

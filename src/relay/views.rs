@@ -43,19 +43,19 @@ pub fn loading_older(relays: Slot, text: Text) -> impl IntoView + use<> {
 /// What other readers will see of an edit, where the thread is shared:
 /// relays cannot change a comment, so the edit is a new one.
 pub fn edit_note(relays: Slot, text: Text) -> impl IntoView + use<> {
-    relays.status().map(|_| view! { <p class="agora-edit__note">{text.edit_shared}</p> })
+    relays.is_shared().then(|| view! { <p class="agora-edit__note">{text.edit_shared}</p> })
 }
 
 /// Who reads what is posted here, in words.
 pub fn audience(relays: Slot, text: Text) -> &'static str {
-    if relays.status().is_some() { text.shared_publicly } else { text.local_only }
+    if relays.is_shared() { text.shared_publicly } else { text.local_only }
 }
 
 /// "Include my signing key", with what that means, for a shared thread; and
 /// the identity to export (`None` unless the reader ticked it).
 pub fn key_choice(relays: Slot, text: Text) -> (Option<impl IntoView + use<>>, impl Fn() -> Option<Identity> + use<>) {
     let with_key = RwSignal::new(false);
-    let choice = relays.status().is_some().then(|| {
+    let choice = relays.is_shared().then(|| {
         view! {
             <label class="agora-transfer__key">
                 <input type="checkbox" prop:checked=move || with_key.get() on:change=move |e| with_key.set(event_target_checked(&e)) />
