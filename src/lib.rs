@@ -15,6 +15,9 @@ pub mod embed;
 mod fetch;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod first_screen;
+/// `agora-import`: Disqus and WordPress exports into article files. Native only.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod import;
 pub mod model;
 /// The relay layer: `relay/` in the build with `--features relays`, and in
 /// the usual build `relay/off.rs`, which has the same interface and does
