@@ -191,6 +191,8 @@ messages! {
         article_empty: Msg = "The article from {url} could not be used: \u{201c}{field}\u{201d} is empty.",
         /// `{url}`, `{index}`: the comment's position (from 1).
         article_bad_comment: Msg = "The article from {url} could not be used: comment {index} has an empty \u{201c}author\u{201d} or \u{201c}text\u{201d}.",
+        /// `{url}`, `{index}`: the comment's position (from 1), `{field}`: `id`, `parent` or `date`.
+        article_comment_field: Msg = "The article from {url} could not be used: comment {index} has a \u{201c}{field}\u{201d} that the article format does not allow.",
 
         // The shared discussion (Nostr relays)
         /// Under the composer without relays.

@@ -360,6 +360,9 @@ impl Text {
             E::BadComment(index) => {
                 fill(self.article_bad_comment, &[("url", url), ("index", &(index + 1).to_string())])
             }
+            E::BadCommentField { index, field } => {
+                fill(self.article_comment_field, &[("url", url), ("index", &(index + 1).to_string()), ("field", field)])
+            }
         }
     }
 }

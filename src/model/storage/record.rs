@@ -249,7 +249,7 @@ impl StoredRecord {
             text: comment.text().to_string(),
             at: match comment.origin {
                 Origin::Own { at_ms } => at_ms,
-                Origin::Seed | Origin::Shared { .. } => return None,
+                Origin::Seed { .. } | Origin::Shared { .. } => return None,
             },
             parent: comment.parent.as_ref().map(|id| id.as_str().to_string()),
             edited: comment.edited_at,
@@ -379,7 +379,13 @@ mod tests {
 
     #[test]
     fn seed_comments_are_never_records() {
-        let seed = crate::model::SeedComment { author: "Zed".into(), text: "first".into(), likes: 0 };
+        let seed = crate::model::SeedComment {
+            author: "Zed".into(),
+            text: "first".into(),
+            likes: 0,
+            at_ms: None,
+            parent: None,
+        };
         assert_eq!(StoredRecord::from_comment(&Comment::seed(0, &seed)), None);
     }
 
