@@ -29,6 +29,7 @@ pub use storage::load::{Loaded, aside_key, load};
 pub use storage::record::{DraftSlot, Keys, Kind, RecordError, StoredRecord, ThreadId, ThreadIdError};
 pub use storage::sync::{Heard, heard_from_event};
 pub use thread::comment::{Comment, CommentId, Origin};
+pub use thread::news::LastVisit;
 pub use thread::tree::{Answers, Node, Sort, Tree};
 pub use thread::{Change, Deletion, NotOwn, Thread};
 pub use writing::validate::{

@@ -199,6 +199,8 @@ messages! {
         local_only: Msg = "Comments stay in this browser: no one else sees them.",
         /// Beside the author of a reply whose parent is not in the thread.
         reply_unavailable: Msg = "Reply to a comment that is not available",
+        /// Beside the time of a comment written since the reader's last visit.
+        new_mark: Msg = "New",
     }
     // Messages only the relay build shows. Only its WebAssembly has them:
     // every reader of the usual build would pay for their text. Native code
@@ -230,5 +232,7 @@ messages! {
         export_key_warning: Msg = "Anyone with the file can post as you. Keep it private.",
         /// Beside the count while relays are still sending older comments.
         loading_older: Msg = "Loading older comments\u{2026}",
+        /// `{n}`: replies to the reader's own comments since their last visit.
+        new_replies: Forms = Forms::one_other("{n} new reply to you", "{n} new replies to you"),
     }
 }

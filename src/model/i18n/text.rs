@@ -344,6 +344,12 @@ impl Text {
         }
     }
 
+    /// "2 new replies to you".
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
+    pub fn new_replies(&self, n: usize) -> String {
+        self.count(&self.strings.new_replies, n as u64)
+    }
+
     /// Why the article at `url` cannot be shown.
     pub fn article_error(&self, url: &str, error: &crate::model::ArticleError) -> String {
         use crate::model::ArticleError as E;

@@ -2,9 +2,11 @@
 //! posted in this browser (including placeholders of deleted ones), other
 //! readers' comments from relays, and the likes; and the changes it takes.
 //! Here: [`Thread`] and [`Change`]; `comment` is one comment, `tree` how the
-//! thread is shown (order, nesting, counts), `order` the one sort routine.
+//! thread is shown (order, nesting, counts), `order` the one sort routine,
+//! `news` what is new to a returning reader.
 
 pub mod comment;
+pub mod news;
 pub mod order;
 pub mod tree;
 
