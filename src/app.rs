@@ -206,6 +206,14 @@ fn LoadedDiscussion(article: Article, thread_id: ThreadId, text: Text, sharing: 
         store.remembered_name().unwrap_or_default(),
     );
     provide_context(discussion.clone());
+    // This visit, for what will be new next time: noted now and again when
+    // the reader leaves, so that what arrived while they read is not new.
+    store.record_visit(now_ms());
+    let on_leave = window_event_listener(leptos::ev::pagehide, {
+        let store = store.clone();
+        move |_| store.record_visit(now_ms())
+    });
+    on_cleanup(move || on_leave.remove());
     let setting_problems = discussion.share(sharing, article.sharing.clone(), &outbox);
 
     let (now, set_now) = signal(now_ms());

@@ -67,6 +67,10 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
     };
     let failure = RwSignal::new(None::<String>);
     let relays = discussion.relays();
+    let is_new = {
+        let discussion = discussion.clone();
+        move |comment: &Comment| discussion.is_new(comment)
+    };
 
     let header = move || {
         comment.get().map(|comment| {
@@ -92,6 +96,7 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
                     }.into_any(),
                 })}
                 {posted_time(&comment, text)}
+                {is_new(&comment).then(|| view! { <span class="agora-comment__new">{text.new_mark}</span> })}
                 {relay::views::delivery(relays, &comment.id, text)}
                 {comment.edited_at.map(|_| view! { <span class="agora-comment__edited">{text.edited}</span> })}
             }

@@ -12,7 +12,9 @@ pub use arrivals::Arrivals;
 pub use error::{Action, ActionError, Imported};
 
 use crate::model::storage::export::{Identity, export};
-use crate::model::{Article, CommentId, DraftSlot, FxHashSet, Loaded, Sort, Text, Thread, ThreadId, Tree};
+use crate::model::{
+    Article, Comment, CommentId, DraftSlot, FxHashSet, LastVisit, Loaded, Sort, Text, Thread, ThreadId, Tree,
+};
 use crate::relay;
 use crate::store::Store;
 use leptos::prelude::*;
@@ -79,6 +81,8 @@ pub struct Discussion {
     /// The relay layer, while the thread is shared on relays (never, in the
     /// usual build: see `crate::relay`).
     relays: relay::Slot,
+    /// The reader's visit before this page: what is new to them.
+    last_visit: LastVisit,
 }
 
 /// Element ids must be unique on a page that embeds several widgets.
@@ -101,7 +105,7 @@ impl Discussion {
         sort: Sort,
         remembered_name: String,
     ) -> Discussion {
-        let Loaded { comments, liked, collapsed, drafts, .. } = loaded;
+        let Loaded { comments, liked, collapsed, drafts, last_visit, .. } = loaded;
         let mut thread = Thread::from_article(article);
         thread.set_posted(comments, liked);
         // Reply boxes with unsent text open again.
@@ -133,6 +137,7 @@ impl Discussion {
             remembered_name: StoredValue::new(remembered_name),
             drafts: StoredValue::new(drafts),
             relays: relay::Slot::new(),
+            last_visit,
         }
     }
 
@@ -171,6 +176,19 @@ impl Discussion {
     /// The highlighted comment, if it is `id`: with whether to scroll to it.
     pub fn highlight_of(&self, id: &CommentId) -> Option<Highlight> {
         self.highlighted.with(|h| h.as_ref().filter(|h| h.id == *id).cloned())
+    }
+
+    /// Whether the comment is marked "New": others' comments since the
+    /// reader's last visit.
+    pub fn is_new(&self, comment: &Comment) -> bool {
+        self.last_visit.is_new(comment)
+    }
+
+    /// The new replies to the reader's own comments, oldest first (only
+    /// relays bring other readers' replies: the usual build never asks).
+    #[cfg_attr(not(feature = "relays"), allow(dead_code))]
+    pub fn new_replies_to_reader(&self) -> Vec<std::sync::Arc<Comment>> {
+        self.thread.with(|thread| self.last_visit.replies_to_reader(thread))
     }
 
     /// Whether "Undo" is offered for a delete.

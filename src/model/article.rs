@@ -1,6 +1,7 @@
 //! The article format that hosts use to bring their own article, and that
 //! the built-in seed is written in (see `src/content/seed.json`).
 
+use crate::model::date::parse_rfc3339;
 use crate::model::i18n::LangTag;
 use crate::model::nostr::settings::SharingSettings;
 use serde::Deserialize;
@@ -22,15 +23,36 @@ pub struct Article {
     pub sharing: SharingSettings,
 }
 
-/// A comment that is part of the article's content. Seed comments are never
-/// copied into storage.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+/// A comment that is part of the article's content (written by hand, or
+/// imported from another comment system by `agora-import`). Seed comments
+/// are never copied into storage.
+#[derive(Clone, Debug, PartialEq)]
 pub struct SeedComment {
     pub author: String,
     pub text: String,
     /// Likes the comment already has where the article comes from.
-    #[serde(default)]
     pub likes: u32,
+    /// When it was written, where the article says so (`date`).
+    pub at_ms: Option<f64>,
+    /// The position of the comment it answers: always an earlier one, so
+    /// that the article's comments can never answer in a circle.
+    pub parent: Option<usize>,
+}
+
+/// A comment as the article's JSON writes it: `id` only names it for the
+/// `parent` of a later one.
+#[derive(Deserialize)]
+struct RawComment {
+    author: String,
+    text: String,
+    #[serde(default)]
+    likes: u32,
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    parent: Option<String>,
+    #[serde(default)]
+    date: Option<String>,
 }
 
 /// Why an article could not be shown, for the site owner who made it (and
@@ -51,6 +73,10 @@ pub enum ArticleError {
     Empty(&'static str),
     /// The comment at this index (from 0) has an empty author or text.
     BadComment(usize),
+    /// The comment at this index (from 0) has an `id` another comment has
+    /// already, a `parent` that names no comment before it, or a `date`
+    /// that is not an RFC 3339 date and time.
+    BadCommentField { index: usize, field: &'static str },
 }
 
 /// An article as it is read, every field optional so that what is missing
@@ -68,7 +94,7 @@ struct RawArticle {
     #[serde(default, deserialize_with = "paragraphs")]
     paragraphs: Option<Vec<String>>,
     #[serde(default, deserialize_with = "comments")]
-    comments: Option<Vec<SeedComment>>,
+    comments: Option<Vec<RawComment>>,
     #[serde(default, deserialize_with = "lang")]
     lang: Option<String>,
     #[serde(default, deserialize_with = "relays")]
@@ -107,7 +133,7 @@ tracked_field!(id: String);
 tracked_field!(title: String);
 tracked_field!(byline: String);
 tracked_field!(paragraphs: Vec<String>);
-tracked_field!(comments: Vec<SeedComment>);
+tracked_field!(comments: Vec<RawComment>);
 tracked_field!(lang: String);
 tracked_field!(relays: Vec<String>);
 #[cfg(any(feature = "relays", test))]
@@ -146,10 +172,7 @@ impl Article {
         if paragraphs.iter().all(|p| p.trim().is_empty()) {
             return Err(ArticleError::Empty("paragraphs"));
         }
-        let comments = raw.comments.unwrap_or_default();
-        if let Some(index) = comments.iter().position(|c| c.author.trim().is_empty() || c.text.trim().is_empty()) {
-            return Err(ArticleError::BadComment(index));
-        }
+        let comments = seed_comments(raw.comments.unwrap_or_default())?;
         #[cfg(any(feature = "relays", test))]
         let sharing = SharingSettings {
             relays: raw.relays,
@@ -179,6 +202,34 @@ impl Article {
     }
 }
 
+/// Checks the article's comments and resolves each `parent` to the position
+/// of an earlier comment.
+fn seed_comments(raw: Vec<RawComment>) -> Result<Vec<SeedComment>, ArticleError> {
+    let mut named: crate::model::FxHashMap<String, usize> = crate::model::FxHashMap::default();
+    let mut comments = Vec::with_capacity(raw.len());
+    for (index, comment) in raw.into_iter().enumerate() {
+        let bad = |field| ArticleError::BadCommentField { index, field };
+        if comment.author.trim().is_empty() || comment.text.trim().is_empty() {
+            return Err(ArticleError::BadComment(index));
+        }
+        let at_ms = match &comment.date {
+            Some(date) => Some(parse_rfc3339(date.trim()).ok_or(bad("date"))?),
+            None => None,
+        };
+        let parent = match &comment.parent {
+            Some(name) => Some(*named.get(name).ok_or(bad("parent"))?),
+            None => None,
+        };
+        if let Some(name) = comment.id
+            && named.insert(name, index).is_some()
+        {
+            return Err(bad("id"));
+        }
+        comments.push(SeedComment { author: comment.author, text: comment.text, likes: comment.likes, at_ms, parent });
+    }
+    Ok(comments)
+}
+
 /// A one-paragraph article with the given seed comments (author, text,
 /// likes), for the model's tests.
 #[cfg(test)]
@@ -190,7 +241,13 @@ pub fn test_article(seeds: &[(&str, &str, u32)]) -> Article {
         paragraphs: vec!["p".into()],
         comments: seeds
             .iter()
-            .map(|&(author, text, likes)| SeedComment { author: author.into(), text: text.into(), likes })
+            .map(|&(author, text, likes)| SeedComment {
+                author: author.into(),
+                text: text.into(),
+                likes,
+                at_ms: None,
+                parent: None,
+            })
             .collect(),
         lang: None,
         sharing: SharingSettings::default(),
@@ -291,5 +348,42 @@ mod tests {
         assert_eq!(error(r#"{"id":5,"title":"T","paragraphs":["p"]}"#), ArticleError::WrongType("id"));
         let empty_author = r#"{"id":"a","title":"T","paragraphs":["p"],"comments":[{"author":"A","text":"B"},{"author":"","text":"C"}]}"#;
         assert_eq!(error(empty_author), ArticleError::BadComment(1));
+    }
+
+    fn with_comments(comments: &str) -> Result<Article, ArticleError> {
+        Article::from_json(&format!(r#"{{"id":"a","title":"T","paragraphs":["p"],"comments":[{comments}]}}"#))
+    }
+
+    #[test]
+    fn comments_may_say_when_they_were_written_and_what_they_answer() {
+        let article = with_comments(
+            r#"{"id":"x","author":"A","text":"a","date":"2019-03-04T10:15:00Z"},
+               {"author":"B","text":"b","parent":"x"},
+               {"id":"y","author":"C","text":"c","parent":"x","date":"2019-03-04T12:15:00+02:00"},
+               {"author":"D","text":"d","parent":"y"}"#,
+        )
+        .unwrap();
+        let parents: Vec<Option<usize>> = article.comments.iter().map(|c| c.parent).collect();
+        assert_eq!(parents, [None, Some(0), Some(0), Some(2)]);
+        assert_eq!(article.comments[0].at_ms, Some(1_551_694_500_000.0));
+        assert_eq!(article.comments[1].at_ms, None);
+        assert_eq!(article.comments[2].at_ms, article.comments[0].at_ms);
+    }
+
+    #[test]
+    fn a_comment_answers_only_an_earlier_one_by_a_unique_id_and_has_a_real_date() {
+        let bad = |index, field| Err(ArticleError::BadCommentField { index, field });
+        // A parent written after its reply, or itself: no circle can be written.
+        assert_eq!(
+            with_comments(r#"{"author":"A","text":"a","parent":"y"},{"id":"y","author":"B","text":"b"}"#),
+            bad(0, "parent")
+        );
+        assert_eq!(with_comments(r#"{"id":"x","author":"A","text":"a","parent":"x"}"#), bad(0, "parent"));
+        assert_eq!(
+            with_comments(r#"{"id":"x","author":"A","text":"a"},{"id":"x","author":"B","text":"b"}"#),
+            bad(1, "id")
+        );
+        assert_eq!(with_comments(r#"{"author":"A","text":"a","date":"yesterday"}"#), bad(0, "date"));
+        assert_eq!(with_comments(r#"{"author":"A","text":"a","date":5}"#), Err(ArticleError::WrongType("comments")));
     }
 }

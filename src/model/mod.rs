@@ -6,10 +6,12 @@
 //! - `storage/`: the storage format, loading, other tabs' changes, export;
 //! - `nostr/`: the shared discussion's events, keys, paging and view;
 //! - `i18n/`: languages, plural rules and the interface messages;
-//! - `article`: the article format; `age`: "5 minutes ago" as a number.
+//! - `article`: the article format, `date` the dates it may give its
+//!   comments; `age`: "5 minutes ago" as a number.
 
 pub mod age;
 pub mod article;
+pub mod date;
 pub mod i18n;
 pub mod nostr;
 pub mod storage;
@@ -27,6 +29,7 @@ pub use storage::load::{Loaded, aside_key, load};
 pub use storage::record::{DraftSlot, Keys, Kind, RecordError, StoredRecord, ThreadId, ThreadIdError};
 pub use storage::sync::{Heard, heard_from_event};
 pub use thread::comment::{Comment, CommentId, Origin};
+pub use thread::news::LastVisit;
 pub use thread::tree::{Answers, Node, Sort, Tree};
 pub use thread::{Change, Deletion, NotOwn, Thread};
 pub use writing::validate::{

@@ -517,7 +517,7 @@ impl Hub {
                 let event = self.entry(&OutboxSlot::Comment(id.clone()))?.event.as_ref()?;
                 Some(Parent { id: event.id.clone(), pubkey: event.pubkey.clone(), relay: String::new() })
             }
-            Origin::Seed => None,
+            Origin::Seed { .. } => None,
         }
     }
 

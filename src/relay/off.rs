@@ -93,6 +93,8 @@ pub mod views {
 
     pub fn loading_older(_: Slot, _: Text) -> impl IntoView + use<> {}
 
+    pub fn new_replies(_: crate::discussion::Discussion, _: Text) -> impl IntoView + use<> {}
+
     pub fn edit_note(_: Slot, _: Text) -> impl IntoView + use<> {}
 
     pub fn audience(_: Slot, text: Text) -> &'static str {

@@ -162,7 +162,7 @@ impl Hub {
         }
         let origin = self.arrivals.with_thread(|t| t.get(parent).map(|c| (c.origin, c.deleted))).flatten();
         match origin {
-            Some((Origin::Seed, _)) => Parentage::Ready(ReplyTo::Item(parent.to_string())),
+            Some((Origin::Seed { .. }, _)) => Parentage::Ready(ReplyTo::Item(parent.to_string())),
             // The reader's own parent: waiting to be signed, or never shared.
             Some((Origin::Own { .. }, false)) if self.entry(&OutboxSlot::Comment(parent.clone())).is_some() => {
                 Parentage::Wait

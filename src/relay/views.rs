@@ -4,6 +4,7 @@
 //! build's `off.rs` has the same functions, showing nothing.
 
 use super::Slot;
+use crate::discussion::Discussion;
 use crate::model::nostr::outbox::Delivery;
 use crate::model::nostr::settings::SettingProblem;
 use crate::model::storage::export::Identity;
@@ -39,6 +40,55 @@ pub fn loading_older(relays: Slot, text: Text) -> impl IntoView + use<> {
             .then(|| view! { <p class="agora-thread__loading" role="status">{text.loading_older}</p> })
     }
 }
+
+/// At the top of the thread, for a returning reader: "2 new replies to
+/// you", each a link that shows the reply (unfolded, on its page,
+/// highlighted). Only relays bring other readers' replies, so the usual
+/// build never shows it.
+pub fn new_replies(discussion: Discussion, text: Text) -> impl IntoView + use<> {
+    let replies = Memo::new({
+        let discussion = discussion.clone();
+        move |_| discussion.new_replies_to_reader()
+    });
+    move || {
+        let replies = replies.get();
+        (!replies.is_empty()).then(|| {
+            let links = replies
+                .iter()
+                .map(|reply| {
+                    let (discussion, id) = (discussion.clone(), reply.id.clone());
+                    let href = format!("#comment-{id}");
+                    let excerpt: String = reply.text().chars().take(EXCERPT).collect();
+                    let cut = reply.text().chars().nth(EXCERPT).is_some();
+                    let show = move |event: leptos::ev::MouseEvent| {
+                        // Not through the address: a host page's own use of
+                        // its hash is left alone.
+                        event.prevent_default();
+                        discussion.reveal(&id, true);
+                    };
+                    view! {
+                        <li>
+                            <a href=href on:click=show>
+                                <span class="agora-replies__author" dir="auto">{reply.author().to_string()}</span>
+                                ": "
+                                <span dir="auto">{excerpt} {cut.then_some("\u{2026}")}</span>
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="agora-replies" role="status">
+                    <h3 class="agora-replies__title">{text.new_replies(replies.len())}</h3>
+                    <ul class="agora-replies__list">{links}</ul>
+                </section>
+            }
+        })
+    }
+}
+
+/// How much of a reply the notice quotes, in characters.
+const EXCERPT: usize = 80;
 
 /// What other readers will see of an edit, where the thread is shared:
 /// relays cannot change a comment, so the edit is a new one.

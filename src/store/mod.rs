@@ -7,6 +7,7 @@
 
 mod available;
 mod bus;
+mod visits;
 
 use crate::model::nostr::outbox::{OutboxEntry, OutboxSlot};
 use crate::model::storage::packed;
@@ -142,7 +143,8 @@ impl Store {
         // One crossing into JavaScript for the whole thread (see model::storage::packed).
         let packed = read_packed(&storage.storage(), self.keys.thread_prefix()).map_err(StoreError::from_js)?;
         let packed = utf8(&packed).ok_or(StoreError::Unavailable)?;
-        let loaded = load(&self.keys, packed::entries(&packed));
+        let mut loaded = load(&self.keys, packed::entries(&packed));
+        loaded.last_visit = self.previous_visit();
         // Moved only after reading, as moving changes the key order. If even
         // that fails (storage full) the entry stays where it is: ignored on
         // every load, and still not lost.

@@ -191,12 +191,16 @@ messages! {
         article_empty: Msg = "The article from {url} could not be used: \u{201c}{field}\u{201d} is empty.",
         /// `{url}`, `{index}`: the comment's position (from 1).
         article_bad_comment: Msg = "The article from {url} could not be used: comment {index} has an empty \u{201c}author\u{201d} or \u{201c}text\u{201d}.",
+        /// `{url}`, `{index}`: the comment's position (from 1), `{field}`: `id`, `parent` or `date`.
+        article_comment_field: Msg = "The article from {url} could not be used: comment {index} has a \u{201c}{field}\u{201d} that the article format does not allow.",
 
         // The shared discussion (Nostr relays)
         /// Under the composer without relays.
         local_only: Msg = "Comments stay in this browser: no one else sees them.",
         /// Beside the author of a reply whose parent is not in the thread.
         reply_unavailable: Msg = "Reply to a comment that is not available",
+        /// Beside the time of a comment written since the reader's last visit.
+        new_mark: Msg = "New",
     }
     // Messages only the relay build shows. Only its WebAssembly has them:
     // every reader of the usual build would pay for their text. Native code
@@ -228,5 +232,7 @@ messages! {
         export_key_warning: Msg = "Anyone with the file can post as you. Keep it private.",
         /// Beside the count while relays are still sending older comments.
         loading_older: Msg = "Loading older comments\u{2026}",
+        /// `{n}`: replies to the reader's own comments since their last visit.
+        new_replies: Forms = Forms::one_other("{n} new reply to you", "{n} new replies to you"),
     }
 }

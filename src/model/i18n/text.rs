@@ -344,6 +344,12 @@ impl Text {
         }
     }
 
+    /// "2 new replies to you".
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
+    pub fn new_replies(&self, n: usize) -> String {
+        self.count(&self.strings.new_replies, n as u64)
+    }
+
     /// Why the article at `url` cannot be shown.
     pub fn article_error(&self, url: &str, error: &crate::model::ArticleError) -> String {
         use crate::model::ArticleError as E;
@@ -359,6 +365,9 @@ impl Text {
             E::Empty(field) => fill(self.article_empty, &[("url", url), ("field", field)]),
             E::BadComment(index) => {
                 fill(self.article_bad_comment, &[("url", url), ("index", &(index + 1).to_string())])
+            }
+            E::BadCommentField { index, field } => {
+                fill(self.article_comment_field, &[("url", url), ("index", &(index + 1).to_string()), ("field", field)])
             }
         }
     }

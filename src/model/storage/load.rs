@@ -7,6 +7,7 @@ use crate::model::FxHashSet;
 use crate::model::nostr::outbox::{OutboxEntry, OutboxSlot};
 use crate::model::storage::record::{DraftSlot, Keys, Kind, StoredRecord};
 use crate::model::thread::comment::{Comment, CommentId};
+use crate::model::thread::news::LastVisit;
 
 /// Everything a thread's entries hold.
 #[derive(Debug, Default, PartialEq)]
@@ -23,6 +24,9 @@ pub struct Loaded {
     /// Comment entries that cannot be used, by key, with their values: they
     /// are to be moved aside (see [`aside_key`]), never shown, never lost.
     pub unusable: Vec<(String, String)>,
+    /// When the reader was last on the thread (the store reads it once per
+    /// page: see `crate::store`).
+    pub last_visit: LastVisit,
 }
 
 /// Reads a thread's entries (key, value); keys of other threads and of the
@@ -45,7 +49,7 @@ pub fn load<'a>(keys: &Keys, entries: impl IntoIterator<Item = (&'a str, &'a str
                 }
             }
             Kind::Out => loaded.outbox.push((name.to_string(), raw.to_string())),
-            Kind::Aside => {}
+            Kind::Aside | Kind::Visit => {}
         }
     }
     loaded

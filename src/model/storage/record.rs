@@ -89,6 +89,9 @@ pub enum Kind {
     Aside,
     /// What the shared discussion sends to relays (see `nostr::outbox`).
     Out,
+    /// When the reader was last on the thread (`visit:last`), for what is
+    /// new to them (see `thread::news`).
+    Visit,
 }
 
 impl Kind {
@@ -100,6 +103,7 @@ impl Kind {
             Kind::Draft => "draft",
             Kind::Aside => "aside",
             Kind::Out => "out",
+            Kind::Visit => "visit",
         }
     }
 }
@@ -162,12 +166,17 @@ impl Keys {
         self.key(Kind::Draft, &slot.name())
     }
 
+    /// When the reader was last on the thread.
+    pub fn last_visit(&self) -> String {
+        self.key(Kind::Visit, "last")
+    }
+
     /// Which of this thread's entries `key` is, and its name (an id or a
     /// draft slot); `None` for keys of other threads and of the host.
     pub fn parse<'k>(&self, key: &'k str) -> Option<(Kind, &'k str)> {
         let rest = key.strip_prefix(&self.thread_prefix)?;
         let (segment, name) = rest.split_once(':')?;
-        [Kind::Comment, Kind::Like, Kind::Collapsed, Kind::Draft, Kind::Aside, Kind::Out]
+        [Kind::Comment, Kind::Like, Kind::Collapsed, Kind::Draft, Kind::Aside, Kind::Out, Kind::Visit]
             .into_iter()
             .find(|kind| kind.segment() == segment)
             .map(|kind| (kind, name))
@@ -249,7 +258,7 @@ impl StoredRecord {
             text: comment.text().to_string(),
             at: match comment.origin {
                 Origin::Own { at_ms } => at_ms,
-                Origin::Seed | Origin::Shared { .. } => return None,
+                Origin::Seed { .. } | Origin::Shared { .. } => return None,
             },
             parent: comment.parent.as_ref().map(|id| id.as_str().to_string()),
             edited: comment.edited_at,
@@ -379,7 +388,13 @@ mod tests {
 
     #[test]
     fn seed_comments_are_never_records() {
-        let seed = crate::model::SeedComment { author: "Zed".into(), text: "first".into(), likes: 0 };
+        let seed = crate::model::SeedComment {
+            author: "Zed".into(),
+            text: "first".into(),
+            likes: 0,
+            at_ms: None,
+            parent: None,
+        };
         assert_eq!(StoredRecord::from_comment(&Comment::seed(0, &seed)), None);
     }
 

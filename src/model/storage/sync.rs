@@ -48,7 +48,7 @@ pub fn heard_from_event(keys: &Keys, key: Option<&str>, new_value: Option<&str>)
         (Kind::Out, value) => return Some(Heard::Outbox(name.to_string(), value.map(str::to_string))),
         #[cfg(not(any(feature = "relays", test)))]
         (Kind::Out, _) => return None,
-        (Kind::Draft | Kind::Aside, _) => return None,
+        (Kind::Draft | Kind::Aside | Kind::Visit, _) => return None,
     };
     Some(Heard::Thread(change))
 }

@@ -99,7 +99,7 @@ mod tests {
     #[test]
     fn only_the_readers_own_comments_are_kept() {
         let mut seed = own("seed-1");
-        seed.origin = crate::model::Origin::Seed;
+        seed.origin = crate::model::Origin::Seed { at_ms: None };
         assert_eq!(put(&keys(), &seed, |_| None), None);
     }
 

@@ -34,6 +34,12 @@ impl CommentId {
         CommentId(format!("seed-{}", index + 1))
     }
 
+    /// The position (0-based) of the seed comment this id would name.
+    pub fn seed_index(&self) -> Option<usize> {
+        let number: usize = self.0.strip_prefix("seed-")?.parse().ok()?;
+        number.checked_sub(1)
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -62,9 +68,9 @@ fn base36(mut n: u64) -> String {
 /// Where a comment came from.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Origin {
-    /// Part of the article's content: no posting time, never stored, never
-    /// changed.
-    Seed,
+    /// Part of the article's content, with the time the article gives it
+    /// (if any): never stored, never changed.
+    Seed { at_ms: Option<f64> },
     /// Posted by the reader of this browser, at this time (milliseconds
     /// since the Unix epoch): theirs to edit and delete.
     Own { at_ms: f64 },
@@ -101,8 +107,8 @@ impl Comment {
             id: CommentId::for_seed(index),
             author: seed.author.clone(),
             text: seed.text.clone(),
-            origin: Origin::Seed,
-            parent: None,
+            origin: Origin::Seed { at_ms: seed.at_ms },
+            parent: seed.parent.map(CommentId::for_seed),
             edited_at: None,
             deleted: false,
             base_likes: seed.likes,
@@ -169,7 +175,7 @@ impl Comment {
     pub fn posted_at(&self) -> Option<f64> {
         match self.origin {
             Origin::Own { at_ms } | Origin::Shared { at_ms } => Some(at_ms),
-            Origin::Seed => None,
+            Origin::Seed { at_ms } => at_ms,
         }
     }
 
@@ -225,7 +231,10 @@ mod ownership_tests {
 
     #[test]
     fn only_own_comments_can_be_edited() {
-        let seed = Comment::seed(0, &SeedComment { author: "Zed".into(), text: "first".into(), likes: 0 });
+        let seed = Comment::seed(
+            0,
+            &SeedComment { author: "Zed".into(), text: "first".into(), likes: 0, at_ms: None, parent: None },
+        );
         let body = Body::check("changed").unwrap();
         assert_eq!(seed.edited(body.clone(), 5.0), None);
         let own = Comment::posted(CommentId::parse("a").unwrap(), valid("Ann", "Hi"), 1.0, None);

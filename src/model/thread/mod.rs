@@ -2,9 +2,11 @@
 //! posted in this browser (including placeholders of deleted ones), other
 //! readers' comments from relays, and the likes; and the changes it takes.
 //! Here: [`Thread`] and [`Change`]; `comment` is one comment, `tree` how the
-//! thread is shown (order, nesting, counts), `order` the one sort routine.
+//! thread is shown (order, nesting, counts), `order` the one sort routine,
+//! `news` what is new to a returning reader.
 
 pub mod comment;
+pub mod news;
 pub mod order;
 pub mod tree;
 
@@ -45,10 +47,12 @@ fn is_own_record(comment: &Comment) -> bool {
     matches!(comment.origin, Origin::Own { .. })
 }
 
-/// Oldest first; the id breaks ties so that every tab shows the same order.
+/// Oldest first; the article's own comments without a date keep the
+/// article's order, and the id breaks other ties so that every tab shows
+/// the same order.
 pub(crate) fn posted_order(a: &Comment, b: &Comment) -> Ordering {
     let at = |c: &Comment| c.posted_at().unwrap_or(0.0);
-    at(a).total_cmp(&at(b)).then_with(|| a.id.cmp(&b.id))
+    at(a).total_cmp(&at(b)).then_with(|| a.id.seed_index().cmp(&b.id.seed_index())).then_with(|| a.id.cmp(&b.id))
 }
 
 /// Why a change to a comment was refused.
@@ -85,8 +89,7 @@ impl Thread {
     }
 
     fn seed_comment(&self, id: &CommentId) -> Option<&Arc<Comment>> {
-        let index: usize = id.as_str().strip_prefix("seed-")?.parse().ok()?;
-        self.seed.get(index.checked_sub(1)?).filter(|c| &c.id == id)
+        self.seed.get(id.seed_index()?).filter(|c| &c.id == id)
     }
 
     /// Adds a posted comment in its place, or replaces the one with its id

@@ -287,6 +287,27 @@ mod tests {
     }
 
     #[test]
+    fn an_articles_imported_comments_are_threaded_and_keep_their_order() {
+        let json = r#"{"id":"a","title":"T","paragraphs":["p"],"comments":[
+            {"id":"q","author":"A","text":"question","date":"2019-03-04T10:00:00Z"},
+            {"author":"B","text":"later answer","parent":"q","date":"2019-03-04T12:00:00Z"},
+            {"author":"C","text":"earlier answer","parent":"q","date":"2019-03-04T11:00:00Z"},
+            {"author":"D","text":"2"},{"author":"E","text":"3"},{"author":"F","text":"4"},{"author":"G","text":"5"},
+            {"id":"k","author":"K","text":"6"},
+            {"author":"L","text":"undated answer","parent":"k"},{"author":"M","text":"undated answer","parent":"k"}]}"#;
+        let mut t = Thread::from_article(&crate::model::Article::from_json(json).unwrap());
+        t.set_posted(vec![comment("mine", 1.0e12 + 5.0, Some("seed-1"))], FxHashSet::default());
+        let tree = Tree::build(&t, Sort::Oldest);
+        assert_eq!(names(tree.top()), ["seed-1", "seed-4", "seed-5", "seed-6", "seed-7", "seed-8"]);
+        // By date, the reader's reply of 2001 after the imported ones of 2019
+        // would be wrong: it is older. Dated replies go by their dates.
+        assert_eq!(names(&tree.node(&id("seed-1")).unwrap().replies), ["mine", "seed-3", "seed-2"]);
+        // Undated ones keep the article's order (seed-9 before seed-10, not by id text).
+        assert_eq!(names(&tree.node(&id("seed-8")).unwrap().replies), ["seed-9", "seed-10"]);
+        assert_eq!(tree.count(), 11);
+    }
+
+    #[test]
     fn deeper_replies_stay_on_the_third_level_and_say_whom_they_answer() {
         let t = thread(vec![
             comment("a", 1.0, None),
