@@ -39,7 +39,8 @@ pub fn read<R: BufRead>(
     let mut threads: Vec<Thread> = Vec::new();
     let mut thread_index: FxHashMap<String, usize> = FxHashMap::default();
     let mut deleted_threads: Vec<bool> = Vec::new();
-    let mut posts: Vec<(String, Result<Comment, Option<String>>, String)> = Vec::new();
+    // Posts whose thread had not come yet (in Disqus's exports threads come first).
+    let mut parked: Vec<Post> = Vec::new();
     // The element being read at depth 1 (`thread` or `post`), and its fields.
     let mut current: Option<(&'static str, Fields)> = None;
     loop {
@@ -84,7 +85,11 @@ pub fn read<R: BufRead>(
                             deleted_threads.push(fields.deleted);
                             threads.push(thread(&id, fields));
                         } else {
-                            posts.push(post(fields, summary)?);
+                            let post = post(fields, summary)?;
+                            match thread_index.get(&post.thread) {
+                                Some(&index) => place(post, index, &mut threads, &deleted_threads, summary),
+                                None => parked.push(post),
+                            }
                         }
                     }
                     (2, "link") => fields.link = text,
@@ -100,21 +105,11 @@ pub fn read<R: BufRead>(
             }
         }
     }
-    for (thread_id, post, post_id) in posts {
-        let Some(&index) = thread_index.get(&thread_id) else {
-            summary.without_thread += usize::from(post.is_ok());
-            continue;
-        };
-        let (Some(thread), Some(&deleted)) = (threads.get_mut(index), deleted_threads.get(index)) else { continue };
-        match post {
-            Ok(comment) if deleted => {
-                summary.deleted += 1;
-                thread.left_out.insert(comment.id, comment.parent);
-            }
-            Ok(comment) => thread.comments.push(comment),
-            Err(parent) => {
-                thread.left_out.insert(post_id, parent);
-            }
+    for post in parked {
+        match thread_index.get(&post.thread) {
+            Some(&index) => place(post, index, &mut threads, &deleted_threads, summary),
+            // Left-out posts are counted already, by why they were.
+            None => summary.without_thread += usize::from(post.kept.is_ok()),
         }
     }
     for thread in threads {
@@ -137,13 +132,31 @@ fn thread(dsq_id: &str, fields: Fields) -> Thread {
     }
 }
 
-/// A post as its thread's id and either the comment to keep or, for one
-/// left out (counted here), its parent; then its own id.
-#[allow(clippy::type_complexity)]
-fn post(
-    fields: Fields,
-    summary: &mut Summary,
-) -> Result<(String, Result<Comment, Option<String>>, String), ImportError> {
+/// A post as its thread needs it.
+struct Post {
+    /// The `dsq:id` of its thread.
+    thread: String,
+    /// The comment to keep, or for one left out (and counted) its id and parent.
+    kept: Result<Comment, (String, Option<String>)>,
+}
+
+/// Puts a post into its thread: a kept one among the comments, unless the
+/// whole thread was deleted; a left-out one among those replies move past.
+fn place(post: Post, index: usize, threads: &mut [Thread], deleted_threads: &[bool], summary: &mut Summary) {
+    let (Some(thread), Some(&deleted)) = (threads.get_mut(index), deleted_threads.get(index)) else { return };
+    match post.kept {
+        Ok(comment) if deleted => {
+            summary.deleted += 1;
+            thread.left_out.insert(comment.id, comment.parent);
+        }
+        Ok(comment) => thread.comments.push(comment),
+        Err((id, parent)) => {
+            thread.left_out.insert(id, parent);
+        }
+    }
+}
+
+fn post(fields: Fields, summary: &mut Summary) -> Result<Post, ImportError> {
     let dsq_id = fields.dsq_id.as_deref().ok_or_else(|| element_error(&fields, "<post> has no dsq:id"))?;
     let thread = fields.thread.clone().ok_or_else(|| element_error(&fields, "<post> has no <thread>"))?;
     let id = article_json::safe_id("disqus-", dsq_id);
@@ -160,7 +173,7 @@ fn post(
     };
     if let Some(count) = left_out {
         *count += 1;
-        return Ok((thread, Err(parent), id));
+        return Ok(Post { thread, kept: Err((id, parent)) });
     }
     let author = match (fields.name.trim(), fields.username.trim()) {
         ("", username) => author_name(username),
@@ -168,8 +181,7 @@ fn post(
     };
     let date = dates::from_disqus(&fields.created_at);
     let sort_key = date.clone().unwrap_or_default();
-    let comment = Comment { id: id.clone(), parent, author, text, date, sort_key };
-    Ok((thread, Ok(comment), id))
+    Ok(Post { thread, kept: Ok(Comment { id, parent, author, text, date, sort_key }) })
 }
 
 /// `message` about the `<post>` or `<thread>` at `fields`, named by its id where it has one.

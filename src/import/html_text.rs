@@ -367,6 +367,8 @@ impl Writer {
         self.close_marks_on_line();
         let kept = self.out.trim_end().len();
         self.out.truncate(kept);
+        // Kept until the end of an export: no more memory than the text.
+        self.out.shrink_to_fit();
         self.out
     }
 }
