@@ -4,8 +4,9 @@
 //
 //   node bench/run.mjs            full run (10 loads, 50 posts, 0/1,000/10,000 stored,
 //                                 5 loads on a phone-like profile, 3 loads of a
-//                                 5,000-comment thread on three capped relays)
-//   node bench/run.mjs --quick    small counts (the long thread loaded once), for the test command
+//                                 5,000-comment thread on three capped relays,
+//                                 and agora-import on a 60 MB Disqus export)
+//   node bench/run.mjs --quick    small counts (the long thread loaded once, a 2 MB export imported), for the test command
 //   add --book to write the table into the book's docs/src/benchmark.md (between its markers)
 //
 // It reports; it never fails on a timing. Build dist/ first (scripts/bench.sh does).
@@ -18,6 +19,7 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import relayModule from '../tests/e2e/relay.cjs';
 import proxyModule from '../tests/e2e/capping-proxy.cjs';
 import longThreadModule from '../tests/e2e/long-thread.cjs';
+import { measureImport } from './import.mjs';
 
 const { TestRelay } = relayModule;
 const { CappingProxy } = proxyModule;
@@ -491,6 +493,8 @@ try {
   }
   const perComment = a[SCALES[0]].posting.chars;
   lines.push('', `Stored per comment: about ${perComment.toFixed(0)} UTF-16 characters (${(perComment * 2).toFixed(0)} bytes); a 5 MiB origin quota (about 5.24 million characters) holds about ${Math.floor(5_242_880 / perComment).toLocaleString('en')} such comments.`);
+  // The native importer, on a generated Disqus export (bench/import.mjs).
+  lines.push('', (await measureImport({ quick })).line);
   const table = lines.join('\n');
   console.log(table);
 
