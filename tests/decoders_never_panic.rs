@@ -1,6 +1,7 @@
 //! Every decoder of untrusted text (stored entries, other tabs' storage
 //! events, import files, host articles, comment text, ids, relays' events,
-//! outbox entries, sharing settings) gets arbitrary
+//! outbox entries, sharing settings, the HTML of a Disqus or WordPress
+//! export) gets arbitrary
 //! input and must answer with a value or a typed error, never a panic.
 //! Whatever a decoder accepts still meets the posting rules. A failing case
 //! that proptest finds is saved under `proptest-regressions/` and replayed on
@@ -9,6 +10,7 @@
 // Test code: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use agora::import::html_text::{self, Marks, Newlines};
 use agora::model::nostr::outbox::OutboxSlot;
 use agora::model::nostr::settings::SharingSettings;
 use agora::model::nostr::{Event, Own, Shared};
@@ -36,6 +38,7 @@ fn decode_everything(input: &str) {
     }
     let _ = Article::from_json(input);
     let _ = parse(input);
+    convert_html(input);
     let keys = Keys::new(&thread_id());
     for key in ["agora:v1:fuzz:c:abc-1", "agora:v1:fuzz:like:abc-1", "agora:v1:sort", input] {
         let _ = heard_from_event(&keys, Some(key), Some(input));
@@ -99,6 +102,70 @@ fn valid_export() -> String {
     export(&thread_id(), &thread, 7.0, Some(Identity { key: "a".repeat(64), events: Vec::new() }))
 }
 
+/// Exported comment HTML becomes agora text: trimmed, and no markup of its
+/// own is left (a `<` in the text was one in the input's text or entities).
+fn convert_html(input: &str) {
+    for marks in [Marks::Formatted, Marks::Plain] {
+        for newlines in [Newlines::Html, Newlines::WordPress] {
+            let text = html_text::convert(input, marks, newlines);
+            assert_eq!(text.trim_end(), text);
+            assert!(!text.contains('\r'));
+            assert!(text.matches('<').count() <= input.matches('<').count() + input.matches('&').count());
+        }
+    }
+}
+
+/// Tags, entities and text as exports hold them, in any order and nesting.
+fn html_soup() -> impl Strategy<Value = String> {
+    let pieces = [
+        "<p>",
+        "</p>",
+        "<b>",
+        "</b>",
+        "<i>",
+        "</em>",
+        "<code>",
+        "</code>",
+        "<br>",
+        "<br/>",
+        "<blockquote>",
+        "</blockquote>",
+        "<ul>",
+        "<li>",
+        "</li>",
+        "</ul>",
+        "<pre>",
+        "</pre>",
+        "<a href=\"https://x.org/a\">",
+        "<a href='javascript:x'>",
+        "</a>",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "<",
+        ">",
+        "&amp;",
+        "&#x1F44D;",
+        "&#0;",
+        "&nbsp;",
+        "&",
+        ";",
+        " ",
+        "\n",
+        "\n\n",
+        "\r",
+        "text",
+        "é",
+        "*",
+        "`",
+        "> ",
+        "https://y.org/…",
+        "…",
+    ];
+    proptest::collection::vec(proptest::sample::select(pieces.to_vec()), 0..80).prop_map(|p| p.concat())
+}
+
 /// Characters that JSON and the formatting syntax give meaning to.
 fn json_soup() -> impl Strategy<Value = String> {
     let alphabet: Vec<char> = "[]{}\":,.0123456789eE+-\\ntrufalsv *`>\n\u{0}\u{202e}é👍".chars().collect();
@@ -128,6 +195,11 @@ proptest! {
     #[test]
     fn json_shaped_soup(input in json_soup()) {
         decode_everything(&input);
+    }
+
+    #[test]
+    fn export_html_soup(input in html_soup()) {
+        convert_html(&input);
     }
 
     #[test]
