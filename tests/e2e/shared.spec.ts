@@ -512,3 +512,61 @@ test('a comment written before the thread was shared stays in this browser, also
   await expect(delivery(commentWith(ann.page, 'An answer to it.'))).toHaveText('Only in this browser');
   expect((await onRelay(relay, story)).map((e) => e.content)).toEqual(['This one is public.']);
 });
+
+test('a returning reader hears back: new replies to them listed and linked, others\' new comments marked New; a reload with nothing new shows nothing', async ({ browser }) => {
+  const ann = await reader(browser);
+  const url = pageUrl([relay], 'hear-back');
+  await open(ann.page, url);
+  // A first visit: nothing is new, and nothing is announced.
+  await expect(heading(ann.page)).toHaveText('8 Comments');
+  await post(ann.page, 'Ann', 'Ann asks: which harbour?');
+  await expect(delivery(commentWith(ann.page, 'Ann asks: which harbour?'))).toHaveText('Sent to 1 of 1 relay');
+  await expect(ann.page.locator('.agora-comment__new, .agora-replies')).toHaveCount(0);
+  // Ann leaves.
+  const annsContext = ann.page.context();
+  await ann.page.close();
+
+  const bob = await reader(browser);
+  await open(bob.page, url);
+  await reply(commentBy(bob.page, 'Ann'), 'Bob', 'Bob answers while Ann is away: the old one.');
+  await expect(delivery(commentWith(bob.page, 'Bob answers while Ann is away: the old one.'))).toHaveText('Sent to 1 of 1 relay');
+  await post(bob.page, 'Bob', 'Bob on the article itself.');
+  await expect(delivery(commentWith(bob.page, 'Bob on the article itself.'))).toHaveText('Sent to 1 of 1 relay');
+
+  // Ann comes back in the same browser.
+  const back = await annsContext.newPage();
+  const errors = watchErrors(back);
+  await open(back, url);
+  await expect(heading(back)).toHaveText('11 Comments');
+  const notice = back.locator('.agora-replies');
+  await expect(notice).toHaveAttribute('role', 'status');
+  await expect(notice.getByRole('heading')).toHaveText('1 new reply to you');
+  const link = notice.getByRole('link');
+  await expect(link).toHaveText('Bob: Bob answers while Ann is away: the old one.');
+  const answer = commentWith(back, 'Bob answers while Ann is away: the old one.');
+  await expect(answer.locator('.agora-comment__new')).toHaveText('New');
+  await expect(commentWith(back, 'Bob on the article itself.').locator('.agora-comment__new')).toHaveText('New');
+  // Never her own comment, never the article's own (they have no date).
+  await expect(back.locator('.agora-comment__new')).toHaveCount(2);
+
+  await keepScreenshot(notice, 'new-replies-notice');
+
+  // The link shows the reply even where it is folded away, in view and highlighted.
+  await itemOf(commentBy(back, 'Ann')).getByRole('button', { name: 'Hide replies' }).click();
+  await expect(answer).toBeHidden();
+  await back.evaluate(() => window.scrollTo(0, 0));
+  await link.click();
+  await expect(answer).toBeVisible();
+  await expect(answer).toHaveClass(/agora-comment--highlighted/);
+  await expect(answer).toBeInViewport();
+  expect(await violations(back)).toEqual([]);
+  await keepScreenshot(back, 'new-replies-to-you');
+
+  // Nothing arrived since: no notice and no marks.
+  await back.reload();
+  await expect(heading(back)).toHaveText('11 Comments');
+  await expect(commentWith(back, 'Bob on the article itself.')).toBeVisible();
+  await expect(back.locator('.agora-comment__new, .agora-replies')).toHaveCount(0);
+  expect(errors.filter((e) => !/^WebSocket connection to '.*' failed/.test(e))).toEqual([]);
+  expect(bob.errors.list).toEqual([]);
+});
