@@ -98,6 +98,7 @@ pub fn CommentItem(id: CommentId) -> impl IntoView {
                 {posted_time(&comment, text)}
                 {is_new(&comment).then(|| view! { <span class="agora-comment__new">{text.new_mark}</span> })}
                 {relay::views::delivery(relays, &comment.id, text)}
+                {relay::views::hidden_mark(relays, &comment.id, text)}
                 {comment.edited_at.map(|_| view! { <span class="agora-comment__edited">{text.edited}</span> })}
             }
             .into_any()
@@ -284,5 +285,6 @@ fn actions_view(
             {text.link}
         </a>
         {own}
+        {relay::views::moderation(discussion.relays(), &id, comment.author(), text)}
     }
 }

@@ -57,6 +57,7 @@ pub fn ThreadView(heading_id: String) -> impl IntoView {
                 {sort_buttons}
             </div>
         </div>
+        {relay::views::moderation_refusal(discussion.relays(), text)}
         {relay::views::new_replies(discussion.clone(), text)}
         {relay::views::loading_older(discussion.relays(), text)}
         <ol class="agora-thread">

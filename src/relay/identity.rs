@@ -99,7 +99,12 @@ async fn extension_call(method: &str, argument: Option<&JsValue>) -> Option<JsVa
     JsFuture::from(js_sys::Promise::resolve(&result)).await.ok()
 }
 
-async fn extension_key() -> Option<String> {
+/// Whether the page has a NIP-07 signer (`window.nostr`).
+pub fn has_extension() -> bool {
+    nostr().is_some()
+}
+
+pub async fn extension_key() -> Option<String> {
     let key = extension_call("getPublicKey", None).await?.as_string()?;
     keys::is_hex(&key, 64).then_some(key)
 }

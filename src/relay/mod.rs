@@ -18,6 +18,7 @@
 mod connection;
 mod identity;
 mod info;
+mod moderating;
 mod reading;
 mod signing;
 mod subscriptions;
@@ -27,10 +28,11 @@ mod wait;
 use crate::discussion::Arrivals;
 use crate::model::Import;
 use crate::model::nostr::build::Parent;
+use crate::model::nostr::moderation::{Refusal, Target};
 use crate::model::nostr::outbox::{Delivery, OutboxEntry, OutboxSlot, delivery};
 use crate::model::nostr::scope::canonical_url;
 use crate::model::nostr::settings::{SettingProblem, Sharing, SharingSettings};
-use crate::model::nostr::{Own, Shared};
+use crate::model::nostr::{Event, Own, Shared};
 use crate::model::storage::export::Identity;
 use crate::model::{CommentId, Origin};
 use crate::store::Store;
@@ -136,6 +138,8 @@ enum Act {
     Outbox(OutboxSlot, Option<OutboxEntry>),
     /// An import brought the reader's identity.
     Adopt(Identity),
+    /// A moderator hides (or unhides) a comment or an author.
+    Moderate(Target, bool),
     Stop,
 }
 
@@ -147,6 +151,14 @@ struct Status {
     delivery: RwSignal<Vec<(CommentId, Delivery)>>,
     /// Whether relays are still sending older comments of the thread.
     loading_older: RwSignal<bool>,
+    /// Whether the reader's key is one of the thread's moderators.
+    moderator: RwSignal<bool>,
+    /// The moderator's newest mute list, as the relays sent it.
+    my_list: RwSignal<Option<Event>>,
+    /// Comments the moderators' lists hide (shown to a moderator only).
+    hidden: RwSignal<Vec<CommentId>>,
+    /// Why the moderator's last change was not made.
+    refusal: RwSignal<Option<Refusal>>,
 }
 
 impl Status {
@@ -218,7 +230,14 @@ impl Relays {
         if sharing.relays.is_empty() {
             return (None, problems);
         }
-        let status = Status { delivery: RwSignal::new(Vec::new()), loading_older: RwSignal::new(true) };
+        let status = Status {
+            delivery: RwSignal::new(Vec::new()),
+            loading_older: RwSignal::new(true),
+            moderator: RwSignal::new(false),
+            my_list: RwSignal::new(None),
+            hidden: RwSignal::new(Vec::new()),
+            refusal: RwSignal::new(None),
+        };
         let mut hub = Hub {
             arrivals,
             store: store.clone(),
@@ -265,6 +284,7 @@ impl Relays {
         }
         let relays = Relays { hub, status };
         relays.sign_pending();
+        relays.find_moderator();
         (Some(relays), problems)
     }
 
@@ -450,6 +470,7 @@ impl Hub {
                 }
                 self.schedule_view(hub);
             }
+            Act::Moderate(target, hidden) => self.moderate(target, hidden, hub),
             Act::Stop => {
                 self.stopped = true;
                 self.connections.iter_mut().for_each(Connection::close);

@@ -95,6 +95,12 @@ pub mod views {
 
     pub fn new_replies(_: crate::discussion::Discussion, _: Text) -> impl IntoView + use<> {}
 
+    pub fn moderation(_: Slot, _: &CommentId, _: &str, _: Text) -> impl IntoView + use<> {}
+
+    pub fn hidden_mark(_: Slot, _: &CommentId, _: Text) -> impl IntoView + use<> {}
+
+    pub fn moderation_refusal(_: Slot, _: Text) -> impl IntoView + use<> {}
+
     pub fn edit_note(_: Slot, _: Text) -> impl IntoView + use<> {}
 
     pub fn audience(_: Slot, text: Text) -> &'static str {

@@ -5,6 +5,7 @@
 
 use super::Slot;
 use crate::discussion::Discussion;
+use crate::model::nostr::moderation::Target;
 use crate::model::nostr::outbox::Delivery;
 use crate::model::nostr::settings::SettingProblem;
 use crate::model::storage::export::Identity;
@@ -89,6 +90,56 @@ pub fn new_replies(discussion: Discussion, text: Text) -> impl IntoView + use<> 
 
 /// How much of a reply the notice quotes, in characters.
 const EXCERPT: usize = 80;
+
+/// A moderator's actions on another reader's comment: hide or unhide it,
+/// and every comment by its author.
+pub fn moderation(relays: Slot, id: &CommentId, author: &str, text: Text) -> impl IntoView + use<> {
+    let (id, author, status) = (id.clone(), author.to_string(), relays.status());
+    move || {
+        let status = status.filter(|status| status.moderator.get())?;
+        let key = relays.get()?.author_of(&id)?;
+        let list = status.my_list.get();
+        let listed = |target: &Target| list.as_ref().is_some_and(|list| target.is_in(list));
+        let (comment, by_author) = (Target::Comment(id.to_string()), Target::Author(key));
+        let (hide_comment, hide_author) = (!listed(&comment), !listed(&by_author));
+        let (label, accessible) = text.moderate_comment(&author, hide_comment);
+        let act = move |target: Target, hide: bool| {
+            move |_| {
+                if let Some(relays) = relays.get() {
+                    relays.moderate(target.clone(), hide);
+                }
+            }
+        };
+        Some(view! {
+            <button class="agora-action agora-action--moderate" type="button" aria-label=accessible
+                on:click=act(comment, hide_comment)>
+                {label}
+            </button>
+            <button class="agora-action agora-action--moderate" type="button" on:click=act(by_author, hide_author)>
+                {text.moderate_author(&author, hide_author)}
+            </button>
+        })
+    }
+}
+
+/// On a comment the moderators' lists hide (which only a moderator sees).
+pub fn hidden_mark(relays: Slot, id: &CommentId, text: Text) -> impl IntoView + use<> {
+    let (id, status) = (id.clone(), relays.status());
+    move || {
+        status.is_some_and(|status| status.hidden.with(|hidden| hidden.contains(&id))).then(|| {
+            view! { <span class="agora-comment__hidden">{text.hidden_by_moderator}</span> }
+        })
+    }
+}
+
+/// Why the moderator's last change was not made, at the top of the thread.
+pub fn moderation_refusal(relays: Slot, text: Text) -> impl IntoView + use<> {
+    let status = relays.status();
+    move || {
+        let refusal = status.and_then(|status| status.refusal.get())?;
+        Some(view! { <p class="agora-notice agora-notice--error" role="alert">{text.moderation_refusal(refusal)}</p> })
+    }
+}
 
 /// What other readers will see of an edit, where the thread is shared:
 /// relays cannot change a comment, so the edit is a new one.

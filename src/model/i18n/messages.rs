@@ -232,6 +232,22 @@ messages! {
         export_key_warning: Msg = "Anyone with the file can post as you. Keep it private.",
         /// Beside the count while relays are still sending older comments.
         loading_older: Msg = "Loading older comments\u{2026}",
+        // Moderation, for a reader whose key is a moderator's.
+        hide: Msg = "Hide",
+        /// `{name}`: the comment's author.
+        hide_label: Msg = "Hide the comment by {name}",
+        unhide: Msg = "Unhide",
+        /// `{name}`
+        unhide_label: Msg = "Unhide the comment by {name}",
+        /// `{name}`
+        hide_author: Msg = "Hide all by {name}",
+        /// `{name}`
+        unhide_author: Msg = "Unhide all by {name}",
+        /// On a comment that a moderator's list hides from other readers.
+        hidden_by_moderator: Msg = "Hidden by a moderator",
+        moderation_not_loaded: Msg = "Nothing was changed: this thread's relays have not all answered yet, and your newest mute list may still come. Try again in a moment.",
+        moderation_no_list: Msg = "Nothing was changed: none of this thread's relays has your mute list, and agora does not start a new one that could replace a list kept elsewhere. Mute anyone once in a Nostr app to start it.",
+        moderation_declined: Msg = "Nothing was changed: the signer declined.",
         /// `{n}`: replies to the reader's own comments since their last visit.
         new_replies: Forms = Forms::one_other("{n} new reply to you", "{n} new replies to you"),
     }

@@ -344,6 +344,34 @@ impl Text {
         }
     }
 
+    /// A moderator's action on a comment by `name`, in words: the button's
+    /// text and its accessible name (`hide`: hide, or else unhide).
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
+    pub fn moderate_comment(&self, name: &str, hide: bool) -> (&'static str, String) {
+        if hide {
+            (self.hide, fill(self.hide_label, &[("name", name)]))
+        } else {
+            (self.unhide, fill(self.unhide_label, &[("name", name)]))
+        }
+    }
+
+    /// "Hide all by Ann" (or "Unhide all by Ann").
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
+    pub fn moderate_author(&self, name: &str, hide: bool) -> String {
+        fill(if hide { self.hide_author } else { self.unhide_author }, &[("name", name)])
+    }
+
+    /// Why a moderator's change was not made.
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
+    pub fn moderation_refusal(&self, refusal: crate::model::nostr::moderation::Refusal) -> &'static str {
+        use crate::model::nostr::moderation::Refusal as R;
+        match refusal {
+            R::NotLoaded => self.moderation_not_loaded,
+            R::NoList => self.moderation_no_list,
+            R::Declined => self.moderation_declined,
+        }
+    }
+
     /// "2 new replies to you".
     #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
     pub fn new_replies(&self, n: usize) -> String {

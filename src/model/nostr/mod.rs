@@ -1,12 +1,14 @@
 //! The shared discussion on Nostr relays, as pure rules: the events agora
 //! writes ([`build`]), their ids and signatures ([`event`], [`keys`]),
 //! proof of work ([`pow`]), the page a thread is about ([`scope`]), paging
-//! through what a relay holds ([`paging`]), and what the events relays
-//! return mean for a thread ([`shared`]). The network is `relay`'s business.
+//! through what a relay holds ([`paging`]), what the events relays return
+//! mean for a thread ([`shared`]), and a moderator's list
+//! ([`moderation`]). The network is `relay`'s business.
 
 pub mod build;
 pub mod event;
 pub mod keys;
+pub mod moderation;
 pub mod outbox;
 pub mod paging;
 pub mod pow;

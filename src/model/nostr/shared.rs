@@ -84,6 +84,9 @@ pub struct View {
     /// Likes from other readers' keys, by comment (the reader's own are
     /// their local likes).
     pub likes: Vec<(CommentId, u32)>,
+    /// Comments that moderators' lists hide from everyone: shown, marked,
+    /// to a moderator only (for everyone else they are left out).
+    pub hidden: Vec<CommentId>,
 }
 
 impl Shared {
@@ -101,6 +104,16 @@ impl Shared {
             profiles: HashMap::new(),
             mutes: HashMap::new(),
         }
+    }
+
+    /// The newest mute list of `moderator` that the relays sent, if any.
+    pub fn mute_list_of(&self, moderator: &str) -> Option<&Event> {
+        self.mutes.get(moderator)
+    }
+
+    /// Whether `key` is one of the thread's moderators.
+    pub fn is_moderator(&self, key: &str) -> bool {
+        self.moderators.iter().any(|m| m == key)
     }
 
     /// The keys whose mute lists hide comments here.
@@ -223,6 +236,7 @@ impl Shared {
         // so does a reply to a waiting reply.
         let waiting = if complete { HashSet::new() } else { self.waiting_replies(own) };
         let mut view = View::default();
+        let moderating = own.pubkey.as_deref().is_some_and(|key| self.is_moderator(key));
         // Each author's name, checked once (a thread has far fewer authors
         // than comments).
         let mut names: HashMap<&str, Option<Name>> = HashMap::new();
@@ -233,7 +247,8 @@ impl Shared {
             }
             let Some(id) = CommentId::parse(&event.id) else { continue };
             let deleted = self.deleted(&event.pubkey, &event.id);
-            if is_muted(event) || (deleted && !answered.contains(event.id.as_str())) {
+            let muted = is_muted(event);
+            if (muted && !moderating) || (deleted && !answered.contains(event.id.as_str())) {
                 continue;
             }
             // The parent is the last `e` tag (nostr-tools puts inherited tags
@@ -257,6 +272,9 @@ impl Shared {
                 .entry(event.pubkey.as_str())
                 .or_insert_with(|| Name::check(&self.author_name(&event.pubkey)).ok());
             let (Some(author), Ok(text)) = (name.clone(), Body::check(&event.content)) else { continue };
+            if muted {
+                view.hidden.push(id.clone());
+            }
             view.comments.push(Comment::shared(id, Valid { author, text }, at_ms, parent));
         }
         let mut likers: HashMap<&str, HashSet<&str>> = HashMap::new();
@@ -584,6 +602,12 @@ mod tests {
         };
         shared.put(mute(20, vec![vec!["p".into(), bob.public_hex()]]));
         assert!(shared.view(&Own::default(), true).comments.is_empty());
+        // The moderator still sees what their list hides, marked as hidden.
+        let moderating = Own { pubkey: Some(moderator.public_hex()), ..Own::default() };
+        let view = shared.view(&moderating, true);
+        assert_eq!(view.comments.len(), 1);
+        assert_eq!(view.hidden, [CommentId::parse(&b.id).unwrap()]);
+        assert_eq!(shared.mute_list_of(&moderator.public_hex()).map(|l| l.created_at), Some(20));
         shared.put(mute(19, vec![]));
         assert!(shared.view(&Own::default(), true).comments.is_empty(), "an older list does not replace a newer one");
         shared.put(mute(21, vec![]));
