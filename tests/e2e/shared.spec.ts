@@ -570,3 +570,102 @@ test('a returning reader hears back: new replies to them listed and linked, othe
   expect(errors.filter((e) => !/^WebSocket connection to '.*' failed/.test(e))).toEqual([]);
   expect(bob.errors.list).toEqual([]);
 });
+
+/** A NIP-07 signer in the page (as a browser extension adds one), holding `client`'s key. */
+async function withSigner(page: Page, client: OtherClient) {
+  await page.exposeFunction('agoraTestSign', (event: { kind: number; tags: string[][]; content: string; created_at: number }) =>
+    client.sign({ kind: event.kind, tags: event.tags, content: event.content, created_at: event.created_at }),
+  );
+  await page.addInitScript((pubkey) => {
+    (window as any).nostr = {
+      getPublicKey: async () => pubkey,
+      signEvent: async (event: object) => (window as any).agoraTestSign(event),
+    };
+  }, client.pubkey);
+}
+
+/** The newest mute list of `author` on the relay. */
+async function muteListOf(author: string) {
+  const lists = await query(relay.url, { kinds: [10000], authors: [author] });
+  return lists.sort((a, b) => b.created_at - a.created_at)[0];
+}
+
+test('a moderator hides and unhides from the widget, a comment and an author, live for other readers; their list keeps every entry it had', async ({ browser }) => {
+  const moderator = new OtherClient();
+  const someone = new OtherClient();
+  // The moderator's list as another Nostr app left it: a muted key, and private entries (encrypted content).
+  const earlier = moderator.sign({ kind: 10000, tags: [['p', someone.pubkey]], content: 'ZW5jcnlwdGVk?iv=c29tZQ==', created_at: Math.floor(Date.now() / 1000) - 60 });
+  expect((await publish(relay.url, [earlier])).get(earlier.id)?.[0]).toBe(true);
+  const url = pageUrl([relay], 'moderating', { moderators: moderator.pubkey });
+  const ann = await reader(browser);
+  const spammer = await reader(browser);
+  await open(ann.page, url);
+  await open(spammer.page, url);
+  await post(ann.page, 'Ann', 'Ann writes something fine.');
+  await post(spammer.page, 'Spammer', 'Buy cheap watches now.');
+  await post(spammer.page, 'Spammer', 'And cheap bags too.');
+  for (const text of ['Buy cheap watches now.', 'And cheap bags too.']) {
+    await expect(delivery(commentWith(spammer.page, text))).toHaveText('Sent to 1 of 1 relay');
+  }
+  await expect(heading(ann.page)).toHaveText('11 Comments');
+
+  const mod = await reader(browser);
+  await withSigner(mod.page, moderator);
+  await open(mod.page, url);
+  await expect(heading(mod.page)).toHaveText('11 Comments');
+  await expect(mod.page.locator('.agora-thread__loading')).toHaveCount(0);
+  // On others' comments only: never the article's own.
+  await expect(mod.page.getByRole('button', { name: /^Hide the comment by / })).toHaveCount(3);
+
+  const spam = commentWith(mod.page, 'Buy cheap watches now.');
+  await spam.getByRole('button', { name: 'Hide the comment by Spammer' }).click();
+  await expect(ann.page.getByText('Buy cheap watches now.')).toHaveCount(0);
+  await expect(heading(ann.page)).toHaveText('10 Comments');
+  // The moderator still sees it, marked, with Unhide; its author is told.
+  await expect(spam.locator('.agora-comment__hidden')).toHaveText('Hidden by a moderator');
+  await expect(delivery(commentWith(spammer.page, 'Buy cheap watches now.'))).toHaveText('Hidden from other readers by a moderator');
+  const [spamEvent] = (await onRelay(relay, 'moderating')).filter((e) => e.content === 'Buy cheap watches now.');
+  let list = await muteListOf(moderator.pubkey);
+  expect(list.tags).toEqual([['p', someone.pubkey], ['e', spamEvent.id]]);
+  expect(list.content).toBe(earlier.content);
+  await keepScreenshot(mod.page, 'moderator-hid-a-comment');
+
+  // Unhide brings it back for everyone.
+  await spam.getByRole('button', { name: 'Unhide the comment by Spammer' }).click();
+  await expect(ann.page.getByText('Buy cheap watches now.')).toHaveCount(1);
+  await expect(spam.locator('.agora-comment__hidden')).toHaveCount(0);
+
+  // Hiding the author hides all they wrote, also for readers who arrive later.
+  await commentWith(mod.page, 'And cheap bags too.').getByRole('button', { name: 'Hide all by Spammer' }).click();
+  await expect(ann.page.getByText(/cheap/)).toHaveCount(0);
+  const late = await reader(browser);
+  await open(late.page, url);
+  await expect(heading(late.page)).toHaveText('9 Comments');
+  await expect(late.page.locator('.agora-thread__loading')).toHaveCount(0);
+  await expect(late.page.getByText(/cheap/)).toHaveCount(0);
+  list = await muteListOf(moderator.pubkey);
+  expect(list.tags).toEqual([['p', someone.pubkey], ['p', spamEvent.pubkey]]);
+  expect(list.content).toBe(earlier.content);
+  // Readers who are not moderators are offered nothing of this.
+  await expect(ann.page.getByRole('button', { name: /^Hide/ })).toHaveCount(0);
+  for (const r of [ann, spammer, mod, late]) expect(r.errors.list).toEqual([]);
+});
+
+test('a moderator without a mute list on the relays is refused in words, and nothing is published', async ({ browser }) => {
+  const moderator = new OtherClient();
+  const url = pageUrl([relay], 'no-list', { moderators: moderator.pubkey });
+  const ann = await reader(browser);
+  await open(ann.page, url);
+  await post(ann.page, 'Ann', 'Ann writes.');
+  await expect(delivery(commentWith(ann.page, 'Ann writes.'))).toHaveText('Sent to 1 of 1 relay');
+
+  const mod = await reader(browser);
+  await withSigner(mod.page, moderator);
+  await open(mod.page, url);
+  await expect(mod.page.locator('.agora-thread__loading')).toHaveCount(0);
+  await commentWith(mod.page, 'Ann writes.').getByRole('button', { name: 'Hide the comment by Ann' }).click();
+  await expect(mod.page.getByRole('alert')).toHaveText(/^Nothing was changed: none of this thread's relays has your mute list/);
+  await expect(commentWith(ann.page, 'Ann writes.')).toBeVisible();
+  expect(await query(relay.url, { kinds: [10000], authors: [moderator.pubkey] })).toEqual([]);
+  expect(mod.errors.list).toEqual([]);
+});
