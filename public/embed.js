@@ -6,6 +6,7 @@
 // Attributes: thread (storage namespace; default: the article's id), src (an
 // article JSON; default: the built-in article), theme (light, dark or auto),
 // lang, relays (Nostr relays that share the discussion), moderators, pow,
+// moderation ("approve": comments show once a moderator approved their author),
 // url (the thread's shared identity), mode="iframe" to render inside an
 // auto-sizing iframe instead of a shadow root, and loading="lazy" to load
 // nothing more until the element is about a viewport away from being seen. Everything else (the
@@ -29,7 +30,7 @@ const loadGlue = (name) =>
 const pageUrl = () => (document.querySelector('link[rel~=canonical][href]')?.href ?? location.href).split(/[?#]/)[0];
 
 class AgoraThread extends HTMLElement {
-  static observedAttributes = ['thread', 'src', 'theme', 'lang', 'strings', 'mode', 'relays', 'moderators', 'pow', 'url', 'loading'];
+  static observedAttributes = ['thread', 'src', 'theme', 'lang', 'strings', 'mode', 'relays', 'moderators', 'pow', 'url', 'moderation', 'loading'];
 
   #widget = null;
   #stopFrame = null;

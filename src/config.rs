@@ -107,15 +107,17 @@ impl Config {
         // Only the relay build reads these: the usual one hands over to it
         // when a page names relays (public/boot.js, public/embed.js).
         if crate::relay::IN_THIS_BUILD {
-            let (relays, moderators, pow, url) = (get("relays"), get("moderators"), get("pow"), get("url"));
-            config.sharing =
-                SharingSettings::from_text(relays.as_deref(), moderators.as_deref(), pow.as_deref(), url.as_deref());
+            let names = ["relays", "moderators", "pow", "url", "moderation"];
+            let given: Vec<(&str, Option<String>)> = names.into_iter().map(|name| (name, get(name))).collect();
+            config.sharing = SharingSettings::from_text(|name| {
+                given.iter().find(|(n, _)| *n == name).and_then(|(_, value)| value.as_deref())
+            });
         }
         config
     }
 
     /// The widget's own page: `?thread=`, `?src=`, `?theme=`, `?lang=`,
-    /// `?relays=`, `?moderators=`, `?pow=`, `?url=`.
+    /// `?relays=`, `?moderators=`, `?pow=`, `?url=`, `?moderation=`.
     pub fn from_query() -> Config {
         Config::from_settings(page_query)
     }

@@ -63,7 +63,7 @@ fn decode_everything(input: &str) {
     }
     let _ = outbox_entries(&[(input.to_string(), input.to_string()), ("comment-abc-1".into(), input.to_string())]);
     let _ = OutboxSlot::parse(input);
-    let host = SharingSettings::from_text(Some(input), Some(input), Some(input), Some(input));
+    let host = SharingSettings::from_text(|_| Some(input));
     let (sharing, _) = host.resolve(SharingSettings::default());
     assert!(sharing.relays.iter().all(|relay| relay.starts_with("wss://") || relay.starts_with("ws://")));
 }

@@ -111,6 +111,9 @@ struct RawArticle {
     #[cfg(any(feature = "relays", test))]
     #[serde(default, deserialize_with = "pow")]
     pow: Option<u32>,
+    #[cfg(any(feature = "relays", test))]
+    #[serde(default, deserialize_with = "moderation")]
+    moderation: Option<String>,
 }
 
 thread_local! {
@@ -142,6 +145,8 @@ tracked_field!(url: String);
 tracked_field!(moderators: Vec<String>);
 #[cfg(any(feature = "relays", test))]
 tracked_field!(pow: u32);
+#[cfg(any(feature = "relays", test))]
+tracked_field!(moderation: String);
 
 impl Article {
     /// Parses and checks an article in its JSON format (the book's
@@ -179,6 +184,7 @@ impl Article {
             moderators: raw.moderators,
             pow: raw.pow.map(|bits| bits.to_string()),
             url: raw.url,
+            moderation: raw.moderation,
         };
         #[cfg(not(any(feature = "relays", test)))]
         let sharing = SharingSettings { relays: raw.relays, ..SharingSettings::default() };

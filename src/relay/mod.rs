@@ -140,6 +140,8 @@ enum Act {
     Adopt(Identity),
     /// A moderator hides (or unhides) a comment or an author.
     Moderate(Target, bool),
+    /// A moderator approves an author (approval first).
+    Approve(String),
     Stop,
 }
 
@@ -157,6 +159,8 @@ struct Status {
     my_list: RwSignal<Option<Event>>,
     /// Comments the moderators' lists hide (shown to a moderator only).
     hidden: RwSignal<Vec<CommentId>>,
+    /// Comments by authors not approved yet (shown to a moderator only).
+    pending: RwSignal<Vec<CommentId>>,
     /// Why the moderator's last change was not made.
     refusal: RwSignal<Option<Refusal>>,
 }
@@ -236,6 +240,7 @@ impl Relays {
             moderator: RwSignal::new(false),
             my_list: RwSignal::new(None),
             hidden: RwSignal::new(Vec::new()),
+            pending: RwSignal::new(Vec::new()),
             refusal: RwSignal::new(None),
         };
         let mut hub = Hub {
@@ -244,7 +249,10 @@ impl Relays {
             status,
             relays: sharing.relays.clone(),
             pow: sharing.pow,
-            shared: Shared::new(&thread_url(&sharing), &sharing.moderators),
+            shared: {
+                let shared = Shared::new(&thread_url(&sharing), &sharing.moderators);
+                if sharing.approve { shared.approving() } else { shared }
+            },
             outbox: crate::model::storage::load::outbox_entries(stored),
             refusals: Vec::new(),
             signer: Signer::kept(store),
@@ -471,6 +479,7 @@ impl Hub {
                 self.schedule_view(hub);
             }
             Act::Moderate(target, hidden) => self.moderate(target, hidden, hub),
+            Act::Approve(author) => self.approve(author, hub),
             Act::Stop => {
                 self.stopped = true;
                 self.connections.iter_mut().for_each(Connection::close);
@@ -569,6 +578,7 @@ impl Hub {
             .with_thread(|t| t.posted().iter().filter(|c| c.is_own()).map(|c| c.id.clone()).collect::<Vec<_>>())
             .unwrap_or_default();
         let hidden = self.shared.hidden_own(&self.own());
+        let pending = self.shared.own_pending(&self.own());
         let deliveries: Vec<(CommentId, Delivery)> = own
             .into_iter()
             .map(|id| {
@@ -580,8 +590,11 @@ impl Hub {
                     .filter(|(event, _, _)| Some(event) == event_id.as_ref())
                     .map(|(_, relay, reason)| (relay.clone(), reason.clone()))
                     .collect();
-                let state =
-                    if hidden.contains(&id) { Delivery::Hidden } else { delivery(entry, &self.relays, &refusals) };
+                let state = match delivery(entry, &self.relays, &refusals) {
+                    _ if hidden.contains(&id) => Delivery::Hidden,
+                    Delivery::Sent { .. } if pending => Delivery::Pending,
+                    state => state,
+                };
                 (id, state)
             })
             .collect();

@@ -7,7 +7,8 @@
 use super::identity::{self, Signer};
 use super::{Act, Hub, Relays, now_s};
 use crate::model::CommentId;
-use crate::model::nostr::moderation::{Refusal, Target, changed_list};
+use crate::model::nostr::Unsigned;
+use crate::model::nostr::moderation::{Refusal, Target, approved_set, changed_list};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
@@ -17,6 +18,11 @@ impl Relays {
     /// Hides (or unhides) a comment or its author, as the reader moderates.
     pub fn moderate(&self, target: Target, hidden: bool) {
         self.act(Act::Moderate(target, hidden));
+    }
+
+    /// Approves an author (their key), as the reader moderates.
+    pub fn approve(&self, author: String) {
+        self.act(Act::Approve(author));
     }
 
     /// The key of a comment's author on relays (others' comments only).
@@ -58,13 +64,37 @@ impl Hub {
     /// none reachable), or none that has one.
     pub(super) fn moderate(&mut self, target: Target, hidden: bool, hub: &Rc<RefCell<Hub>>) {
         let Some(signer) = self.moderator() else { return };
-        let reachable = self.connections.iter().any(|c| c.is_open());
         let current = self.shared.mute_list_of(&signer.pubkey());
         let next = match current {
-            _ if !self.complete || !reachable => Err(Refusal::NotLoaded),
+            _ if !self.answered() => Err(Refusal::NotLoaded),
             None => Err(Refusal::NoList),
             Some(current) => Ok(changed_list(current, &target, hidden, now_s())),
         };
+        self.publish_list(signer, next, hub);
+    }
+
+    /// Publishes the moderator's set of approved authors with `author`
+    /// added. Agora's own set, which no other app keeps entries in: where
+    /// the relays answered and have none, a new one is started.
+    pub(super) fn approve(&mut self, author: String, hub: &Rc<RefCell<Hub>>) {
+        let Some(signer) = self.moderator() else { return };
+        let pubkey = signer.pubkey();
+        let next = match self.answered() {
+            false => Err(Refusal::NotLoaded),
+            true => Ok(approved_set(&pubkey, self.shared.approvals_of(&pubkey), &author, now_s())),
+        };
+        self.publish_list(signer, next, hub);
+    }
+
+    /// Whether the relays have answered all they hold (so the moderator's
+    /// newest lists are known), and one of them can be reached now.
+    fn answered(&self) -> bool {
+        self.complete && self.connections.iter().any(|c| c.is_open())
+    }
+
+    /// Signs and sends a moderator's next list, and shows it at once; or
+    /// says why nothing was published.
+    fn publish_list(&mut self, signer: Signer, next: Result<Unsigned, Refusal>, hub: &Rc<RefCell<Hub>>) {
         let unsigned = match next {
             Ok(unsigned) => unsigned,
             Err(refusal) => {
@@ -93,7 +123,7 @@ impl Hub {
     /// What the views show of moderation, after the thread's view changed:
     /// whether the reader moderates, their current list, and what the
     /// moderators' lists hide (`hidden`, from the shared view).
-    pub(super) fn update_moderation(&self, hidden: Vec<CommentId>) {
+    pub(super) fn update_moderation(&self, hidden: Vec<CommentId>, pending: Vec<CommentId>) {
         let signer = self.moderator();
         let list = signer.as_ref().and_then(|signer| self.shared.mute_list_of(&signer.pubkey()).cloned());
         let status = self.status;
@@ -106,6 +136,11 @@ impl Hub {
         let _ = status.hidden.try_update(|current| {
             if *current != hidden {
                 *current = hidden;
+            }
+        });
+        let _ = status.pending.try_update(|current| {
+            if *current != pending {
+                *current = pending;
             }
         });
     }

@@ -171,7 +171,7 @@ impl Hub {
     pub(super) fn show(&mut self) {
         let view = self.shared.view(&self.own(), self.complete);
         self.arrivals.show_shared(view.comments, view.likes);
-        self.update_moderation(view.hidden);
+        self.update_moderation(view.hidden, view.pending);
         self.update_deliveries();
     }
 

@@ -5,7 +5,7 @@
 //!   everything stored that the thread needs, paged back to each relay's
 //!   oldest event, each relay on its own, a few pages at a time, each page
 //!   closed once answered. Jobs: the comments in both spellings of the
-//!   page, the moderators' mute lists, then, as events arrive, the likes and
+//!   page, the moderators' mute lists (and sets of approved authors), then, as events arrive, the likes and
 //!   deletion requests that name them, their authors' profiles, and
 //!   replies' parents that did not come with the thread, by id.
 //! - live ones (`live`, `live0` …): what is published from now on, in one
@@ -17,7 +17,8 @@
 
 use super::{BATCH, Hub, wait};
 use crate::browser::now_ms;
-use crate::model::nostr::event::{COMMENT, DELETION, MUTE_LIST, PROFILE, REACTION};
+use crate::model::nostr::event::{COMMENT, DELETION, FOLLOW_SET, MUTE_LIST, PROFILE, REACTION};
+use crate::model::nostr::moderation::APPROVED;
 use crate::model::nostr::paging::{PageEnd, backoff_ms};
 use crate::model::nostr::scope::spellings;
 use leptos::prelude::*;
@@ -71,25 +72,40 @@ impl Hub {
     /// spelling of its page, and its moderators' mute lists.
     pub(super) fn plan(&mut self) {
         let comments = json!({ "kinds": [COMMENT], "#I": spellings(self.shared.url()) });
-        let moderators = self.shared.moderators();
-        let mutes = (!moderators.is_empty()).then(|| json!({ "kinds": [MUTE_LIST], "authors": moderators }));
+        let lists = self.moderators_lists(None);
         for connection in &mut self.connections {
             connection.pager.add(comments.clone());
-            if let Some(mutes) = &mutes {
-                connection.pager.add(mutes.clone());
+            for list in &lists {
+                connection.pager.add(list.clone());
             }
         }
         self.live = self.live_subscriptions();
+    }
+
+    /// The moderators' lists the thread follows: their mute lists, and
+    /// where it is approval first their sets of approved authors.
+    fn moderators_lists(&self, since: Option<u64>) -> Vec<Value> {
+        let moderators = self.shared.moderators();
+        if moderators.is_empty() {
+            return Vec::new();
+        }
+        let mut lists = vec![json!({ "kinds": [MUTE_LIST], "authors": moderators })];
+        if self.shared.approves() {
+            lists.push(json!({ "kinds": [FOLLOW_SET], "authors": moderators, "#d": [APPROVED] }));
+        }
+        if let Some(since) = since {
+            lists.iter_mut().filter_map(Value::as_object_mut).for_each(|filter| {
+                filter.insert("since".into(), since.into());
+            });
+        }
+        lists
     }
 
     /// Every live subscription, as it should be now.
     fn live_subscriptions(&self) -> Vec<(String, String)> {
         let since = self.started_s.saturating_sub(LIVE_SLACK_S);
         let mut thread = vec![json!({ "kinds": [COMMENT], "#I": spellings(self.shared.url()), "since": since })];
-        let moderators = self.shared.moderators();
-        if !moderators.is_empty() {
-            thread.push(json!({ "kinds": [MUTE_LIST], "authors": moderators, "since": since }));
-        }
+        thread.extend(self.moderators_lists(Some(since)));
         let mut live = vec![("live".to_string(), filters(&thread))];
         let mut ids = self.followed_ids.order.chunks(LIVE_BATCH);
         let mut authors = self.followed_authors.order.chunks(LIVE_BATCH);

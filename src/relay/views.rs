@@ -25,6 +25,7 @@ pub fn delivery(relays: Slot, id: &CommentId, text: Text) -> impl IntoView + use
                 Delivery::Sent { .. } => "sent",
                 Delivery::Refused { .. } => "refused",
                 Delivery::Hidden => "hidden",
+                Delivery::Pending => "pending",
             };
             view! { <span class="agora-comment__delivery" data-state=kind role="status">{text.delivery(&state)}</span> }
         })
@@ -92,7 +93,8 @@ pub fn new_replies(discussion: Discussion, text: Text) -> impl IntoView + use<> 
 const EXCERPT: usize = 80;
 
 /// A moderator's actions on another reader's comment: hide or unhide it,
-/// and every comment by its author.
+/// and every comment by its author; approve its author where the thread
+/// is approval first and they are not approved yet.
 pub fn moderation(relays: Slot, id: &CommentId, author: &str, text: Text) -> impl IntoView + use<> {
     let (id, author, status) = (id.clone(), author.to_string(), relays.status());
     move || {
@@ -100,7 +102,7 @@ pub fn moderation(relays: Slot, id: &CommentId, author: &str, text: Text) -> imp
         let key = relays.get()?.author_of(&id)?;
         let list = status.my_list.get();
         let listed = |target: &Target| list.as_ref().is_some_and(|list| target.is_in(list));
-        let (comment, by_author) = (Target::Comment(id.to_string()), Target::Author(key));
+        let (comment, by_author) = (Target::Comment(id.to_string()), Target::Author(key.clone()));
         let (hide_comment, hide_author) = (!listed(&comment), !listed(&by_author));
         let (label, accessible) = text.moderate_comment(&author, hide_comment);
         let act = move |target: Target, hide: bool| {
@@ -110,7 +112,17 @@ pub fn moderation(relays: Slot, id: &CommentId, author: &str, text: Text) -> imp
                 }
             }
         };
+        let pending = status.pending.with(|pending| pending.contains(&id));
+        let approve = pending.then(|| {
+            view! {
+                <button class="agora-action agora-action--moderate" type="button"
+                    on:click=move |_| if let Some(relays) = relays.get() { relays.approve(key.clone()) }>
+                    {text.approve_author(&author)}
+                </button>
+            }
+        });
         Some(view! {
+            {approve}
             <button class="agora-action agora-action--moderate" type="button" aria-label=accessible
                 on:click=act(comment, hide_comment)>
                 {label}
@@ -122,13 +134,20 @@ pub fn moderation(relays: Slot, id: &CommentId, author: &str, text: Text) -> imp
     }
 }
 
-/// On a comment the moderators' lists hide (which only a moderator sees).
+/// On a comment that only a moderator sees: hidden by the moderators'
+/// lists, or waiting for approval.
 pub fn hidden_mark(relays: Slot, id: &CommentId, text: Text) -> impl IntoView + use<> {
     let (id, status) = (id.clone(), relays.status());
     move || {
-        status.is_some_and(|status| status.hidden.with(|hidden| hidden.contains(&id))).then(|| {
-            view! { <span class="agora-comment__hidden">{text.hidden_by_moderator}</span> }
-        })
+        let status = status?;
+        let said = if status.hidden.with(|hidden| hidden.contains(&id)) {
+            text.hidden_by_moderator
+        } else if status.pending.with(|pending| pending.contains(&id)) {
+            text.awaiting_approval
+        } else {
+            return None;
+        };
+        Some(view! { <span class="agora-comment__hidden">{said}</span> })
     }
 }
 

@@ -212,6 +212,8 @@ messages! {
         bad_relay: Msg = "The relay \u{201c}{relay}\u{201d} cannot be used: give wss:// addresses (ws:// only on this computer).",
         /// `{key}`
         bad_moderator: Msg = "The moderator key \u{201c}{key}\u{201d} cannot be used: give public keys as 64 hexadecimal digits.",
+        /// `{value}`: what was given.
+        bad_moderation: Msg = "The moderation \u{201c}{value}\u{201d} cannot be used: give approve, or leave it out.",
         /// `{pow}`
         bad_pow: Msg = "The proof of work \u{201c}{pow}\u{201d} cannot be used: give a number of bits from 0 to 28.",
 
@@ -248,6 +250,11 @@ messages! {
         moderation_not_loaded: Msg = "Nothing was changed: this thread's relays have not all answered yet, and your newest mute list may still come. Try again in a moment.",
         moderation_no_list: Msg = "Nothing was changed: none of this thread's relays has your mute list, and agora does not start a new one that could replace a list kept elsewhere. Mute anyone once in a Nostr app to start it.",
         moderation_declined: Msg = "Nothing was changed: the signer declined.",
+        /// Approval first: `{name}`, the author whose comments then show to everyone.
+        approve: Msg = "Approve {name}",
+        /// Approval first: on a comment others do not see yet (the author's
+        /// own, and a moderator's view of it).
+        awaiting_approval: Msg = "Waiting for a moderator's approval",
         /// `{n}`: replies to the reader's own comments since their last visit.
         new_replies: Forms = Forms::one_other("{n} new reply to you", "{n} new replies to you"),
     }

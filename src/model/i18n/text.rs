@@ -325,6 +325,7 @@ impl Text {
             P::Relay(relay) => fill(self.bad_relay, &[("relay", relay)]),
             P::Moderator(key) => fill(self.bad_moderator, &[("key", key)]),
             P::Pow(pow) => fill(self.bad_pow, &[("pow", pow)]),
+            P::Moderation(value) => fill(self.bad_moderation, &[("value", value)]),
         }
     }
 
@@ -341,6 +342,7 @@ impl Text {
             }
             D::Refused { relay, reason, .. } => fill(self.delivery_refused, &[("relay", relay), ("reason", reason)]),
             D::Hidden => self.delivery_hidden.into(),
+            D::Pending => self.awaiting_approval.into(),
         }
     }
 
@@ -353,6 +355,12 @@ impl Text {
         } else {
             (self.unhide, fill(self.unhide_label, &[("name", name)]))
         }
+    }
+
+    /// "Approve Ann".
+    #[cfg(any(feature = "relays", not(target_arch = "wasm32")))]
+    pub fn approve_author(&self, name: &str) -> String {
+        fill(self.approve, &[("name", name)])
     }
 
     /// "Hide all by Ann" (or "Unhide all by Ann").

@@ -33,6 +33,9 @@ pub const DELETION: u32 = 5;
 pub const REACTION: u32 = 7;
 pub const COMMENT: u32 = 1111;
 pub const MUTE_LIST: u32 = 10000;
+/// A NIP-51 follow set: moderators approve authors in theirs whose `d` tag
+/// is [`crate::model::nostr::moderation::APPROVED`].
+pub const FOLLOW_SET: u32 = 30000;
 
 /// The largest event agora takes from a relay, in bytes of its JSON: a
 /// comment of 5,000 characters of four-byte text with its tags fits many

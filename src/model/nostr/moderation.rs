@@ -4,7 +4,12 @@
 //! clients keep encrypted) exactly as they were. There is no change without
 //! a current list: a list agora cannot see is never replaced by a new one.
 
+use crate::model::nostr::event::FOLLOW_SET;
 use crate::model::nostr::{Event, Unsigned};
+
+/// The `d` tag of the follow set (NIP-51, kind 30000) in which a moderator
+/// approves authors, where a thread is approval first.
+pub const APPROVED: &str = "agora-approved";
 
 /// What a moderator hides: one comment (its event id, an `e` tag) or every
 /// comment of an author (their key, a `p` tag).
@@ -66,6 +71,22 @@ pub fn changed_list(current: &Event, target: &Target, hidden: bool, at: u64) -> 
     }
 }
 
+/// The moderator's next set of approved authors: `current` with `author`
+/// added (every other entry kept), or, where the relays answered and have
+/// none, a new set. Agora's own set: no other app keeps entries in it.
+pub fn approved_set(pubkey: &str, current: Option<&Event>, author: &str, at: u64) -> Unsigned {
+    match current {
+        Some(current) => changed_list(current, &Target::Author(author.to_string()), true, at),
+        None => Unsigned {
+            pubkey: pubkey.to_string(),
+            created_at: at,
+            kind: FOLLOW_SET,
+            tags: vec![vec!["d".into(), APPROVED.into()], vec!["p".into(), author.to_string()]],
+            content: String::new(),
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,6 +118,18 @@ mod tests {
         // Hiding twice adds nothing twice.
         let again = changed_list(&list(&[&["e", "ee"]], ""), &Target::Comment("ee".into()), true, 2_000);
         assert_eq!(again.tags.len(), 1);
+    }
+
+    #[test]
+    fn approving_adds_the_author_to_the_set_or_starts_agoras_own() {
+        let first = approved_set("mm", None, "aa", 5);
+        assert_eq!((first.kind, first.pubkey.as_str(), first.created_at), (FOLLOW_SET, "mm", 5));
+        assert_eq!(first.tags, [["d", APPROVED], ["p", "aa"]]);
+        let mut current = list(&[&["d", APPROVED], &["p", "aa"]], "");
+        current.kind = FOLLOW_SET;
+        let next = approved_set(&current.pubkey.clone(), Some(&current), "bb", 2_000);
+        assert_eq!(next.kind, FOLLOW_SET);
+        assert_eq!(next.tags, [["d", APPROVED], ["p", "aa"], ["p", "bb"]]);
     }
 
     #[test]

@@ -92,6 +92,9 @@ pub enum Delivery {
     Refused { relay: String, reason: String, sent: usize, of: usize },
     /// A moderator's mute list hides it from other readers.
     Hidden,
+    /// Sent, and shown to others once a moderator approves its author
+    /// (approval first).
+    Pending,
 }
 
 /// The delivery of an entry to `relays`, given the refusals heard (relay,

@@ -19,6 +19,8 @@ pub enum SettingProblem {
     Moderator(String),
     /// Not a number of bits from 0 to `MAX_DIFFICULTY`.
     Pow(String),
+    /// Not a way of moderating (`approve`, or nothing).
+    Moderation(String),
 }
 
 /// The settings as a host or an article gives them, not yet checked; `None`
@@ -33,6 +35,9 @@ pub struct SharingSettings {
     pub pow: Option<String>,
     /// The thread's shared identity: the article's canonical URL.
     pub url: Option<String>,
+    /// `approve`: authors' comments show to everyone once a moderator has
+    /// approved them.
+    pub moderation: Option<String>,
 }
 
 /// The settings in effect: the host's where it gives them, else the article's.
@@ -42,24 +47,23 @@ pub struct Sharing {
     pub moderators: Vec<String>,
     pub pow: u32,
     pub url: Option<String>,
+    /// Approval first: only approved authors' comments show to everyone.
+    pub approve: bool,
 }
 
 impl SharingSettings {
-    /// Reads the host's text settings (lists separated by spaces or commas).
-    pub fn from_text(
-        relays: Option<&str>,
-        moderators: Option<&str>,
-        pow: Option<&str>,
-        url: Option<&str>,
-    ) -> SharingSettings {
+    /// Reads the host's text settings (lists separated by spaces or commas),
+    /// by name: `relays`, `moderators`, `pow`, `url`, `moderation`.
+    pub fn from_text<'a>(get: impl Fn(&str) -> Option<&'a str>) -> SharingSettings {
         let list = |text: &str| {
             text.split([' ', ',', '\n', '\t']).filter(|s| !s.is_empty()).map(str::to_string).collect::<Vec<_>>()
         };
         SharingSettings {
-            relays: relays.map(list),
-            moderators: moderators.map(list),
-            pow: pow.map(str::to_string),
-            url: url.map(str::to_string),
+            relays: get("relays").map(list),
+            moderators: get("moderators").map(list),
+            pow: get("pow").map(str::to_string),
+            url: get("url").map(str::to_string),
+            moderation: get("moderation").map(str::to_string),
         }
     }
 
@@ -84,11 +88,21 @@ impl SharingSettings {
             }
         });
         let url = article.url.or(self.url).map(|u| u.trim().to_string());
+        let approve = match self.moderation.or(article.moderation) {
+            None => false,
+            Some(way) if way.trim().is_empty() => false,
+            Some(way) if way.trim() == "approve" => true,
+            Some(other) => {
+                problems.push(SettingProblem::Moderation(other.chars().take(40).collect()));
+                false
+            }
+        };
         let sharing = Sharing {
             relays: relays.unwrap_or_default(),
             moderators: moderators.unwrap_or_default(),
             pow: pow.unwrap_or(0),
             url: url.filter(|u| is_web_url(u)),
+            approve,
         };
         (sharing, problems)
     }
@@ -168,12 +182,15 @@ mod tests {
     #[test]
     fn host_settings_win_and_bad_ones_are_reported() {
         let key = "A".repeat(64);
-        let host = SharingSettings::from_text(
-            Some("wss://a.example wss://a.example, ws://evil.example"),
-            Some(&format!("{key} nokey")),
-            Some("99"),
-            Some("https://news.example/story"),
-        );
+        let moderators = format!("{key} nokey");
+        let host = SharingSettings::from_text(|name| match name {
+            "relays" => Some("wss://a.example wss://a.example, ws://evil.example"),
+            "moderators" => Some(moderators.as_str()),
+            "pow" => Some("99"),
+            "url" => Some("https://news.example/story"),
+            "moderation" => Some("pre"),
+            _ => None,
+        });
         assert!(host.asks_for_relays());
         let article = SharingSettings {
             relays: Some(vec!["wss://b.example".into()]),
@@ -186,9 +203,13 @@ mod tests {
             [
                 SettingProblem::Relay("ws://evil.example".into()),
                 SettingProblem::Moderator("nokey".into()),
-                SettingProblem::Pow("99".into())
+                SettingProblem::Pow("99".into()),
+                SettingProblem::Moderation("pre".into()),
             ]
         );
+        assert!(!sharing.approve);
+        let approving = SharingSettings { moderation: Some("approve".into()), ..Default::default() };
+        assert!(SharingSettings::default().resolve(approving).0.approve, "the article's, where the host says nothing");
         assert_eq!(sharing.relays, ["wss://a.example"]);
         assert_eq!(sharing.moderators, ["a".repeat(64)]);
         assert_eq!(sharing.pow, 0, "the host's could not be used, and it is the host's that counts");
@@ -202,7 +223,7 @@ mod tests {
         let nothing = SharingSettings::default();
         assert!(!nothing.asks_for_relays());
         assert_eq!(nothing.resolve(SharingSettings::default()), (Sharing::default(), vec![]));
-        let empty = SharingSettings::from_text(Some(" , "), None, None, None);
+        let empty = SharingSettings::from_text(|name| (name == "relays").then_some(" , "));
         assert!(!empty.asks_for_relays(), "an empty list asks for nothing");
     }
 }

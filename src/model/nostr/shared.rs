@@ -5,8 +5,9 @@
 //! thread shows, by the same posting rules as the reader's own.
 
 use super::build::ITEM_FRAGMENT;
-use super::event::{COMMENT, DELETION, Event, MUTE_LIST, PROFILE, REACTION};
+use super::event::{COMMENT, DELETION, Event, FOLLOW_SET, MUTE_LIST, PROFILE, REACTION};
 use super::keys::is_hex;
+use super::moderation::APPROVED;
 use super::scope::{item_on_page, same_page};
 use crate::model::thread::comment::{Comment, CommentId};
 use crate::model::writing::validate::{Body, NAME_LIMITS, Name, Valid};
@@ -74,6 +75,10 @@ pub struct Shared {
     /// The newest profile and mute list of each author (replaceable events).
     profiles: HashMap<String, Event>,
     mutes: HashMap<String, Event>,
+    /// Approval first: only authors a moderator approved show to everyone.
+    approve: bool,
+    /// The newest set of approved authors of each moderator.
+    approvals: HashMap<String, Event>,
 }
 
 /// What the thread shows of the shared side.
@@ -87,6 +92,9 @@ pub struct View {
     /// Comments that moderators' lists hide from everyone: shown, marked,
     /// to a moderator only (for everyone else they are left out).
     pub hidden: Vec<CommentId>,
+    /// Comments by authors no moderator has approved (approval first):
+    /// shown, marked, to a moderator only.
+    pub pending: Vec<CommentId>,
 }
 
 impl Shared {
@@ -103,7 +111,34 @@ impl Shared {
             retracted: HashSet::new(),
             profiles: HashMap::new(),
             mutes: HashMap::new(),
+            approve: false,
+            approvals: HashMap::new(),
         }
+    }
+
+    /// The same thread, approval first (`moderation="approve"`).
+    pub fn approving(mut self) -> Shared {
+        self.approve = true;
+        self
+    }
+
+    /// Whether the thread shows only approved authors to everyone.
+    pub fn approves(&self) -> bool {
+        self.approve
+    }
+
+    /// The newest set of approved authors of `moderator`, if any.
+    pub fn approvals_of(&self, moderator: &str) -> Option<&Event> {
+        self.approvals.get(moderator)
+    }
+
+    /// Whether `author`'s comments show to everyone: without approval
+    /// first, always; with it, once a moderator approved them (moderators
+    /// are approved).
+    pub fn is_approved(&self, author: &str) -> bool {
+        !self.approve
+            || self.is_moderator(author)
+            || self.approvals.values().any(|set| set.tag_values("p").any(|key| key == author))
     }
 
     /// The newest mute list of `moderator` that the relays sent, if any.
@@ -178,6 +213,9 @@ impl Shared {
             }
             PROFILE => keep_newest(&mut self.profiles, event),
             MUTE_LIST if self.moderators.contains(&event.pubkey) => keep_newest(&mut self.mutes, event),
+            FOLLOW_SET if self.moderators.contains(&event.pubkey) && event.tag("d") == Some(APPROVED) => {
+                keep_newest(&mut self.approvals, event)
+            }
             _ => false,
         };
         if kept {
@@ -248,7 +286,8 @@ impl Shared {
             let Some(id) = CommentId::parse(&event.id) else { continue };
             let deleted = self.deleted(&event.pubkey, &event.id);
             let muted = is_muted(event);
-            if (muted && !moderating) || (deleted && !answered.contains(event.id.as_str())) {
+            let pending = !self.is_approved(&event.pubkey);
+            if ((muted || pending) && !moderating) || (deleted && !answered.contains(event.id.as_str())) {
                 continue;
             }
             // The parent is the last `e` tag (nostr-tools puts inherited tags
@@ -274,6 +313,8 @@ impl Shared {
             let (Some(author), Ok(text)) = (name.clone(), Body::check(&event.content)) else { continue };
             if muted {
                 view.hidden.push(id.clone());
+            } else if pending {
+                view.pending.push(id.clone());
             }
             view.comments.push(Comment::shared(id, Valid { author, text }, at_ms, parent));
         }
@@ -294,6 +335,12 @@ impl Shared {
         }
         view.likes.sort_by(|a, b| a.0.cmp(&b.0));
         view
+    }
+
+    /// Whether the reader's comments wait for a moderator's approval before
+    /// others see them (approval first, and their key not approved yet).
+    pub fn own_pending(&self, own: &Own) -> bool {
+        self.approve && own.pubkey.as_deref().is_some_and(|key| !self.is_approved(key))
     }
 
     /// The reader's own comments that a moderator's mute list hides from
@@ -623,6 +670,35 @@ mod tests {
         };
         shared.put(signed(list, &not_moderator));
         assert_eq!(shared.view(&Own::default(), true).comments.len(), 1);
+    }
+
+    #[test]
+    fn approval_first_shows_an_author_to_everyone_once_a_moderator_approves_them() {
+        use super::super::moderation::{APPROVED, approved_set};
+        let (ann, moderator) = (key(1), key(3));
+        let mut shared = Shared::new(URL, &[moderator.public_hex()]).approving();
+        shared.put(comment(&ann, 10, "Ann's first", None));
+        shared.put(comment(&moderator, 11, "The moderator's", None));
+        let everyone = Own::default();
+        let texts = |view: &View| view.comments.iter().map(|c| c.text().to_string()).collect::<Vec<_>>();
+        assert_eq!(texts(&shared.view(&everyone, true)), ["The moderator's"], "moderators need no approval");
+        let moderating = Own { pubkey: Some(moderator.public_hex()), ..Own::default() };
+        let view = shared.view(&moderating, true);
+        assert_eq!(view.comments.len(), 2);
+        assert_eq!(view.pending.len(), 1);
+        let anns = Own { pubkey: Some(ann.public_hex()), ..Own::default() };
+        assert!(shared.own_pending(&anns) && !shared.own_pending(&moderating));
+        // A set under another `d` tag approves nobody here.
+        let mut other = approved_set(&moderator.public_hex(), None, &ann.public_hex(), 12);
+        other.tags[0][1] = "friends".into();
+        shared.put(signed(other, &moderator));
+        assert_eq!(shared.view(&everyone, true).comments.len(), 1);
+        shared.put(signed(approved_set(&moderator.public_hex(), None, &ann.public_hex(), 13), &moderator));
+        assert_eq!(shared.approvals_of(&moderator.public_hex()).and_then(|s| s.tag("d")), Some(APPROVED));
+        assert_eq!(shared.view(&everyone, true).comments.len(), 2);
+        shared.put(comment(&ann, 14, "Ann's next", None));
+        assert_eq!(shared.view(&everyone, true).comments.len(), 3, "and everything they write after");
+        assert!(!shared.own_pending(&anns));
     }
 
     #[test]
