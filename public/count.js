@@ -407,14 +407,11 @@ async function refresh() {
     }
   }
   render();
-  await Promise.all(
-    [...threads].map(async ([relay, wanted]) => {
-      const session = { events: undefined };
-      wanted.keys.forEach((key) => asked.get(relay).set(key, session));
-      session.events = await gather(relay, wanted).catch(() => null);
-      render();
-    }),
-  );
+  if (!threads.size) return;
+  const results = new Map([...threads.keys()].map((relay) => [relay, { events: undefined }]));
+  threads.forEach((wanted, relay) => wanted.keys.forEach((key) => asked.get(relay).set(key, results.get(relay))));
+  await gatherAll(threads, results);
+  render();
 }
 
 const watched = () => [...elements].filter((element) => element.isConnected);
@@ -462,7 +459,7 @@ globalThis.addEventListener?.('storage', (event) => {
 });
 globalThis.addEventListener?.('agora:change', () => render());
 
-// --- Asking one relay (the thread's relay layer: src/relay/subscriptions.rs,
+// --- Asking the relays (the thread's relay layer: src/relay/subscriptions.rs,
 // model/nostr/paging.rs), for every counted thread at once
 
 const PAGE_LIMIT = 5000;
@@ -472,90 +469,118 @@ const BATCH = 250;
 const PAGE_TIMEOUT_MS = 10000;
 const MAX_MESSAGE = 64 * 1024 + 256;
 
-// Everything `relay` holds that the counts of `urls` need, over one
-// connection: the comments in both spellings of every URL and the
-// moderators' mute lists; then the deletion requests that name those
-// comments and the replies' parents that did not come with them, by id,
-// until nothing new is named. Resolves to the verified events, or null
-// if the relay failed (did not connect, closed, refused, stalled).
-function gather(relay, { urls, moderators }) {
-  return new Promise((resolve) => {
-    const events = new Map();
-    const checks = [];
-    const askedFor = new Set();
-    const queue = [];
-    const running = new Map();
-    let next = 0;
-    let retrying = 0;
-    let finished = false;
-    let socket;
-    const finish = (result) => {
-      if (finished) return;
-      finished = true;
-      running.forEach((job) => clearTimeout(job.timer));
-      try {
-        socket.close();
-      } catch {
-        // Closing a connection that never opened.
-      }
-      resolve(result);
-    };
+// Asks every relay of `threads` (relay -> the URLs and moderators counted
+// on it), one connection each, in rounds, as the thread does: first the
+// comments in both spellings of every URL and the moderators' mute lists;
+// then, of every relay, the deletion requests that name any comment any
+// relay sent, and the replies' parents that no relay sent, by id; until no
+// round names anything new. Sets each relay's `events` in `results` to the
+// verified events it sent, or null if it failed (did not connect, closed,
+// refused, stalled).
+async function gatherAll(threads, results) {
+  const sessions = [...threads].map(([relay, { urls, moderators }]) => {
+    const session = connect(relay);
+    const first = [{ kinds: [COMMENT], '#I': [...urls].flatMap(spellings) }];
+    if (moderators.size) first.push({ kinds: [MUTE_LIST], authors: [...moderators] });
+    return { relay, session, asked: new Set(), round: first };
+  });
+  for (;;) {
+    const live = sessions.filter((s) => s.round.length && !s.session.failed);
+    if (!live.length) break;
+    await Promise.all(live.map((s) => s.session.run(s.round)));
+    const all = new Map();
+    sessions.forEach((s) => s.session.events.forEach((event, id) => all.set(id, event)));
+    const comments = [...all.values()].filter((e) => e.kind === COMMENT);
+    const parents = comments.map((c) => tagValues(c, 'e').at(-1)).filter((id) => isHex(id, 64) && !all.has(id));
+    for (const s of sessions) {
+      const fresh = (kind, values) => {
+        const list = [...new Set(values)].filter((v) => !s.asked.has(kind + v));
+        list.forEach((v) => s.asked.add(kind + v));
+        return list;
+      };
+      const deletions = fresh('e', comments.map((c) => c.id));
+      const missing = fresh('i', parents);
+      s.round = [];
+      for (let i = 0; i < deletions.length; i += BATCH) s.round.push({ kinds: [DELETION], '#e': deletions.slice(i, i + BATCH) });
+      for (let i = 0; i < missing.length; i += BATCH) s.round.push({ ids: missing.slice(i, i + BATCH) });
+    }
+  }
+  for (const { relay, session } of sessions) {
+    session.close();
+    results.get(relay).events = session.failed ? null : [...session.events.values()];
+  }
+}
+
+// One relay's connection: `run(filters)` pages through each filter with
+// `until` (at most IN_FLIGHT at a time) and resolves once every page is
+// answered and every event's signature checked; `events` holds the
+// verified ones; `failed` says that the relay cannot be counted on.
+function connect(relay) {
+  const events = new Map();
+  const checks = [];
+  const checked = new Set();
+  const running = new Map();
+  let queue = [];
+  let retrying = 0;
+  let next = 0;
+  let done = () => {};
+  let socket;
+  const opened = new Promise((resolve) => {
     try {
       socket = new WebSocket(relay);
+      socket.onopen = resolve;
+      socket.onerror = socket.onclose = () => {
+        fail();
+        resolve();
+      };
     } catch {
-      finish(null);
-      return;
+      fail();
+      resolve();
     }
-    const send = (message) => socket.send(JSON.stringify(message));
-    const add = (filter) => queue.push({ filter, until: undefined, seen: new Set(), pages: 0, refusals: 0, oldest: undefined });
-    const ids = (kind, values) => {
-      const fresh = values.filter((value) => !askedFor.has(`${kind}${value}`));
-      fresh.forEach((value) => askedFor.add(`${kind}${value}`));
-      for (let i = 0; i < fresh.length; i += BATCH) {
-        add(kind === 'e' ? { kinds: [DELETION], '#e': fresh.slice(i, i + BATCH) } : { ids: fresh.slice(i, i + BATCH) });
-      }
-    };
-    const watchdog = (sub, job) => {
-      clearTimeout(job.timer);
-      job.timer = setTimeout(() => finish(null), PAGE_TIMEOUT_MS);
-    };
-    const ask = (job) => {
-      if (job.pages++ >= MAX_PAGES) return finish(null);
-      const sub = `n${next++}`;
-      Object.assign(job, { count: 0, fresh: 0, pageOldest: undefined });
-      running.set(sub, job);
-      const filter = { ...job.filter, limit: PAGE_LIMIT };
-      if (job.until !== undefined) filter.until = job.until;
-      send(['REQ', sub, filter]);
-      watchdog(sub, job);
-    };
-    // Once every page is answered and every signature checked: what the
-    // events name that has not been asked for, or the end.
-    const pump = async () => {
-      while (running.size < IN_FLIGHT && queue.length && !finished) ask(queue.shift());
-      const busy = () => running.size || queue.length || retrying || finished;
-      if (busy()) return;
-      for (let n = -1; n !== checks.length; ) {
-        n = checks.length;
-        await Promise.all(checks);
-      }
-      if (busy()) return;
-      const comments = [...events.values()].filter((e) => e.kind === COMMENT);
-      ids('e', comments.map((c) => c.id));
-      const parents = comments.map((c) => tagValues(c, 'e').at(-1)).filter((id) => isHex(id, 64) && !events.has(id));
-      ids('i', [...new Set(parents)]);
-      if (queue.length) pump();
-      else finish([...events.values()]);
-    };
-    socket.onopen = () => {
-      const scopes = [...urls].flatMap(spellings);
-      add({ kinds: [COMMENT], '#I': scopes });
-      if (moderators.size) add({ kinds: [MUTE_LIST], authors: [...moderators] });
-      pump();
-    };
-    socket.onerror = socket.onclose = () => finish(null);
+  });
+  const session = { events, failed: false, run, close: () => socket?.close() };
+  function fail() {
+    session.failed = true;
+    running.forEach((job) => clearTimeout(job.timer));
+    done();
+  }
+  const send = (message) => socket.send(JSON.stringify(message));
+  const watchdog = (job) => {
+    clearTimeout(job.timer);
+    job.timer = setTimeout(fail, PAGE_TIMEOUT_MS);
+  };
+  const ask = (job) => {
+    if (job.pages++ >= MAX_PAGES) return fail();
+    const sub = `n${next++}`;
+    Object.assign(job, { count: 0, fresh: 0, pageOldest: undefined });
+    running.set(sub, job);
+    const filter = { ...job.filter, limit: PAGE_LIMIT };
+    if (job.until !== undefined) filter.until = job.until;
+    send(['REQ', sub, filter]);
+    watchdog(job);
+  };
+  const pump = async () => {
+    while (running.size < IN_FLIGHT && queue.length && !session.failed) ask(queue.shift());
+    const busy = () => running.size || queue.length || retrying;
+    if (busy() || session.failed) return;
+    for (let n = -1; n !== checks.length; ) {
+      n = checks.length;
+      await Promise.all(checks);
+    }
+    if (!busy()) done();
+  };
+  async function run(filters) {
+    await opened;
+    if (session.failed) return;
+    const finished = new Promise((resolve) => (done = resolve));
+    queue = filters.map((filter) => ({ filter, until: undefined, seen: new Set(), pages: 0, refusals: 0, oldest: undefined }));
+    pump();
+    await finished;
+  }
+  opened.then(() => {
+    if (!socket) return;
     socket.onmessage = ({ data }) => {
-      if (typeof data !== 'string' || data.length > MAX_MESSAGE) return;
+      if (typeof data !== 'string' || data.length > MAX_MESSAGE || session.failed) return;
       let message;
       try {
         message = JSON.parse(data);
@@ -569,7 +594,7 @@ function gather(relay, { urls, moderators }) {
       if (type === 'EVENT') {
         const event = eventShape(message[2]);
         if (!event) return;
-        watchdog(sub, job);
+        watchdog(job);
         // An event dated after the page's `until` does not count for paging.
         if (job.until === undefined || event.created_at <= job.until) {
           job.count++;
@@ -577,8 +602,8 @@ function gather(relay, { urls, moderators }) {
           job.seen.add(event.id);
           if (job.pageOldest === undefined || event.created_at < job.pageOldest) job.pageOldest = event.created_at;
         }
-        if (!events.has(event.id) && !askedFor.has(`v${event.id}`)) {
-          askedFor.add(`v${event.id}`);
+        if (!checked.has(event.id)) {
+          checked.add(event.id);
           checks.push(verifyEvent(event).then((ok) => ok && events.set(event.id, event), () => {}));
         }
       } else if (type === 'EOSE') {
@@ -587,9 +612,7 @@ function gather(relay, { urls, moderators }) {
         send(['CLOSE', sub]);
         job.refusals = 0;
         const stuck = job.pageOldest !== undefined && job.pageOldest === job.oldest;
-        if (message[2] === 'finish' || job.count === 0 || (job.fresh === 0 && !stuck)) {
-          // Nothing older is left.
-        } else {
+        if (!(message[2] === 'finish' || job.count === 0 || (job.fresh === 0 && !stuck))) {
           // Inclusive or exclusive `until`, the whole oldest second comes
           // again (repeats are known by id); a second busier than a page
           // is stepped over, as the thread does.
@@ -600,10 +623,10 @@ function gather(relay, { urls, moderators }) {
         pump();
       } else if (type === 'CLOSED') {
         // Refused (too many subscriptions, a rate limit): asked again after
-        // 1, 2, 4 s; a relay that keeps refusing cannot be counted.
+        // 1, 2, 4 s; a relay that keeps refusing cannot be counted on.
         running.delete(sub);
         clearTimeout(job.timer);
-        if (++job.refusals > 3) return finish(null);
+        if (++job.refusals > 3) return fail();
         job.pages--;
         retrying++;
         setTimeout(() => {
@@ -614,4 +637,5 @@ function gather(relay, { urls, moderators }) {
       }
     };
   });
+  return session;
 }
