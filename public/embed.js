@@ -13,6 +13,15 @@
 // WebAssembly, its glue, the styles) loads relative to this file, so the
 // assets may live on another origin. Only elements with relays (or whose
 // article names some) load the build that has the relay layer.
+//
+// <agora-count> shows how many comments a thread has, in the words of the
+// thread's heading ("12 Comments"), as its own text, for listing pages:
+//
+//   <a href="/my-post"><agora-count thread="my-post" src="/articles/my-post.json"></agora-count></a>
+//
+// It takes the thread's attributes that say which thread it is and how it
+// is shared (thread, src, lang, relays, moderators, url). Its code
+// (count.js) is loaded only by pages that have one.
 
 const assets = new URL('./', import.meta.url);
 const asset = (name) => new URL(name, assets).href;
@@ -191,4 +200,28 @@ class AgoraThread extends HTMLElement {
 
 if (!customElements.get('agora-thread')) {
   customElements.define('agora-thread', AgoraThread);
+}
+
+// Light DOM (only its text), so that the host page's CSS styles it. A count
+// that cannot be had stays empty; nothing is thrown into the host page.
+const counting = () => (builds.count ??= import(asset('count.js')));
+
+class AgoraCount extends HTMLElement {
+  static observedAttributes = ['thread', 'src', 'lang', 'relays', 'moderators', 'url'];
+
+  connectedCallback() {
+    counting().then((count) => count.watch(this), () => {});
+  }
+
+  attributeChangedCallback() {
+    if (this.isConnected) this.connectedCallback();
+  }
+
+  disconnectedCallback() {
+    counting().then((count) => count.unwatch(this), () => {});
+  }
+}
+
+if (!customElements.get('agora-count')) {
+  customElements.define('agora-count', AgoraCount);
 }

@@ -3,7 +3,8 @@
 # then runs every test layer:
 #   0. cargo fmt --check and cargo clippy (native and wasm32), warnings denied;
 #      the book (docs/) built and its links, and README.md's, checked
-#   1. native `cargo test`: the model and the storage record format
+#   1. native `cargo test`: the model and the storage record format; then
+#      node --test tests/js/: <agora-count>'s JavaScript on the same fixtures
 #   2. wasm-bindgen-test in headless Chromium: the mounted app
 #   3. the release bundle (dist/), built and used end to end with Playwright
 # then the benchmark's quick mode (scripts/bench.sh runs the full one). The
@@ -40,6 +41,9 @@ cargo clippy --target wasm32-unknown-unknown --all-targets --features relays -- 
 
 step "Model: native cargo test (unit tests, property tests, decoder fuzzing)"
 cargo test
+
+step "<agora-count>'s JavaScript: node --test tests/js/ (the shared count fixtures, BIP-340's test vectors)"
+node --test tests/js/
 
 step "Components: wasm-bindgen-test in headless Chromium"
 CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}" \

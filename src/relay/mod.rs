@@ -277,15 +277,7 @@ impl Relays {
         hub.plan();
         // Versions the reader retracted stay hidden, also while the
         // deletion request waits to be sent.
-        let retracted: Vec<String> = hub
-            .outbox
-            .iter()
-            .filter_map(|(slot, _)| match slot {
-                OutboxSlot::Deletion(id) => Some(id.clone()),
-                _ => None,
-            })
-            .collect();
-        retracted.iter().for_each(|id| hub.shared.retracted(id));
+        hub.shared.retract_outbox(&hub.outbox);
         let hub = Rc::new(RefCell::new(hub));
         for index in 0..sharing.relays.len() {
             connection::connect(&hub, index);
@@ -555,20 +547,7 @@ impl Hub {
     /// their comments (the current one, and those retracted by an edit) and
     /// their likes.
     fn own(&self) -> Own {
-        let mut own = Own { pubkey: self.signer.as_ref().map(Signer::pubkey), ..Own::default() };
-        for (slot, entry) in &self.outbox {
-            match (slot, &entry.event) {
-                (OutboxSlot::Comment(id), Some(event)) => own.comments.push((event.id.clone(), id.clone())),
-                (OutboxSlot::Deletion(event), _) => {
-                    if let Some(id) = entry.of.as_deref().and_then(CommentId::parse) {
-                        own.comments.push((event.clone(), id));
-                    }
-                }
-                (OutboxSlot::Like(_), Some(event)) => own.likes.push(event.id.clone()),
-                _ => {}
-            }
-        }
-        own
+        Own::from_outbox(self.signer.as_ref().map(Signer::pubkey), &self.outbox)
     }
 
     /// The status of each of the reader's comments.

@@ -66,4 +66,15 @@ pub fn announce(origin: u64, keys: &Keys, change: Heard) {
     for target in targets {
         target(change.clone());
     }
+    tell_the_page();
+}
+
+/// Tells the page's own scripts that this origin's agora entries changed:
+/// `<agora-count>` (public/count.js) counts again, as it does on another
+/// tab's `storage` event, which the tab that wrote does not get.
+fn tell_the_page() {
+    #[cfg(target_arch = "wasm32")]
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new("agora:change")) {
+        let _ = window.dispatch_event(&event);
+    }
 }

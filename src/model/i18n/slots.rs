@@ -203,4 +203,14 @@ mod tests {
         // takes of a `keys.json`.
         assert_eq!(fingerprint(KEYS.iter().map(String::as_str)), LAYOUT);
     }
+
+    #[test]
+    fn a_count_finds_its_words_in_the_first_positions() {
+        // public/count.js (<agora-count>) reads a built file by these
+        // positions, without keys.json: after the layout, the language's
+        // code, the separator and the forms of `comments`.
+        let first = ["code", "digit_group_separator", "comments.zero", "comments.one", "comments.two"];
+        let forms = ["comments.few", "comments.many", "comments.other"];
+        assert_eq!(KEYS[..8], [&first[..], &forms[..]].concat());
+    }
 }

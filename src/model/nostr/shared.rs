@@ -8,6 +8,7 @@ use super::build::ITEM_FRAGMENT;
 use super::event::{COMMENT, DELETION, Event, FOLLOW_SET, MUTE_LIST, PROFILE, REACTION};
 use super::keys::is_hex;
 use super::moderation::APPROVED;
+use super::outbox::{OutboxEntry, OutboxSlot};
 use super::scope::{item_on_page, same_page};
 use crate::model::thread::comment::{Comment, CommentId};
 use crate::model::writing::validate::{Body, NAME_LIMITS, Name, Valid};
@@ -45,6 +46,27 @@ pub struct Own {
 }
 
 impl Own {
+    /// What the outbox (`outbox::OutboxSlot`, `OutboxEntry`) says the
+    /// reader published: every version of their comments (the current one,
+    /// and those retracted by an edit) and their likes. `<agora-count>`
+    /// (public/count.js) reads the same entries.
+    pub fn from_outbox(pubkey: Option<String>, outbox: &[(OutboxSlot, OutboxEntry)]) -> Own {
+        let mut own = Own { pubkey, ..Own::default() };
+        for (slot, entry) in outbox {
+            match (slot, &entry.event) {
+                (OutboxSlot::Comment(id), Some(event)) => own.comments.push((event.id.clone(), id.clone())),
+                (OutboxSlot::Deletion(event), _) => {
+                    if let Some(id) = entry.of.as_deref().and_then(CommentId::parse) {
+                        own.comments.push((event.clone(), id));
+                    }
+                }
+                (OutboxSlot::Like(_), Some(event)) => own.likes.push(event.id.clone()),
+                _ => {}
+            }
+        }
+        own
+    }
+
     fn local_id(&self, event_id: &str) -> Option<&CommentId> {
         self.comments.iter().find(|(id, _)| id == event_id).map(|(_, local)| local)
     }
@@ -231,6 +253,15 @@ impl Shared {
     /// shows as someone else's.
     pub fn retracted(&mut self, event_id: &str) {
         self.retracted.insert(event_id.to_string());
+    }
+
+    /// Every event the outbox asks to delete counts as deleted (see [`Shared::retracted`]).
+    pub fn retract_outbox(&mut self, outbox: &[(OutboxSlot, OutboxEntry)]) {
+        for (slot, _) in outbox {
+            if let OutboxSlot::Deletion(event_id) = slot {
+                self.retracted(event_id);
+            }
+        }
     }
 
     /// The name an author posts under: their profile's, checked by the
