@@ -669,3 +669,45 @@ test('a moderator without a mute list on the relays is refused in words, and not
   expect(await query(relay.url, { kinds: [10000], authors: [moderator.pubkey] })).toEqual([]);
   expect(mod.errors.list).toEqual([]);
 });
+
+test('approval first: a new author is seen by themselves and the moderator only; once approved, by everyone, also their next comment', async ({ browser }) => {
+  const moderator = new OtherClient();
+  const url = pageUrl([relay], 'approval', { moderators: moderator.pubkey, moderation: 'approve' });
+  const ann = await reader(browser);
+  const bob = await reader(browser);
+  await open(ann.page, url);
+  await open(bob.page, url);
+  await post(ann.page, 'Ann', 'Ann, new here.');
+  const own = commentWith(ann.page, 'Ann, new here.');
+  await expect(delivery(own)).toHaveText("Waiting for a moderator's approval");
+  await expect(delivery(own)).toHaveAttribute('data-state', 'pending');
+
+  const mod = await reader(browser);
+  await withSigner(mod.page, moderator);
+  await open(mod.page, url);
+  await expect(mod.page.locator('.agora-thread__loading')).toHaveCount(0);
+  const waiting = commentWith(mod.page, 'Ann, new here.');
+  await expect(waiting.locator('.agora-comment__hidden')).toHaveText("Waiting for a moderator's approval");
+  // The heading says what every reader sees: the article's eight.
+  await expect(heading(mod.page)).toHaveText('8 Comments');
+  await expect(bob.page.getByText('Ann, new here.')).toHaveCount(0);
+  await keepScreenshot(mod.page, 'moderator-approves');
+
+  await waiting.getByRole('button', { name: 'Approve Ann' }).click();
+  await expect(commentWith(bob.page, 'Ann, new here.')).toBeVisible();
+  await expect(heading(bob.page)).toHaveText('9 Comments');
+  await expect(delivery(own)).toHaveText('Sent to 1 of 1 relay');
+  await expect(waiting.getByRole('button', { name: 'Approve Ann' })).toHaveCount(0);
+  const [set] = await query(relay.url, { kinds: [30000], authors: [moderator.pubkey], '#d': ['agora-approved'] });
+  const [annsEvent] = (await onRelay(relay, 'approval')).filter((e) => e.content === 'Ann, new here.');
+  expect(set.tags).toEqual([['d', 'agora-approved'], ['p', annsEvent.pubkey]]);
+
+  // Her next comment needs no approval.
+  await post(ann.page, 'Ann', 'Ann again, later.');
+  await expect(commentWith(bob.page, 'Ann again, later.')).toBeVisible();
+  // Bob, not approved, is waiting in turn.
+  await post(bob.page, 'Bob', 'Bob is new too.');
+  await expect(delivery(commentWith(bob.page, 'Bob is new too.'))).toHaveText("Waiting for a moderator's approval");
+  await expect(ann.page.getByText('Bob is new too.')).toHaveCount(0);
+  for (const r of [ann, bob, mod]) expect(r.errors.list).toEqual([]);
+});

@@ -342,12 +342,13 @@ impl Shared {
                 .entry(event.pubkey.as_str())
                 .or_insert_with(|| Name::check(&self.author_name(&event.pubkey)).ok());
             let (Some(author), Ok(text)) = (name.clone(), Body::check(&event.content)) else { continue };
+            let comment = Comment::shared(id.clone(), Valid { author, text }, at_ms, parent);
             if muted {
-                view.hidden.push(id.clone());
+                view.hidden.push(id);
             } else if pending {
-                view.pending.push(id.clone());
+                view.pending.push(id);
             }
-            view.comments.push(Comment::shared(id, Valid { author, text }, at_ms, parent));
+            view.comments.push(if muted || pending { comment.withheld() } else { comment });
         }
         let mut likers: HashMap<&str, HashSet<&str>> = HashMap::new();
         for reaction in &self.reactions {
@@ -717,6 +718,7 @@ mod tests {
         let view = shared.view(&moderating, true);
         assert_eq!(view.comments.len(), 2);
         assert_eq!(view.pending.len(), 1);
+        assert_eq!(view.comments.iter().filter(|c| c.withheld).count(), 1, "not counted in the heading");
         let anns = Own { pubkey: Some(ann.public_hex()), ..Own::default() };
         assert!(shared.own_pending(&anns) && !shared.own_pending(&moderating));
         // A set under another `d` tag approves nobody here.

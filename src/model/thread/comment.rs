@@ -98,6 +98,10 @@ pub struct Comment {
     pub deleted: bool,
     /// Likes the article ships with (seed comments only).
     pub base_likes: u32,
+    /// Shown to a moderator only (hidden by a moderator's list, or waiting
+    /// for approval): not counted in the heading, which says what every
+    /// reader sees.
+    pub withheld: bool,
 }
 
 impl Comment {
@@ -112,6 +116,7 @@ impl Comment {
             edited_at: None,
             deleted: false,
             base_likes: seed.likes,
+            withheld: false,
         }
     }
 
@@ -126,6 +131,7 @@ impl Comment {
             edited_at: None,
             deleted: false,
             base_likes: 0,
+            withheld: false,
         }
     }
 
@@ -140,6 +146,7 @@ impl Comment {
             edited_at: None,
             deleted: false,
             base_likes: 0,
+            withheld: false,
         }
     }
 
@@ -161,6 +168,7 @@ impl Comment {
             edited_at,
             deleted: true,
             base_likes: 0,
+            withheld: false,
         }
     }
 
@@ -190,6 +198,11 @@ impl Comment {
     /// the reader's own.
     pub fn edited(&self, text: Body, at_ms: f64) -> Option<Comment> {
         self.is_own().then(|| Comment { text: text.into_string(), edited_at: Some(at_ms), ..self.clone() })
+    }
+
+    /// The same comment, shown to a moderator only.
+    pub fn withheld(self) -> Comment {
+        Comment { withheld: true, ..self }
     }
 
     /// What stays of a deleted comment that has replies.

@@ -152,7 +152,7 @@ impl Tree {
                     liked: thread.is_liked(&comment.id),
                 },
             );
-            tree.count += usize::from(!comment.deleted);
+            tree.count += usize::from(!comment.deleted && !comment.withheld);
             stack.extend(&children[i]);
         }
         tree
@@ -184,7 +184,8 @@ impl Tree {
         self.nodes.get(id)
     }
 
-    /// Comments shown, placeholders excluded: the number in the heading.
+    /// Comments shown, placeholders and those shown to a moderator only
+    /// excluded: the number in the heading, the same for every reader.
     pub fn count(&self) -> usize {
         self.count
     }
