@@ -691,7 +691,8 @@ test('approval first: a new author is seen by themselves and the moderator only;
   // The heading says what every reader sees: the article's eight.
   await expect(heading(mod.page)).toHaveText('8 Comments');
   await expect(bob.page.getByText('Ann, new here.')).toHaveCount(0);
-  await keepScreenshot(mod.page, 'moderator-approves');
+  await waiting.scrollIntoViewIfNeeded();
+  await keepScreenshot(itemOf(waiting), 'moderator-approves');
 
   await waiting.getByRole('button', { name: 'Approve Ann' }).click();
   await expect(commentWith(bob.page, 'Ann, new here.')).toBeVisible();
