@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { commentBy, comments, heading, keepScreenshot, open, seed, shownComments, watchErrors } from './helpers';
+import { commentBy, comments, heading, keepScreenshot, open, seed, shownComments, storedEntries, watchErrors } from './helpers';
 import { HOST } from './origins';
 
 test('shows the article word for word in semantic HTML', async ({ page }) => {
@@ -15,8 +15,10 @@ test('shows the eight seed comments in the seed order, text as written', async (
   await expect(heading(page)).toHaveText('8 Comments');
   await expect(comments(page)).toHaveCount(8);
   expect(await shownComments(page)).toEqual(seed.comments);
-  // Seed comments are content: nothing is written to storage by viewing them.
-  expect(await page.evaluate(() => localStorage.length)).toBe(0);
+  // Seed comments are content: viewing them stores none of them, only when
+  // the reader was here (for what is new on their next visit).
+  expect(Object.keys(await storedEntries(page))).toEqual([`agora:v1:${seed.id}:visit:last`]);
+  expect(await page.evaluate(() => localStorage.length)).toBe(1);
 });
 
 test('a normal load logs no console error and no exception', async ({ page }) => {
