@@ -58,7 +58,7 @@ function isDate(text) {
 // type, a bad comment).
 export function readArticle(json) {
   if (!isObject(json)) return null;
-  const { id, title, byline, paragraphs, comments = [], lang, relays, url, moderators, pow } = json;
+  const { id, title, byline, paragraphs, comments = [], lang, relays, url, moderators, pow, moderation } = json;
   const text = (value) => typeof value === 'string' && trim(value) !== '';
   if (!text(id) || !text(title) || !optionalString(byline) || !optionalString(lang)) return null;
   if (!stringList(paragraphs) || paragraphs.every((p) => !text(p))) return null;
@@ -79,8 +79,18 @@ export function readArticle(json) {
   const optional = (value, ok) => value === undefined || value === null || ok(value);
   if (!optional(relays, stringList)) return null;
   // Only the relay build reads these: they matter where relays are named.
-  const sharingOk = optional(moderators, stringList) && optional(url, (u) => typeof u === 'string') && optional(pow, isU32);
-  return { id, comments: comments?.length ?? 0, relays, moderators, url, sharingOk };
+  const isString = (value) => typeof value === 'string';
+  const sharingOk = optional(moderators, stringList) && optional(url, isString) && optional(pow, isU32) && optional(moderation, isString);
+  return { id, comments: comments?.length ?? 0, relays, moderators, url, moderation, sharingOk };
+}
+
+// Whether the thread is approval first (`SharingSettings::resolve`): the
+// host's `moderation` (empty counts as absent) wins over the article's;
+// "approve" is approval first, and any other value is one the thread names
+// as unusable and ignores, as the count does.
+export function approves(host, article) {
+  const given = typeof host === 'string' && trim(host) !== '' ? host : article;
+  return typeof given === 'string' && trim(given) === 'approve';
 }
 
 // --- What this browser stores (src/model/storage/record.rs, load.rs)
@@ -153,6 +163,11 @@ export function storedComments(thread, entries, seedCount) {
 const COMMENT = 1111;
 const DELETION = 5;
 const MUTE_LIST = 10000;
+// A moderator's NIP-51 follow set: with approval first, the newest one of
+// each moderator whose `d` tag is APPROVED names the approved authors
+// (event.rs, moderation.rs).
+const FOLLOW_SET = 30000;
+const APPROVED = 'agora-approved';
 const MAX_TAGS = 64;
 const MAX_FUTURE_S = 3600;
 // The thread keeps at most this many events; a thread that reaches it is
@@ -194,13 +209,25 @@ export async function verifyEvent(event) {
   return toHex(id) === event.id && verify(fromHex(pubkey), id, fromHex(event.sig));
 }
 
+// `keep_newest`: the newest event of each author (on a tie, the lowest id);
+// whether `event` is kept.
+function keepNewest(newest, event) {
+  const old = newest.get(event.pubkey);
+  if (old && (old.created_at > event.created_at || (old.created_at === event.created_at && old.id < event.id))) return false;
+  newest.set(event.pubkey, event);
+  return true;
+}
+
 // How many comments of the thread at `url` the relays' verified `events`
-// show, as `Shared::view` of a complete thread decides (the reader's own
-// events and ids left out), or null when the thread would be full.
-export function sharedComments(events, { url, moderators = [], ownEvents = new Set(), ownIds = new Set(), now }) {
+// show to every reader, as `Shared::view` of a complete thread decides (the
+// reader's own events and ids left out; what a moderator's list hides and,
+// with `approve`, what waits for approval is shown to moderators only and
+// not counted), or null when the thread would be full.
+export function sharedComments(events, { url, moderators = [], approve = false, ownEvents = new Set(), ownIds = new Set(), now }) {
   const comments = [];
   const deletions = new Set();
   const newestMutes = new Map();
+  const newestSets = new Map();
   const seen = new Set();
   let kept = 0;
   for (const event of events) {
@@ -216,10 +243,9 @@ export function sharedComments(events, { url, moderators = [], ownEvents = new S
       if (!targets.length) continue;
       for (const target of targets) deletions.add(`${event.pubkey}:${target}`);
     } else if (event.kind === MUTE_LIST && moderators.includes(event.pubkey)) {
-      // The newest list of each moderator (on a tie, the lowest id).
-      const old = newestMutes.get(event.pubkey);
-      if (old && (old.created_at > event.created_at || (old.created_at === event.created_at && old.id < event.id))) continue;
-      newestMutes.set(event.pubkey, event);
+      if (!keepNewest(newestMutes, event)) continue;
+    } else if (event.kind === FOLLOW_SET && moderators.includes(event.pubkey) && tag(event, 'd') === APPROVED) {
+      if (!keepNewest(newestSets, event)) continue;
     } else continue;
     kept++;
   }
@@ -230,12 +256,17 @@ export function sharedComments(events, { url, moderators = [], ownEvents = new S
     tagValues(list, 'p').forEach((key) => mutedKeys.add(key));
     tagValues(list, 'e').forEach((id) => mutedEvents.add(id));
   }
+  // `Shared::is_approved`: moderators, and those any moderator's newest set names.
+  const approved = new Set(moderators);
+  for (const set of newestSets.values()) tagValues(set, 'p').forEach((key) => approved.add(key));
   // A deleted comment leaves at most a placeholder, which is not counted; a
-  // reply whose parent never came shows at the top level, and counts.
+  // reply whose parent never came (or is not shown to every reader) shows
+  // at the top level, and counts.
   return comments.filter(
     (c) =>
       !ownEvents.has(c.id) &&
       !ownIds.has(c.id) &&
+      (!approve || approved.has(c.pubkey)) &&
       !mutedKeys.has(c.pubkey) &&
       !mutedEvents.has(c.id) &&
       !deletions.has(`${c.pubkey}:${c.id}`),
@@ -379,13 +410,14 @@ async function settings(element) {
   }
   const page = document.querySelector('link[rel~=canonical][href]')?.href ?? location.href;
   const url = [article.url, attribute(element, 'url')].find((u) => typeof u === 'string' && isWebUrl(u)) ?? page;
-  return { ...base, relays: [...new Set(relays)].slice(0, 8), moderators: [...new Set(moderators)], url: canonicalUrl(url) };
+  const approve = approves(attribute(element, 'moderation'), article.moderation);
+  return { ...base, relays: [...new Set(relays)].slice(0, 8), moderators: [...new Set(moderators)], approve, url: canonicalUrl(url) };
 }
 
 // What each relay has been asked, by relay: for each thread URL, what it
 // sent (`events`: the verified events, once complete; null if it failed).
 const asked = new Map();
-const askedKey = ({ url, moderators }) => `${url} ${moderators.join(' ')}`;
+const askedKey = ({ url, moderators, approve }) => `${url} ${moderators.join(' ')} ${approve}`;
 
 async function refresh() {
   const waiting = [...watched()].filter((element) => !resolved.has(element));
@@ -400,10 +432,11 @@ async function refresh() {
     for (const relay of counted?.relays ?? []) {
       const known = asked.get(relay) ?? asked.set(relay, new Map()).get(relay);
       if (known.has(askedKey(counted))) continue;
-      const mine = threads.get(relay) ?? threads.set(relay, { keys: [], urls: new Set(), moderators: new Set() }).get(relay);
+      const mine = threads.get(relay) ?? threads.set(relay, { keys: [], urls: new Set(), moderators: new Set(), approvers: new Set() }).get(relay);
       mine.keys.push(askedKey(counted));
       mine.urls.add(counted.url);
       counted.moderators.forEach((key) => mine.moderators.add(key));
+      if (counted.approve) counted.moderators.forEach((key) => mine.approvers.add(key));
     }
   }
   render();
@@ -442,7 +475,8 @@ function render() {
       let relays = null;
       if (counted.relays) {
         const sent = counted.relays.map((relay) => asked.get(relay)?.get(askedKey(counted))?.events);
-        relays = sent.every(Array.isArray) ? { events: sent.flat(), url: counted.url, moderators: counted.moderators, now } : undefined;
+        const { url, moderators, approve } = counted;
+        relays = sent.every(Array.isArray) ? { events: sent.flat(), url, moderators, approve, now } : undefined;
       }
       const n = relays === undefined ? null : countComments({ ...counted, entries, relays });
       if (n !== null) text = phrase(n, counted.code, counted.words);
@@ -470,18 +504,21 @@ const PAGE_TIMEOUT_MS = 10000;
 const MAX_MESSAGE = 64 * 1024 + 256;
 
 // Asks every relay of `threads` (relay -> the URLs and moderators counted
-// on it), one connection each, in rounds, as the thread does: first the
-// comments in both spellings of every URL and the moderators' mute lists;
+// on it, and the moderators of threads that are approval first), one
+// connection each, in rounds, as the thread does: first the comments in
+// both spellings of every URL, the moderators' mute lists and, for those
+// that approve, their sets of approved authors, in one request;
 // then, of every relay, the deletion requests that name any comment any
 // relay sent, and the replies' parents that no relay sent, by id; until no
 // round names anything new. Sets each relay's `events` in `results` to the
 // verified events it sent, or null if it failed (did not connect, closed,
 // refused, stalled).
 async function gatherAll(threads, results) {
-  const sessions = [...threads].map(([relay, { urls, moderators }]) => {
+  const sessions = [...threads].map(([relay, { urls, moderators, approvers }]) => {
     const session = connect(relay);
     const first = [{ kinds: [COMMENT], '#I': [...urls].flatMap(spellings) }];
     if (moderators.size) first.push({ kinds: [MUTE_LIST], authors: [...moderators] });
+    if (approvers.size) first.push({ kinds: [FOLLOW_SET], authors: [...approvers], '#d': [APPROVED] });
     return { relay, session, asked: new Set(), round: first };
   });
   for (;;) {

@@ -20,7 +20,7 @@
 //   <a href="/my-post"><agora-count thread="my-post" src="/articles/my-post.json"></agora-count></a>
 //
 // It takes the thread's attributes that say which thread it is and how it
-// is shared (thread, src, lang, relays, moderators, url). Its code
+// is shared (thread, src, lang, relays, moderators, moderation, url). Its code
 // (count.js) is loaded only by pages that have one.
 
 const assets = new URL('./', import.meta.url);
@@ -207,7 +207,7 @@ if (!customElements.get('agora-thread')) {
 const counting = () => (builds.count ??= import(asset('count.js')));
 
 class AgoraCount extends HTMLElement {
-  static observedAttributes = ['thread', 'src', 'lang', 'relays', 'moderators', 'url'];
+  static observedAttributes = ['thread', 'src', 'lang', 'relays', 'moderators', 'moderation', 'url'];
 
   connectedCallback() {
     counting().then((count) => count.watch(this), () => {});

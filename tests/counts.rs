@@ -10,6 +10,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use agora::model::nostr::scope::canonical_url;
+use agora::model::nostr::settings::{SettingProblem, SharingSettings};
 use agora::model::nostr::{Event, Own, Shared};
 use agora::model::storage::load::outbox_entries;
 use agora::model::{Article, Keys, Lang, Sort, Text, Thread, ThreadId, Tree, load};
@@ -29,8 +30,10 @@ fn fixtures() -> Vec<(String, Value)> {
     found
 }
 
-/// What the thread's heading counts for one fixture.
-fn heading_count(fixture: &Value) -> usize {
+/// What the thread's heading counts for one fixture, for a reader whose
+/// key is `reader` (where it matters: a moderator's thread also shows, marked,
+/// what moderators hide and what waits for approval).
+fn heading_count(fixture: &Value, reader: Option<&str>) -> usize {
     let article = match fixture.get("article") {
         Some(json) => Article::from_json(&json.to_string()).unwrap(),
         None => Article::built_in(),
@@ -50,7 +53,17 @@ fn heading_count(fixture: &Value) -> usize {
         let moderators: Vec<String> =
             relays["moderators"].as_array().unwrap().iter().map(|m| m.as_str().unwrap().to_string()).collect();
         let outbox = outbox_entries(&loaded.outbox);
-        let mut shared = Shared::new(&url, &moderators);
+        // The host's settings (the element's attributes, empty ones absent,
+        // as `Config` reads them) resolved against the article's (which,
+        // like its url, only the relay build reads).
+        let host = |name: &str| fixture["host"][name].as_str().map(str::trim).filter(|v| !v.is_empty());
+        let moderation = fixture["article"]["moderation"].as_str().map(str::to_string);
+        let article_sharing = SharingSettings { moderation, ..SharingSettings::default() };
+        let (sharing, problems) = SharingSettings::from_text(host).resolve(article_sharing);
+        let refused = problems.iter().any(|p| !matches!(p, SettingProblem::Moderation(_)));
+        assert!(!refused, "a fixture of a thread whose settings are refused: {problems:?}");
+        let shared = Shared::new(&url, &moderators);
+        let mut shared = if sharing.approve { shared.approving() } else { shared };
         shared.retract_outbox(&outbox);
         let now = relays["now"].as_u64().unwrap();
         for event in relays["events"].as_array().unwrap() {
@@ -59,7 +72,7 @@ fn heading_count(fixture: &Value) -> usize {
                 shared.insert(event, now);
             }
         }
-        let view = shared.view(&Own::from_outbox(None, &outbox), true);
+        let view = shared.view(&Own::from_outbox(reader.map(str::to_string), &outbox), true);
         thread.set_shared(view.comments, view.likes);
     }
     Tree::build(&thread, Sort::Oldest).count()
@@ -70,8 +83,12 @@ fn every_fixture_counts_what_the_heading_shows() {
     let all = fixtures();
     assert!(all.len() >= 3, "the count fixtures are missing");
     for (path, fixture) in all {
-        let count = heading_count(&fixture);
+        let count = heading_count(&fixture, None);
         assert_eq!(count as u64, fixture["expected"].as_u64().unwrap(), "{path}");
+        // The heading says what every reader sees: a moderator's too.
+        for moderator in fixture["relays"]["moderators"].as_array().into_iter().flatten() {
+            assert_eq!(heading_count(&fixture, moderator.as_str()), count, "{path}, as the moderator {moderator}");
+        }
         for (code, phrase) in fixture["phrases"].as_object().unwrap() {
             let lang = Lang::from_tag(code).unwrap();
             assert_eq!(Text::cldr(lang).comments(count), phrase.as_str().unwrap(), "{path}, {code}");

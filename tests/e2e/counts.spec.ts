@@ -108,6 +108,47 @@ test.describe('with a relay', () => {
     }
   });
 
+  test('approval first: the count is what the thread shows every reader, its moderator too; an author waiting for approval is not counted', async ({ page, browser }) => {
+    const [ann, ben, moderator] = [new OtherClient(), new OtherClient(), new OtherClient()];
+    const url = storyUrl('approval');
+    const approved = ann.comment(url, 'Ann, whom the moderator approved.', undefined, 60);
+    const waiting = ben.comment(url, 'Ben, waiting for approval.', undefined, 50);
+    const own = moderator.comment(url, 'The moderator, who needs no approval.', undefined, 40);
+    // The moderator's set of approved authors (NIP-51 follow set), as agora's Approve publishes it.
+    const set = moderator.sign({ kind: 30000, tags: [['d', 'agora-approved'], ['p', ann.pubkey]], content: '' });
+    const sent = await publish(relay.url, [approved, waiting, own, set]);
+    expect([approved, waiting, own, set].map((e) => sent.get(e.id)?.[0])).toEqual([true, true, true, true]);
+
+    const sockets: string[] = [];
+    page.on('websocket', (socket) => sockets.push(socket.url().replace(/\/$/, '')));
+    const query = new URLSearchParams({ relays: relay.url, url, thread: 'approval', moderators: moderator.pubkey, moderation: 'approve' });
+    await page.goto(`${listing}?${query}`);
+    // The built-in article's 8, Ann's and the moderator's.
+    await expect(count(page, 'shared')).toHaveText('10 Comments');
+    expect(sockets).toEqual([relay.url]);
+
+    // The thread itself, for another reader.
+    const other = await (await browser.newContext()).newPage();
+    await open(other, `/index.html?${query}`);
+    await expect(other.locator('.agora-thread__loading')).toHaveCount(0);
+    await expect(heading(other)).toHaveText('10 Comments');
+    await expect(other.getByText('Ann, whom the moderator approved.')).toHaveCount(1);
+    await expect(other.getByText('Ben, waiting for approval.')).toHaveCount(0);
+    expect(await count(page, 'shared').textContent()).toBe(await heading(other).textContent());
+
+    // And for the moderator (a NIP-07 signer holding their key), who also
+    // sees Ben's comment, marked: the heading is the same.
+    const mod = await (await browser.newContext()).newPage();
+    await mod.addInitScript((pubkey) => {
+      (window as any).nostr = { getPublicKey: async () => pubkey, signEvent: async () => { throw new Error('not in this test'); } };
+    }, moderator.pubkey);
+    await open(mod, `/index.html?${query}`);
+    await expect(mod.locator('.agora-thread__loading')).toHaveCount(0);
+    await expect(mod.getByText('Ben, waiting for approval.')).toHaveCount(1);
+    await expect(mod.getByRole('button', { name: /^Approve / })).toHaveCount(1);
+    await expect(heading(mod)).toHaveText('10 Comments');
+  });
+
   test('20 counts on one page: at most 15 KB gzip of agora and one connection per relay', async ({ page }) => {
     const reader = new OtherClient();
     await publish(relay.url, [0, 1, 2].map((i) => reader.comment(storyUrl(`many-${i}`), `Comment ${i}.`, undefined, 10 + i)));

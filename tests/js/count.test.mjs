@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import {
-  countComments, readArticle, verifyEvent, eventShape, phrase, readLanguageFile, chooseLang, canonicalUrl,
+  countComments, readArticle, verifyEvent, eventShape, phrase, readLanguageFile, chooseLang, canonicalUrl, approves,
 } from '../../public/count.js';
 
 const root = new URL('../../', import.meta.url);
@@ -32,7 +32,9 @@ async function count(fixture) {
     for (const event of fixture.relays.events) {
       if (eventShape(event) && (await verifyEvent(event))) events.push(event);
     }
-    relays = { ...fixture.relays, events, url: canonicalUrl(article.url) };
+    // The host's settings (the element's attributes), then the article's.
+    const approve = approves(fixture.host?.moderation, article.moderation);
+    relays = { ...fixture.relays, events, url: canonicalUrl(article.url), approve };
   }
   const entries = Object.entries(fixture.stored ?? {});
   return countComments({ seedCount: article.comments, thread: fixture.thread ?? article.id, entries, relays });
@@ -80,4 +82,21 @@ test('an article the thread would refuse is not counted', () => {
   ]) {
     assert.equal(readArticle(bad), null, JSON.stringify(bad));
   }
+  // The relay build reads the sharing settings: a wrong type there refuses a shared thread.
+  assert.equal(readArticle({ ...good, moderation: 'approve' }).sharingOk, true);
+  assert.equal(readArticle({ ...good, moderation: null }).sharingOk, true);
+  assert.equal(readArticle({ ...good, moderation: true }).sharingOk, false);
+});
+
+test('approval first as the thread resolves it: the host\u2019s setting, else the article\u2019s; anything but "approve" ignored', () => {
+  assert.equal(approves(undefined, 'approve'), true);
+  assert.equal(approves(' approve ', undefined), true);
+  assert.equal(approves(undefined, ' approve\n'), true);
+  assert.equal(approves('   ', 'approve'), true, 'an empty attribute is no setting');
+  assert.equal(approves('approve', ''), true);
+  assert.equal(approves('Approve', 'approve'), false, 'the host\u2019s wins, and the thread cannot use it');
+  assert.equal(approves('pre', undefined), false);
+  assert.equal(approves(undefined, ''), false);
+  assert.equal(approves(undefined, null), false);
+  assert.equal(approves(undefined, undefined), false);
 });

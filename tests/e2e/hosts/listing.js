@@ -1,6 +1,6 @@
 // Adds the counts of the relay tests, whose relay listens on a port chosen
-// at run time: ?relays= and ?moderators= for one shared story (?url=, the
-// thread ?thread=), and ?many=N for N shared stories (?lang= for their words).
+// at run time: ?relays=, ?moderators= and ?moderation= for one shared story
+// (?url=, the thread ?thread=), and ?many=N for N shared stories (?lang= for their words).
 // ?widget=1 adds a discussion of the local story to this page.
 const query = new URLSearchParams(location.search);
 const list = document.querySelector('.stories');
@@ -19,6 +19,7 @@ const relays = query.get('relays');
 if (relays && query.get('url')) {
   item('shared', 'A story shared on relays', {
     relays, url: query.get('url'), thread: query.get('thread'), moderators: query.get('moderators'),
+    moderation: query.get('moderation'),
   });
 }
 for (let i = 0; i < Number(query.get('many') ?? 0); i++) {
