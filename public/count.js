@@ -233,7 +233,8 @@ export function sharedComments(events, { url, moderators = [], approve = false, 
   for (const event of events) {
     if (seen.has(event.id)) continue;
     seen.add(event.id);
-    if ((event.tags.length > MAX_TAGS && event.kind !== MUTE_LIST) || event.created_at > now + MAX_FUTURE_S) continue;
+    const lists = event.kind === MUTE_LIST || event.kind === FOLLOW_SET;
+    if ((event.tags.length > MAX_TAGS && !lists) || event.created_at > now + MAX_FUTURE_S) continue;
     if (event.kind === COMMENT) {
       const scope = tag(event, 'I');
       if (scope === undefined || !samePage(scope, url) || checked(event.content, TEXT_MAX) === null) continue;

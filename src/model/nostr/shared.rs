@@ -26,7 +26,7 @@ pub const MAX_BYTES: usize = 16 * 1024 * 1024;
 /// The most event ids looked at, kept or not: past it nothing more is taken.
 pub const MAX_SEEN: usize = 4 * MAX_EVENTS;
 /// Tags an event may carry and be kept (agora's carry five at most); a
-/// moderator's mute list may name many more.
+/// moderator's mute list and set of approved authors may name many more.
 pub const MAX_TAGS: usize = 64;
 /// How far ahead of this computer's clock an event may be dated and still be
 /// taken (clocks differ); later ones would sit first in every thread.
@@ -202,7 +202,7 @@ impl Shared {
         self.seen.insert(event.id.clone());
         let size = event.content.len() + event.tags.iter().flatten().map(String::len).sum::<usize>();
         let fits = self.kept < MAX_EVENTS && self.bytes + size <= MAX_BYTES;
-        let few_tags = event.tags.len() <= MAX_TAGS || event.kind == MUTE_LIST;
+        let few_tags = event.tags.len() <= MAX_TAGS || matches!(event.kind, MUTE_LIST | FOLLOW_SET);
         if !fits || !few_tags || event.created_at > now_s.saturating_add(MAX_FUTURE_S) {
             return false;
         }
@@ -732,6 +732,15 @@ mod tests {
         shared.put(comment(&ann, 14, "Ann's next", None));
         assert_eq!(shared.view(&everyone, true).comments.len(), 3, "and everything they write after");
         assert!(!shared.own_pending(&anns));
+        // A set of many approved authors is a set still.
+        let bob = key(2);
+        shared.put(comment(&bob, 15, "Bob's", None));
+        let mut many = approved_set(&moderator.public_hex(), None, &bob.public_hex(), 16);
+        many.tags.extend((0..100).map(|i| vec!["p".to_string(), format!("{i:064x}")]));
+        shared.put(signed(many, &moderator));
+        let shown = texts(&shared.view(&everyone, true));
+        assert_eq!(shown.len(), 2, "Ann is no longer in the newest set: {shown:?}");
+        assert!(shown.iter().any(|text| text == "Bob's"));
     }
 
     #[test]
