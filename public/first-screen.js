@@ -19,7 +19,8 @@
 //   browser's languages, by primary subtag); a `?lang=` that is not plain
 //   ASCII letters, digits, `-` and `_` hides it too;
 // - a stored sort other than the default, any stored entry of the thread but
-//   the composer's draft (the composer comes with the app), and storage the
+//   the composer's draft (the composer comes with the app) and the reader's
+//   last visit (the article's own comments are never new), and storage the
 //   page cannot use (the app would say so above the thread).
 // Otherwise, where the page then names no article, it gets its generic title
 // back. What it compares with comes from Rust, in the
@@ -43,7 +44,7 @@
       if (![null, m.sort].includes(s.getItem(m.sortKey))) return false;
       for (let i = 0; i < s.length; i++) {
         const k = s.key(i);
-        if (k.startsWith(m.keys) && k !== m.draft) return false;
+        if (k.startsWith(m.keys) && k !== m.draft && k !== m.visit) return false;
       }
       return true;
     } catch {

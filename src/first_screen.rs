@@ -87,10 +87,11 @@ pub fn write_into(page: &str) -> Result<String, String> {
         .and_then(|start| Some((start + "<title>".len(), start + page[start..body_start].find("</title>")?)))
         .ok_or("the page has no <title>")?;
     let head = format!(
-        r#"<meta name="agora-first-screen" data-thread="{}" data-keys="{}" data-draft="{}" data-sort-key="{}" data-sort="{}" data-langs="{}" data-title="{}"><script src="{CHOOSER}"></script>"#,
+        r#"<meta name="agora-first-screen" data-thread="{}" data-keys="{}" data-draft="{}" data-visit="{}" data-sort-key="{}" data-sort="{}" data-langs="{}" data-title="{}"><script src="{CHOOSER}"></script>"#,
         escape(thread_id.as_str()),
         escape(keys.thread_prefix()),
         escape(&keys.draft(&DraftSlot::New)),
+        escape(&keys.last_visit()),
         escape(Keys::SORT),
         escape(&default_sort),
         languages.join(" "),
@@ -153,7 +154,7 @@ mod tests {
         let sort = Keys::SORT;
         assert!(
             out.contains(&format!(
-                r#"data-thread="trump-putin-call" data-keys="{prefix}" data-draft="{prefix}draft:new" data-sort-key="{sort}" data-sort="&quot;oldest&quot;" data-langs="en ar de es fr he it ja ko nl pl pt tr uk zh" data-title="agora"><script src="./first-screen.js"></script>"#
+                r#"data-thread="trump-putin-call" data-keys="{prefix}" data-draft="{prefix}draft:new" data-visit="{prefix}visit:last" data-sort-key="{sort}" data-sort="&quot;oldest&quot;" data-langs="en ar de es fr he it ja ko nl pl pt tr uk zh" data-title="agora"><script src="./first-screen.js"></script>"#
             )),
             "{out}"
         );

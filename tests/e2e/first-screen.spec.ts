@@ -87,6 +87,19 @@ test('a button pressed before the app is ready does nothing and leaves nothing b
   await expect(page.locator('#comment-seed-2')).toHaveClass(/agora-comment--highlighted/);
 });
 
+test('a returning reader gets the first screen too: the visit the app notes changes nothing it shows', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('form.agora-composer')).toBeVisible();
+  expect(await page.evaluate((key) => localStorage.getItem(key), `agora:v1:${seed.id}:visit:last`)).not.toBeNull();
+  const release = await holdWasm(page);
+  await page.reload();
+  await expect(firstScreen(page)).toBeVisible();
+  expect(await shownComments(page)).toEqual(seed.comments);
+  release();
+  await expect(firstScreen(page)).toHaveCount(0);
+  await expect(page.locator('.agora-comment__new')).toHaveCount(0);
+});
+
 test('another article, language, theme, thread, order, relays, stored data or unusable storage never show the first screen', async ({ browser }) => {
   const thread = `agora:v1:${seed.id}`;
   const cases: { path: string; locale?: string; shown: string; stored?: Record<string, string>; blocked?: boolean }[] = [
