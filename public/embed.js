@@ -139,6 +139,11 @@ class AgoraThread extends HTMLElement {
     }
     const container = document.createElement('div');
     this.shadowRoot.replaceChildren(styles, container);
+    // The article is asked for beside the WebAssembly, not after it: the
+    // widget takes this answer (a failure reads as unreachable, as its own
+    // request would).
+    const settings = this.#settings();
+    const articleResponse = settings.src ? fetch(settings.src).catch(() => null) : undefined;
     try {
       const relays = this.#relaysAsked || this.getAttribute('relays');
       const [module] = await Promise.all([loadGlue(relays ? 'agora-relays' : 'agora'), stylesLoaded]);
@@ -148,7 +153,7 @@ class AgoraThread extends HTMLElement {
           this.#relaysAsked = true;
           if (generation === this.#generation) this.#queueRender();
         });
-        this.#widget = module.mountWidget(container, { ...this.#settings(), assets: assets.href, onRelays: relays ? undefined : onRelays });
+        this.#widget = module.mountWidget(container, { ...settings, articleResponse, assets: assets.href, onRelays: relays ? undefined : onRelays });
       }
     } catch (error) {
       if (generation !== this.#generation) return;

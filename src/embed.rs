@@ -3,7 +3,7 @@
 //! `public/embed.js`).
 
 use crate::app::App;
-use crate::config::Config;
+use crate::config::{ArticleSource, Config};
 use leptos::mount::{UnmountHandle, mount_to};
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
@@ -22,7 +22,11 @@ pub fn mount_standalone(on_relays: wasm_bindgen::JsValue) -> Option<Mounted> {
 pub type Mounted = UnmountHandle<AnyViewState>;
 
 /// Mounts a widget into `parent` (an element inside the host element's
-/// shadow root).
-pub fn mount_widget(parent: web_sys::HtmlElement, config: Config) -> Mounted {
+/// shadow root). `article_started`: the request for the article that the
+/// element started beside the WebAssembly, taken instead of asking again.
+pub fn mount_widget(parent: web_sys::HtmlElement, config: Config, article_started: Option<js_sys::Promise>) -> Mounted {
+    if let (ArticleSource::Url(url), Some(started)) = (&config.article, article_started) {
+        crate::fetch::started_early(url, started);
+    }
     mount_to(parent, move || view! { <App config standalone=false /> }.into_any())
 }

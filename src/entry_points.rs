@@ -15,10 +15,13 @@ pub fn mount_standalone(on_relays: JsValue) -> Widget {
 }
 
 /// Mounts a widget into `parent` with the element's settings (`{ thread,
-/// src, theme, lang, relays, moderators, pow, url, onRelays }`).
+/// src, theme, lang, relays, moderators, pow, url, moderation, onRelays }`),
+/// and `articleResponse`: the request for `src` that the element started
+/// beside the WebAssembly, taken instead of asking again.
 #[wasm_bindgen(js_name = mountWidget)]
 pub fn mount_widget(parent: web_sys::HtmlElement, options: JsValue) -> Widget {
-    let mounted = embed::mount_widget(parent, Config::from_options(&options));
+    let started = js_sys::Reflect::get(&options, &JsValue::from_str("articleResponse")).ok();
+    let mounted = embed::mount_widget(parent, Config::from_options(&options), started.and_then(|p| p.dyn_into().ok()));
     Widget { mounted: Some(mounted) }
 }
 

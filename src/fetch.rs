@@ -16,14 +16,42 @@ enum FetchError {
     Status(String),
 }
 
+thread_local! {
+    /// Requests that the page started before the WebAssembly had arrived
+    /// (`embed.js` asks for an element's article beside it), by URL: the
+    /// first fetch of that URL takes its answer instead of asking again.
+    static STARTED: RefCell<Vec<(String, js_sys::Promise)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Notes a request for `url` already under way: `response` resolves to its
+/// `Response` (or to anything else where it failed).
+pub fn started_early(url: &str, response: js_sys::Promise) {
+    let _ = STARTED.try_with(|started| {
+        if let Ok(mut started) = started.try_borrow_mut() {
+            started.retain(|(u, _)| u != url);
+            started.push((url.to_string(), response));
+        }
+    });
+}
+
+/// The request under way for `url`, taken (an answer is read only once).
+fn take_started(url: &str) -> Option<js_sys::Promise> {
+    STARTED
+        .try_with(|started| {
+            let mut started = started.try_borrow_mut().ok()?;
+            let at = started.iter().position(|(u, _)| u == url)?;
+            Some(started.remove(at).1)
+        })
+        .ok()
+        .flatten()
+}
+
 /// The text of the file at `url`.
 async fn fetch_text(url: &str) -> Result<String, FetchError> {
     let window = web_sys::window().ok_or(FetchError::Unreachable)?;
-    let response: Response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .ok()
-        .and_then(|value| value.dyn_into().ok())
-        .ok_or(FetchError::Unreachable)?;
+    let request = take_started(url).unwrap_or_else(|| window.fetch_with_str(url));
+    let response: Response =
+        JsFuture::from(request).await.ok().and_then(|value| value.dyn_into().ok()).ok_or(FetchError::Unreachable)?;
     if !response.ok() {
         let status = format!("{} {}", response.status(), response.status_text());
         return Err(FetchError::Status(status.trim_end().to_string()));

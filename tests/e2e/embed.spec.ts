@@ -209,3 +209,25 @@ test('the assets load from their own origin, whatever the host page path', async
     expect(requests).toContain(`${ASSETS}/${file}`);
   }
 });
+
+test('an element asks for its article beside the WebAssembly, not after it, and only once', async ({ page }) => {
+  const errors = watchErrors(page);
+  const article = hostPage('local-story.json');
+  const asked: string[] = [];
+  page.on('request', (request) => asked.push(request.url()));
+  let release = () => {};
+  const released = new Promise<void>((resolve) => { release = resolve; });
+  await page.route('**/*_bg.wasm', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(hostPage('local-story.html'));
+  // The WebAssembly is held back, and the article has been asked for already.
+  await expect.poll(() => asked.filter((url) => url === article).length).toBe(1);
+  release();
+  const widget = page.locator('agora-thread');
+  await expect(widget.locator('.agora-article h1')).toHaveText('Council approves the new tram line');
+  await expect(widget.locator('form.agora-composer')).toBeVisible();
+  expect(asked.filter((url) => url === article)).toHaveLength(1);
+  expect(errors).toEqual([]);
+});
