@@ -454,6 +454,11 @@ impl Hub {
                 if key.is_some() && key.as_deref() != Some(identity.key.as_str()) {
                     return;
                 }
+                // The key signs from now on (where the page has no signer
+                // extension): a moderator's key moderates at once.
+                if self.signer.is_none() {
+                    self.signer = Signer::kept(&self.store);
+                }
                 // Kept in the outbox and sent to the relays that do not have
                 // them yet (one that has answers "duplicate", which counts).
                 for (id, event) in &identity.events {

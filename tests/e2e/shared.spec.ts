@@ -712,3 +712,29 @@ test('approval first: a new author is seen by themselves and the moderator only;
   await expect(ann.page.getByText('Bob is new too.')).toHaveCount(0);
   for (const r of [ann, bob, mod]) expect(r.errors.list).toEqual([]);
 });
+
+test('a moderator key brought in with "Import comments…" moderates at once, without a reload', async ({ browser }) => {
+  const moderator = new OtherClient();
+  const list = moderator.sign({ kind: 10000, tags: [], content: '' });
+  expect((await publish(relay.url, [list])).get(list.id)?.[0]).toBe(true);
+  const url = pageUrl([relay], 'import-moderator', { moderators: moderator.pubkey });
+  const ann = await reader(browser);
+  await open(ann.page, url);
+  await post(ann.page, 'Ann', 'Ann writes.');
+  await expect(delivery(commentWith(ann.page, 'Ann writes.'))).toHaveText('Sent to 1 of 1 relay');
+
+  const mod = await reader(browser);
+  await open(mod.page, url);
+  await expect(mod.page.locator('.agora-thread__loading')).toHaveCount(0);
+  await expect(mod.page.getByRole('button', { name: /^Hide the comment by/ })).toHaveCount(0);
+  const file = {
+    format: 'agora-export', version: 1, thread: 'import-moderator', exported_at: Date.now(), comments: [], likes: [],
+    nostr: { key: Buffer.from(moderator.secret).toString('hex'), events: [] },
+  };
+  await mod.page.locator('input[type=file]').setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await commentWith(mod.page, 'Ann writes.').getByRole('button', { name: 'Hide the comment by Ann' }).click();
+  // Its author is told; others no longer see it.
+  await expect(delivery(commentWith(ann.page, 'Ann writes.'))).toHaveText('Hidden from other readers by a moderator');
+  expect((await muteListOf(moderator.pubkey)).tags).toEqual([['e', (await onRelay(relay, 'import-moderator'))[0].id]]);
+  for (const r of [ann, mod]) expect(r.errors.list).toEqual([]);
+});
