@@ -561,8 +561,8 @@ impl Hub {
             .arrivals
             .with_thread(|t| t.posted().iter().filter(|c| c.is_own()).map(|c| c.id.clone()).collect::<Vec<_>>())
             .unwrap_or_default();
-        let hidden = self.shared.hidden_own(&self.own());
-        let pending = self.shared.own_pending(&self.own());
+        let reader = self.own();
+        let (hidden, pending) = (self.shared.hidden_own(&reader), self.shared.own_pending(&reader));
         let deliveries: Vec<(CommentId, Delivery)> = own
             .into_iter()
             .map(|id| {

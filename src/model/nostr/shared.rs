@@ -158,9 +158,17 @@ impl Shared {
     /// first, always; with it, once a moderator approved them (moderators
     /// are approved).
     pub fn is_approved(&self, author: &str) -> bool {
-        !self.approve
-            || self.is_moderator(author)
-            || self.approvals.values().any(|set| set.tag_values("p").any(|key| key == author))
+        self.approved().is_none_or(|keys| keys.contains(author))
+    }
+
+    /// The authors whose comments show to everyone, where the thread is
+    /// approval first (`None`: everyone's do): the moderators and every key
+    /// their newest sets name. Made once per view, not once per comment.
+    fn approved(&self) -> Option<HashSet<&str>> {
+        self.approve.then(|| {
+            let named = self.approvals.values().flat_map(|set| set.tag_values("p"));
+            self.moderators.iter().map(String::as_str).chain(named).collect()
+        })
     }
 
     /// The newest mute list of `moderator` that the relays sent, if any.
@@ -306,6 +314,7 @@ impl Shared {
         let waiting = if complete { HashSet::new() } else { self.waiting_replies(own) };
         let mut view = View::default();
         let moderating = own.pubkey.as_deref().is_some_and(|key| self.is_moderator(key));
+        let approved = self.approved();
         // Each author's name, checked once (a thread has far fewer authors
         // than comments).
         let mut names: HashMap<&str, Option<Name>> = HashMap::new();
@@ -317,7 +326,7 @@ impl Shared {
             let Some(id) = CommentId::parse(&event.id) else { continue };
             let deleted = self.deleted(&event.pubkey, &event.id);
             let muted = is_muted(event);
-            let pending = !self.is_approved(&event.pubkey);
+            let pending = approved.as_ref().is_some_and(|keys| !keys.contains(event.pubkey.as_str()));
             if ((muted || pending) && !moderating) || (deleted && !answered.contains(event.id.as_str())) {
                 continue;
             }
@@ -372,7 +381,7 @@ impl Shared {
     /// Whether the reader's comments wait for a moderator's approval before
     /// others see them (approval first, and their key not approved yet).
     pub fn own_pending(&self, own: &Own) -> bool {
-        self.approve && own.pubkey.as_deref().is_some_and(|key| !self.is_approved(key))
+        own.pubkey.as_deref().is_some_and(|key| !self.is_approved(key))
     }
 
     /// The reader's own comments that a moderator's mute list hides from
