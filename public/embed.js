@@ -22,6 +22,11 @@
 // It takes the thread's attributes that say which thread it is and how it
 // is shared (thread, src, lang, relays, moderators, moderation, url). Its code
 // (count.js) is loaded only by pages that have one.
+//
+// An element written by `agora-render` (docs/src/site-owners/prerendering.md)
+// already has its article and comments in a declarative shadow root, painted
+// before any script: the widget renders hidden beside them and takes their
+// place once it shows the same thread (#adoptWhenShown).
 
 const assets = new URL('./', import.meta.url);
 const asset = (name) => new URL(name, assets).href;
@@ -52,10 +57,23 @@ class AgoraThread extends HTMLElement {
   // loading="lazy": the element has come near the viewport (then it stays loaded).
   #near = false;
   #stopWatching = null;
+  // Prerendered content (`agora-render`: a declarative shadow root the
+  // browser painted before any script), shown until the app shows the same
+  // thread; then the app takes its place (#adoptWhenShown).
+  #prerendered = null;
+  // Post was pressed on the prerendered composer: post once the app is in.
+  #postAsked = false;
 
   constructor() {
     super();
-    this.attachShadow({ mode: 'open' });
+    this.#prerendered = [...(this.shadowRoot?.children ?? [])].find((node) => node.matches('.agora[data-first-screen]')) ?? null;
+    if (!this.shadowRoot) this.attachShadow({ mode: 'open' });
+    // Its form would reload the host page: the post waits for the app instead.
+    this.shadowRoot.addEventListener('submit', (event) => {
+      if (!this.#prerendered?.contains(event.target)) return;
+      event.preventDefault();
+      this.#postAsked = true;
+    }, true);
   }
 
   connectedCallback() {
@@ -133,12 +151,20 @@ class AgoraThread extends HTMLElement {
       styles.onload = styles.onerror = resolve;
     });
     if (this.getAttribute('mode') === 'iframe') {
+      this.#prerendered = null;
       this.shadowRoot.replaceChildren(styles);
       this.#renderFrame();
       return;
     }
     const container = document.createElement('div');
-    this.shadowRoot.replaceChildren(styles, container);
+    const prerendered = this.#prerendered;
+    if (prerendered) {
+      // Beside the prerendered content, with its styles, until it shows the same.
+      container.hidden = true;
+      this.shadowRoot.append(container);
+    } else {
+      this.shadowRoot.replaceChildren(styles, container);
+    }
     // The article is asked for beside the WebAssembly, not after it: the
     // widget takes this answer (a failure reads as unreachable, as its own
     // request would).
@@ -146,7 +172,7 @@ class AgoraThread extends HTMLElement {
     const articleResponse = settings.src ? fetch(settings.src).catch(() => null) : undefined;
     try {
       const relays = this.#relaysAsked || this.getAttribute('relays');
-      const [module] = await Promise.all([loadGlue(relays ? 'agora-relays' : 'agora'), stylesLoaded]);
+      const [module] = await Promise.all([loadGlue(relays ? 'agora-relays' : 'agora'), prerendered || stylesLoaded]);
       if (generation === this.#generation) {
         // Called by the usual build while it renders: hand over after that render.
         const onRelays = () => setTimeout(() => {
@@ -154,6 +180,7 @@ class AgoraThread extends HTMLElement {
           if (generation === this.#generation) this.#queueRender();
         });
         this.#widget = module.mountWidget(container, { ...settings, articleResponse, assets: assets.href, onRelays: relays ? undefined : onRelays });
+        if (prerendered) this.#adoptWhenShown(container, generation);
       }
     } catch (error) {
       if (generation !== this.#generation) return;
@@ -162,7 +189,68 @@ class AgoraThread extends HTMLElement {
       message.className = 'agora-load-error';
       message.textContent = `The discussion could not be loaded from ${assets.href} (${error?.message ?? error}).`;
       container.replaceChildren(message);
+      // Above what was prerendered, which stays readable.
+      if (prerendered) {
+        container.hidden = false;
+        this.shadowRoot.insertBefore(container, prerendered);
+      }
     }
+  }
+
+  // The app renders hidden beside the prerendered content; once it shows the
+  // article and thread (or why it cannot), it takes the prerendered
+  // content's place in the same task, before the next paint: the same
+  // markup, so nothing flashes or moves. What the reader typed into the
+  // prerendered composer and where their cursor was come along.
+  #adoptWhenShown(container, generation) {
+    const shown = () => container.querySelector('.agora') && !container.querySelector('.agora-loading');
+    const adopt = () => {
+      const old = this.#prerendered;
+      this.#prerendered = null;
+      container.hidden = false;
+      if (!old) return;
+      const composer = (root) => root.querySelector('.agora-discussion > .agora-composer');
+      const from = composer(old);
+      const to = composer(container);
+      const focused = this.shadowRoot.activeElement;
+      let refocus = null;
+      for (const field of from && to ? from.querySelectorAll('input[name], textarea[name]') : []) {
+        const same = to.querySelector(`${field.localName}[name="${field.name}"]`);
+        if (!same) continue;
+        if (field.value && field.value !== same.value) {
+          // A draft the app brought back stays, the new words after it.
+          const kept = field.localName === 'textarea' && same.value ? `${same.value}\n\n` : '';
+          same.value = kept + field.value;
+          same.dispatchEvent(new Event('input', { bubbles: true }));
+          if (field === focused) {
+            refocus = [same, kept.length + field.selectionStart, kept.length + field.selectionEnd, field.selectionDirection];
+          }
+        } else if (field === focused) {
+          refocus = [same, field.selectionStart, field.selectionEnd, field.selectionDirection];
+        }
+      }
+      old.remove();
+      // A permalink: the browser could not scroll to it in the shadow root, nor the app while hidden.
+      if (location.hash.startsWith('#comment-')) {
+        this.shadowRoot.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
+      }
+      if (refocus) {
+        const [field, start, end, direction] = refocus;
+        field.focus({ preventScroll: true });
+        field.setSelectionRange(start, end, direction);
+      }
+      if (this.#postAsked && to) to.requestSubmit();
+      this.#postAsked = false;
+    };
+    if (shown()) return adopt();
+    const observer = new MutationObserver(() => {
+      if (generation !== this.#generation) observer.disconnect();
+      else if (shown()) {
+        observer.disconnect();
+        adopt();
+      }
+    });
+    observer.observe(container, { childList: true, subtree: true });
   }
 
   #renderFrame() {
@@ -199,7 +287,11 @@ class AgoraThread extends HTMLElement {
     }
     this.#stopFrame?.();
     this.#stopFrame = null;
-    this.shadowRoot.replaceChildren();
+    // Prerendered content stays until the app takes its place, and so do its
+    // styles, untouched: a stylesheet moved or added again loads anew, and
+    // meanwhile the content would show unstyled.
+    const kept = (node) => this.#prerendered && (node === this.#prerendered || node.matches?.('link[rel=stylesheet]'));
+    for (const node of [...this.shadowRoot.childNodes]) if (!kept(node)) node.remove();
   }
 }
 

@@ -1,6 +1,6 @@
 // Decides, before the first paint, whether the standalone page shows its
 // first screen (the built-in article and its comments, written into
-// index.html at build time by src/first_screen.rs). A classic script in the
+// index.html at build time by src/prerender/first_screen.rs). A classic script in the
 // page's head, loaded from the page's own origin: it blocks the parser until
 // it has run, so it runs before the body is painted, and a strict
 // Content-Security-Policy (`script-src 'self'`) allows it without a hash.

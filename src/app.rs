@@ -144,7 +144,7 @@ fn Contents(config: Config, text: Text, standalone: bool) -> impl IntoView {
 }
 
 /// The widget's root element. `first_screen`: marks the copy written into
-/// `index.html` at build time (`crate::first_screen`), which the page shows
+/// `index.html` at build time (`crate::prerender::first_screen`), which the page shows
 /// until the app takes over (`public/boot.js`).
 pub(crate) fn root(theme: Theme, lang: Lang, first_screen: bool, children: impl IntoView + 'static) -> impl IntoView {
     view! {

@@ -51,6 +51,7 @@ pub fn preferred_languages() -> Vec<String> {
 
 /// The exact time as an ISO 8601 string for `<time datetime>`; empty for a
 /// time no `Date` can hold (`toISOString` would throw).
+#[cfg(target_arch = "wasm32")]
 pub fn iso_time(ms: f64) -> String {
     let date = Date::new(&JsValue::from_f64(ms));
     if date.get_time().is_nan() {
@@ -60,6 +61,7 @@ pub fn iso_time(ms: f64) -> String {
 }
 
 /// The exact time in words for a tooltip, in the reader's time zone.
+#[cfg(target_arch = "wasm32")]
 pub fn full_time(text: &Text, ms: f64) -> String {
     let date = Date::new(&JsValue::from_f64(ms));
     text.full_time(LocalTime {
@@ -69,6 +71,20 @@ pub fn full_time(text: &Text, ms: f64) -> String {
         hour: date.get_hours(),
         minute: date.get_minutes(),
     })
+}
+
+/// Natively (HTML written at build time, `crate::prerender`) no browser
+/// knows the reader's time zone: the time in UTC.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn iso_time(ms: f64) -> String {
+    crate::model::date::utc(ms).map(|t| t.iso()).unwrap_or_default()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn full_time(text: &Text, ms: f64) -> String {
+    let Some(t) = crate::model::date::utc(ms) else { return String::new() };
+    let year = i32::try_from(t.year).unwrap_or_default();
+    text.full_time(LocalTime { year, month: t.month, day: t.day, hour: t.hour, minute: t.minute })
 }
 
 /// The browser would not offer a file for download (it gives no reason
@@ -108,7 +124,7 @@ pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<Strin
 
 /// Runs `f` after the next frame has been painted. Not at all where nothing
 /// is painted: natively, where the first screen is written at build time
-/// (`crate::first_screen`).
+/// (`crate::prerender::first_screen`).
 pub fn after_next_paint(f: impl FnOnce() + 'static) {
     #[cfg(target_arch = "wasm32")]
     leptos::prelude::request_animation_frame(move || {
@@ -120,7 +136,7 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
 }
 
 /// Whether the page showed the first screen written at build time (see
-/// `crate::first_screen`): the chooser in the page's head marks `<html>`.
+/// `crate::prerender::first_screen`): the chooser in the page's head marks `<html>`.
 pub fn first_screen_shown() -> bool {
     web_sys::window()
         .and_then(|window| window.document())
@@ -128,5 +144,5 @@ pub fn first_screen_shown() -> bool {
         .is_some_and(|html| html.class_list().contains(FIRST_SCREEN_SHOWN))
 }
 
-/// The class the chooser gives `<html>` (`crate::first_screen::CHOOSER`).
+/// The class the chooser gives `<html>` (`crate::prerender::first_screen::CHOOSER`).
 pub const FIRST_SCREEN_SHOWN: &str = "agora-first-screen";

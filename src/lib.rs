@@ -13,12 +13,14 @@ pub mod config;
 mod discussion;
 pub mod embed;
 mod fetch;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod first_screen;
 /// `agora-import`: Disqus and WordPress exports into article files. Native only.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;
 pub mod model;
+/// HTML written ahead of time by the same components: the standalone page's
+/// first screen and prerendered `<agora-thread>` elements. Native only.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 /// The relay layer: `relay/` in the build with `--features relays`, and in
 /// the usual build `relay/off.rs`, which has the same interface and does
 /// nothing. The one place the two builds differ outside the model (whose

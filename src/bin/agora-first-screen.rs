@@ -1,5 +1,5 @@
 //! `agora-first-screen <dist>/index.html`: writes the first screen (the
-//! built-in article and its comments as HTML, see `agora::first_screen`)
+//! built-in article and its comments as HTML, see `agora::prerender::first_screen`)
 //! into a built page. Run by Trunk after every build (`Trunk.toml`).
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -10,7 +10,7 @@ fn main() -> std::process::ExitCode {
     };
     let written = std::fs::read_to_string(&path)
         .map_err(|error| error.to_string())
-        .and_then(|page| agora::first_screen::write_into(&page))
+        .and_then(|page| agora::prerender::first_screen::write_into(&page))
         .and_then(|page| std::fs::write(&path, page).map_err(|error| error.to_string()));
     match written {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 /// The discussion under the article: `notices` (stored data that could not
 /// be read, bad settings), the thread, then the composer and what follows
 /// it. `thread_only`: just the notices and the thread, as in the first
-/// screen written at build time (`crate::first_screen`); the composer
+/// screen written at build time (`crate::prerender::first_screen`); the composer
 /// appears below it when the app takes over.
 #[component]
 pub fn DiscussionView(

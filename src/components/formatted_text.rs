@@ -8,7 +8,7 @@
 //! soon as Leptos creates the element. A view per kind of block and inline
 //! piece cost about 11 KB of WebAssembly.
 //!
-//! Natively (the first screen written at build time, `crate::first_screen`)
+//! Natively (the first screen written at build time, `crate::prerender::first_screen`)
 //! the same blocks are written as HTML source by [`crate::model::writing::markup`].
 
 use crate::model::writing::format::parse;

@@ -82,9 +82,90 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     era * 146_097 + day_of_era - 719_468
 }
 
+/// The date of the proleptic Gregorian calendar `days` after 1970-01-01
+/// (Howard Hinnant's `civil_from_days`): year, month 1 to 12, day.
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let days = days + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days - era * 146_097;
+    let year_of_era = (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_from_march = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+    let month = if month_from_march < 10 { month_from_march + 3 } else { month_from_march - 9 };
+    (era * 400 + year_of_era + i64::from(month <= 2), month, day)
+}
+
+/// A time in UTC: where no browser says which time zone the reader is in
+/// (HTML written at build time, `crate::prerender`). `None` outside what a
+/// JavaScript `Date` can hold, as `Date` would be invalid there.
+pub fn utc(ms: f64) -> Option<UtcTime> {
+    // ±8.64e15 ms: the range of ECMAScript's time values.
+    if !ms.is_finite() || ms.abs() > 8.64e15 {
+        return None;
+    }
+    let ms = ms.trunc() as i64;
+    let (days, in_day) = (ms.div_euclid(86_400_000), ms.rem_euclid(86_400_000));
+    let (year, month, day) = civil_from_days(days);
+    Some(UtcTime {
+        year,
+        month: month as u32,
+        day: day as u32,
+        hour: (in_day / 3_600_000) as u32,
+        minute: (in_day / 60_000 % 60) as u32,
+        second: (in_day / 1_000 % 60) as u32,
+        millis: (in_day % 1_000) as u32,
+    })
+}
+
+/// A moment as [`utc`] reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UtcTime {
+    pub year: i64,
+    pub month: u32,
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+    pub second: u32,
+    pub millis: u32,
+}
+
+impl UtcTime {
+    /// As JavaScript's `Date.prototype.toISOString` writes it
+    /// (`2019-03-04T10:15:00.000Z`; six digits and a sign outside years 0 to 9999).
+    pub fn iso(&self) -> String {
+        let year = match self.year {
+            0..=9999 => format!("{:04}", self.year),
+            year if year < 0 => format!("-{:06}", -year),
+            year => format!("+{year:06}"),
+        };
+        format!(
+            "{year}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+            self.month, self.day, self.hour, self.minute, self.second, self.millis
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn writes_utc_as_javascript_does() {
+        let iso = |ms: f64| utc(ms).map(|t| t.iso());
+        assert_eq!(iso(0.0).as_deref(), Some("1970-01-01T00:00:00.000Z"));
+        assert_eq!(iso(1_551_694_500_250.0).as_deref(), Some("2019-03-04T10:15:00.250Z"));
+        assert_eq!(iso(951_782_400_000.0).as_deref(), Some("2000-02-29T00:00:00.000Z"));
+        assert_eq!(iso(-1_000.0).as_deref(), Some("1969-12-31T23:59:59.000Z"));
+        assert_eq!(iso(253_402_300_800_000.0).as_deref(), Some("+010000-01-01T00:00:00.000Z"));
+        assert_eq!(iso(-62_198_755_200_000.0).as_deref(), Some("-000001-01-01T00:00:00.000Z"));
+        assert_eq!(iso(8.64e15 + 1.0), None);
+        assert_eq!(iso(f64::NAN), None);
+        // Every date the reader reads, read back.
+        for text in ["2019-03-04T10:15:00.250Z", "2024-02-29T23:59:59.999Z", "1900-03-01T00:00:00.000Z"] {
+            assert_eq!(iso(parse_rfc3339(text).unwrap()).as_deref(), Some(text));
+        }
+    }
 
     #[test]
     fn reads_utc_offsets_and_fractions() {

@@ -106,7 +106,7 @@ impl Store {
     }
 
     /// A store that keeps nothing, where there is no browser: the first
-    /// screen written at build time (`crate::first_screen`).
+    /// screen written at build time (`crate::prerender::first_screen`).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn none(thread: &ThreadId) -> Store {
         Store { keys: Keys::new(thread), storage: None, origin: 0 }

@@ -3,7 +3,7 @@ import { HOST } from './origins';
 import { comments, heading, keepScreenshot, seed, shownComments, watchErrors } from './helpers';
 
 // The first screen: dist/index.html carries the built-in article and its
-// comments as HTML (written at build time by src/first_screen.rs), shown
+// comments as HTML (written at build time by src/prerender/first_screen.rs), shown
 // before any WebAssembly has arrived; the app takes it over when it mounts.
 
 const firstScreen = (page: Page) => page.locator('.agora[data-first-screen]');

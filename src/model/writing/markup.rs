@@ -1,6 +1,6 @@
 //! A comment's formatted text (see [`crate::model::writing::format`]) as HTML source, for the
 //! first screen that is written into `index.html` at build time
-//! (`crate::first_screen`). In the browser the same blocks become DOM nodes
+//! (`crate::prerender::first_screen`). In the browser the same blocks become DOM nodes
 //! (`components::FormattedText`); a browser test holds the two to the same
 //! markup. Every piece of reader text is escaped here: it can only ever be
 //! text.

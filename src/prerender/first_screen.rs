@@ -9,16 +9,10 @@
 //! render: [`CHOOSER`], a script in the page's head, decides before the
 //! first paint. Readers without scripts always get it (`public/noscript.css`).
 
-use crate::app::root;
-use crate::components::{ArticleView, DiscussionView};
+use super::{Part, Widget};
 use crate::config::Theme;
-use crate::discussion::Discussion;
 use crate::model::writing::markup::escape;
-use crate::model::{Article, DraftSlot, Keys, Lang, Loaded, Sort, Text, ThreadId};
-use crate::store::Store;
-use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
-use leptos::prelude::*;
-use leptos::reactive::diagnostics::SpecialNonReactiveZone;
+use crate::model::{Article, DraftSlot, Keys, Lang, Sort, Text, ThreadId};
 
 /// The script that decides before the first paint whether the page shows
 /// the first screen (`public/first-screen.js`, which says how), written into
@@ -31,29 +25,6 @@ pub const CHOOSER: &str = "./first-screen.js";
 
 /// The first screen's language: the built-in one.
 const LANG: Lang = Lang::En;
-
-/// The built-in article and its thread as the app renders them for a reader
-/// with nothing stored, without the composer and what follows it.
-fn render(article: &Article, thread_id: &ThreadId) -> String {
-    // Effects (focus, scrolling into view) have nothing to do here.
-    let _ = Executor::init_custom_executor(NoEffects);
-    // Rendered once, so nothing is tracked: no warnings about that.
-    let _untracked = SpecialNonReactiveZone::enter();
-    let owner = Owner::new();
-    owner.with(|| {
-        let text = Text::cldr(LANG);
-        provide_context(text);
-        let store = Store::none(thread_id);
-        let discussion =
-            Discussion::new(text, thread_id.clone(), store, article, Loaded::default(), Sort::default(), String::new());
-        provide_context(discussion);
-        let content = view! {
-            <ArticleView article=article.clone() />
-            <DiscussionView thread_only=true />
-        };
-        root(Theme::Auto, LANG, true, content).to_html()
-    })
-}
 
 /// `page` (a built `index.html`) with the first screen at the start of its
 /// body, the chooser and what it compares with in its head, and the
@@ -113,13 +84,13 @@ pub fn write_into(page: &str) -> Result<String, String> {
     Ok(out)
 }
 
-/// An executor that drops what it is given.
-struct NoEffects;
-
-impl CustomExecutor for NoEffects {
-    fn spawn(&self, _: PinnedFuture<()>) {}
-    fn spawn_local(&self, _: PinnedLocalFuture<()>) {}
-    fn poll_local(&self) {}
+/// The built-in article and its thread as the app renders them for a reader
+/// with nothing stored, without the composer and what follows it (the
+/// composer comes with the app, below the thread).
+fn render(article: &Article, thread_id: &ThreadId) -> String {
+    // The built-in comments carry no times: no clock to read.
+    Widget { article, thread_id, text: Text::cldr(LANG), theme: Theme::Auto, now_ms: 0.0, part: Part::ThreadOnly }
+        .to_html()
 }
 
 #[cfg(test)]
@@ -173,6 +144,6 @@ mod tests {
         // Copied into the build by index.html, from public/.
         let name = CHOOSER.trim_start_matches("./");
         assert!(std::path::Path::new("public").join(name).is_file());
-        assert!(include_str!("../index.html").contains(&format!(r#"href="public/{name}""#)));
+        assert!(include_str!("../../index.html").contains(&format!(r#"href="public/{name}""#)));
     }
 }
