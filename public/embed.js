@@ -32,12 +32,18 @@ const assets = new URL('./', import.meta.url);
 const asset = (name) => new URL(name, assets).href;
 
 // The two builds, by name: `agora`, and `agora-relays` with the relay layer.
+// The WebAssembly is asked for beside its glue, not once the glue has
+// arrived and run (a round trip sooner on a slow connection); the glue
+// compiles it as it streams in.
 const builds = {};
-const loadGlue = (name) =>
-  (builds[name] ??= import(asset(`${name}.js`)).then(async (module) => {
-    await module.default({ module_or_path: asset(`${name}_bg.wasm`) });
+const loadGlue = (name) => (builds[name] ??= (() => {
+  const wasm = fetch(asset(`${name}_bg.wasm`));
+  wasm.catch(() => {}); // A failure is reported through the glue's own promise.
+  return import(asset(`${name}.js`)).then(async (module) => {
+    await module.default({ module_or_path: wasm });
     return module;
-  }));
+  });
+})());
 
 // The thread's shared identity on the host page: its canonical link, else
 // its address, without query and fragment.

@@ -210,6 +210,23 @@ test('the assets load from their own origin, whatever the host page path', async
   }
 });
 
+test('an element asks for the WebAssembly beside its glue, not once the glue has arrived', async ({ page }) => {
+  const asked: string[] = [];
+  page.on('request', (request) => asked.push(request.url()));
+  let release = () => {};
+  const released = new Promise<void>((resolve) => { release = resolve; });
+  await page.route(`${ASSETS}/agora.js`, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(hostPage('local-story.html'));
+  // The glue is held back, and the WebAssembly has been asked for already.
+  await expect.poll(() => asked.filter((url) => url === `${ASSETS}/agora_bg.wasm`).length).toBe(1);
+  release();
+  await expect(page.locator('agora-thread .agora-article h1')).toHaveText('Council approves the new tram line');
+  expect(asked.filter((url) => url === `${ASSETS}/agora_bg.wasm`)).toHaveLength(1);
+});
+
 test('an element asks for its article beside the WebAssembly, not after it, and only once', async ({ page }) => {
   const errors = watchErrors(page);
   const article = hostPage('local-story.json');
