@@ -1,21 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { STRICT_ASSETS, STRICT_HOST } from './origins';
-import { watchErrors } from './helpers';
-
-/** Records every CSP violation the page (or its frames) reports. */
-async function watchViolations(page: Page) {
-  const violations: string[] = [];
-  await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      (window as any).reportViolation(`${event.violatedDirective} blocked ${event.blockedURI}`);
-    });
-  });
-  page.on('console', (message) => {
-    if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
-  });
-  return violations;
-}
+import { watchErrors, watchViolations } from './helpers';
 
 test('the standalone page shows its first screen and works under the strict policy, with no hash', async ({ page }) => {
   const violations = await watchViolations(page);

@@ -141,3 +141,18 @@ export async function postIn(scope: Locator, name: string, text: string) {
   await scope.getByLabel('Comment', { exact: true }).fill(text);
   await scope.getByRole('button', { name: 'Post comment' }).click();
 }
+
+/** Records every CSP violation the page (or its frames) reports. */
+export async function watchViolations(page: Page) {
+  const violations: string[] = [];
+  await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as any).reportViolation(`${event.violatedDirective} blocked ${event.blockedURI}`);
+    });
+  });
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
+}

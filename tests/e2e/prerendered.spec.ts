@@ -2,8 +2,8 @@ import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { keepScreenshot, watchErrors } from './helpers';
-import { ASSETS, HOST } from './origins';
+import { keepScreenshot, watchErrors, watchViolations } from './helpers';
+import { ASSETS, HOST, STRICT_ASSETS, STRICT_HOST } from './origins';
 
 // Prerendered elements, as a site owner makes them: agora-render (the
 // project's native program, built by cargo) writes <agora-thread> with the
@@ -186,4 +186,28 @@ test('hostile text in a prerendered thread stays text, with and without JavaScri
     }
     await context.close();
   }
+});
+
+test('under a strict Content-Security-Policy (no inline styles or scripts) the prerendered element paints styled and the app takes over', async ({ page }) => {
+  const violations = await watchViolations(page);
+  const errors = watchErrors(page);
+  const element = execFileSync(
+    'cargo',
+    ['run', '--quiet', '--bin', 'agora-render', '--', '--assets', `${STRICT_ASSETS}/`, 'src/content/seed.json', `src=${STRICT_ASSETS}/seed.json`, 'thread=prerendered-csp'],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  writeFileSync(join(out, 'csp.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Strict host</title>
+<script type="module" src="${STRICT_ASSETS}/embed.js"></script></head><body>${element}</body></html>`);
+  const release = await holdWebAssembly(page);
+  const response = await page.goto(`${STRICT_HOST}/${out}/csp.html`);
+  expect(response?.headers()['content-security-policy']).toContain(`style-src ${STRICT_ASSETS};`);
+  const widget = page.locator('agora-thread');
+  await expect(prerendered(page)).toBeVisible();
+  await expect(widget.locator('.agora-thread__count')).toHaveText('8 Comments');
+  expect(await widget.locator('article.agora-comment').first().evaluate((node) => getComputedStyle(node).borderTopWidth)).toBe('1px');
+  release();
+  await expect(prerendered(page)).toHaveCount(0);
+  await expect(app(page).locator('article.agora-comment')).toHaveCount(8);
+  expect(violations).toEqual([]);
+  expect(errors).toEqual([]);
 });
