@@ -81,6 +81,9 @@ pub fn render(
     }
     let ArticleSource::Url(src) = &config.article else { return Err(RenderError::NoSource) };
     let article = Article::from_json(article_json).map_err(|error| describe(src, &error))?;
+    if article.sharing.asks_for_relays() {
+        return Err(RenderError::Article(format!("{src}: the article names relays; {}", unsupported_why("relays"))));
+    }
     let thread_id = ThreadId::parse(config.thread.as_deref().unwrap_or(&article.id)).map_err(|error| {
         RenderError::BadValue { name: "thread", why: Text::english().bad_thread(&error.0, ThreadId::MAX_LEN) }
     })?;
@@ -191,6 +194,8 @@ mod tests {
         assert!(refused(&ok, &[("src", "/a.json"), ("mode", "iframe")]).starts_with("mode: "));
         assert!(refused(&ok, &[("src", "/a.json"), ("onclick", "x")]).starts_with("onclick: "));
         assert!(refused(&ok, &[("src", "/a.json"), ("relays", "wss://relay.example")]).contains("shared on relays"));
+        let shared = r#"{"id":"s","title":"t","paragraphs":["p"],"relays":["wss://relay.example"]}"#;
+        assert!(refused(shared, &[("src", "/a.json")]).contains("the article names relays"));
         assert!(render(&ok, &attributes(&[("src", "/a.json")]), "", NOW).is_err());
     }
 }
