@@ -164,9 +164,15 @@ class AgoraThread extends HTMLElement {
     }
     const container = document.createElement('div');
     const prerendered = this.#prerendered;
+    let stylesReady = stylesLoaded;
     if (prerendered) {
-      // Beside the prerendered content, with its styles, until it shows the same.
+      // Beside the prerendered content, with its styles, until it shows the
+      // same. Styles written for other assets (an older copy of agora) give
+      // way to this one's once they have arrived.
       container.hidden = true;
+      const links = [...this.shadowRoot.querySelectorAll('link[rel=stylesheet]')];
+      if (links.some((link) => link.href === styles.href)) stylesReady = Promise.resolve();
+      else this.shadowRoot.append(styles);
       this.shadowRoot.append(container);
     } else {
       this.shadowRoot.replaceChildren(styles, container);
@@ -178,14 +184,14 @@ class AgoraThread extends HTMLElement {
     const articleResponse = settings.src ? fetch(settings.src).catch(() => null) : undefined;
     try {
       const relays = this.#relaysAsked || this.getAttribute('relays');
-      const [module] = await Promise.all([loadGlue(relays ? 'agora-relays' : 'agora'), prerendered || stylesLoaded]);
+      const [module] = await Promise.all([loadGlue(relays ? 'agora-relays' : 'agora'), stylesReady]);
       if (generation === this.#generation) {
         // Called by the usual build while it renders: hand over after that render.
         const onRelays = () => setTimeout(() => {
           this.#relaysAsked = true;
           if (generation === this.#generation) this.#queueRender();
         });
-        this.#widget = module.mountWidget(container, { ...settings, articleResponse, assets: assets.href, onRelays: relays ? undefined : onRelays });
+        this.#widget = module.mountWidget(container, { ...settings, articleResponse, assets: assets.href, onRelays: relays ? undefined : onRelays, prerendered: Boolean(prerendered) });
         if (prerendered) this.#adoptWhenShown(container, generation);
       }
     } catch (error) {
@@ -204,59 +210,70 @@ class AgoraThread extends HTMLElement {
   }
 
   // The app renders hidden beside the prerendered content; once it shows the
-  // article and thread (or why it cannot), it takes the prerendered
-  // content's place in the same task, before the next paint: the same
-  // markup, so nothing flashes or moves. What the reader typed into the
-  // prerendered composer and where their cursor was come along.
+  // article and thread, with every relay's answer where it is shared, it
+  // takes the prerendered content's place in the same task, before the next
+  // paint: the same markup, so nothing flashes or moves. What the reader
+  // typed into the prerendered composer and where their cursor was come
+  // along. An app that can only say why it cannot show the thread (the
+  // article could not be had) says so above the prerendered content, which
+  // stays, with what the reader typed.
   #adoptWhenShown(container, generation) {
-    const shown = () => container.querySelector('.agora') && !container.querySelector('.agora-loading');
+    const composer = (root) => root?.querySelector('.agora-discussion > .agora-composer');
+    const shown = () => container.querySelector('.agora')
+      && !container.querySelector('.agora-loading, [aria-busy=true]');
     const adopt = () => {
       const old = this.#prerendered;
-      this.#prerendered = null;
+      const to = composer(container);
       container.hidden = false;
       if (!old) return;
-      const composer = (root) => root.querySelector('.agora-discussion > .agora-composer');
-      const from = composer(old);
-      const to = composer(container);
+      if (!to) {
+        this.shadowRoot.insertBefore(container, old);
+        this.#postAsked = false;
+        return;
+      }
+      this.#prerendered = null;
       const focused = this.shadowRoot.activeElement;
       let refocus = null;
-      for (const field of from && to ? from.querySelectorAll('input[name], textarea[name]') : []) {
+      let merged = false;
+      for (const field of composer(old)?.querySelectorAll('input[name], textarea[name]') ?? []) {
         const same = to.querySelector(`${field.localName}[name="${field.name}"]`);
         if (!same) continue;
+        let offset = 0;
         if (field.value && field.value !== same.value) {
           // A draft the app brought back stays, the new words after it.
           const kept = field.localName === 'textarea' && same.value ? `${same.value}\n\n` : '';
+          merged ||= kept !== '';
+          offset = kept.length;
           same.value = kept + field.value;
           same.dispatchEvent(new Event('input', { bubbles: true }));
-          if (field === focused) {
-            refocus = [same, kept.length + field.selectionStart, kept.length + field.selectionEnd, field.selectionDirection];
-          }
-        } else if (field === focused) {
-          refocus = [same, field.selectionStart, field.selectionEnd, field.selectionDirection];
         }
+        if (field === focused) refocus = [same, offset + field.selectionStart, offset + field.selectionEnd, field.selectionDirection];
       }
-      old.remove();
-      // A permalink: the browser could not scroll to it in the shadow root, nor the app while hidden.
-      if (location.hash.startsWith('#comment-')) {
-        this.shadowRoot.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
-      }
+      // The same control keeps focus (before the old one goes, so that it never falls to the page).
       if (refocus) {
         const [field, start, end, direction] = refocus;
         field.focus({ preventScroll: true });
         field.setSelectionRange(start, end, direction);
       }
-      if (this.#postAsked && to) to.requestSubmit();
+      old.remove();
+      // A permalink: the browser could not scroll to it in the shadow root, nor the app while hidden.
+      if (location.hash.startsWith('#comment-')) {
+        let id = null;
+        try { id = decodeURIComponent(location.hash.slice(1)); } catch { /* not an id */ }
+        if (id) this.shadowRoot.getElementById(id)?.scrollIntoView();
+      }
+      // Posted as asked, unless a draft brought back joined the words: the reader sees them first.
+      if (this.#postAsked && !merged) to.requestSubmit();
       this.#postAsked = false;
     };
-    if (shown()) return adopt();
-    const observer = new MutationObserver(() => {
-      if (generation !== this.#generation) observer.disconnect();
-      else if (shown()) {
-        observer.disconnect();
-        adopt();
-      }
-    });
-    observer.observe(container, { childList: true, subtree: true });
+    // Checked before every frame is painted (the app renders in tasks of its
+    // own), so the swap is always made before a frame could show either.
+    const check = () => {
+      if (generation !== this.#generation) return;
+      if (shown()) adopt();
+      else requestAnimationFrame(check);
+    };
+    check();
   }
 
   #renderFrame() {

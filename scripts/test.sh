@@ -33,6 +33,9 @@ node scripts/check-book-links.mjs "$book"
 step "Lints: cargo clippy, native (all targets: the app, its tests, the model's tests)"
 cargo clippy --all-targets -- -D warnings
 
+step "Lints: cargo clippy, native with the relay layer's views (agora-render and its relay reader)"
+cargo clippy --all-targets --features relays -- -D warnings
+
 step "Lints: cargo clippy, wasm32 (the app and the wasm-bindgen-test browser tests)"
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
@@ -41,6 +44,10 @@ cargo clippy --target wasm32-unknown-unknown --all-targets --features relays -- 
 
 step "Model: native cargo test (unit tests, property tests, decoder fuzzing)"
 cargo test
+
+step "agora-render: native cargo test with the relay layer's views (its unit tests and tests/render.rs)"
+cargo test --features relays --lib prerender
+cargo test --features relays --test render
 
 step "<agora-count>'s JavaScript: node --test tests/js/ (the shared count fixtures, BIP-340's test vectors)"
 node --test tests/js/

@@ -3,6 +3,7 @@
 //! `public/embed.js`).
 
 use crate::app::App;
+use crate::components::thread_view::WholeFirstPage;
 use crate::config::{ArticleSource, Config};
 use leptos::mount::{UnmountHandle, mount_to};
 use leptos::prelude::*;
@@ -24,9 +25,21 @@ pub type Mounted = UnmountHandle<AnyViewState>;
 /// Mounts a widget into `parent` (an element inside the host element's
 /// shadow root). `article_started`: the request for the article that the
 /// element started beside the WebAssembly, taken instead of asking again.
-pub fn mount_widget(parent: web_sys::HtmlElement, config: Config, article_started: Option<js_sys::Promise>) -> Mounted {
+/// `prerendered`: it renders hidden beside a prerendered copy of itself
+/// (`agora-render`), which it replaces once it shows the thread.
+pub fn mount_widget(
+    parent: web_sys::HtmlElement,
+    config: Config,
+    article_started: Option<js_sys::Promise>,
+    prerendered: bool,
+) -> Mounted {
     if let (ArticleSource::Url(url), Some(started)) = (&config.article, article_started) {
         crate::fetch::started_early(url, started);
     }
-    mount_to(parent, move || view! { <App config standalone=false /> }.into_any())
+    mount_to(parent, move || {
+        if prerendered {
+            provide_context(WholeFirstPage);
+        }
+        view! { <App config standalone=false /> }.into_any()
+    })
 }

@@ -16,12 +16,15 @@ pub fn mount_standalone(on_relays: JsValue) -> Widget {
 
 /// Mounts a widget into `parent` with the element's settings (`{ thread,
 /// src, theme, lang, relays, moderators, pow, url, moderation, onRelays }`),
-/// and `articleResponse`: the request for `src` that the element started
-/// beside the WebAssembly, taken instead of asking again.
+/// `articleResponse`: the request for `src` that the element started
+/// beside the WebAssembly, taken instead of asking again, and
+/// `prerendered`: whether it renders hidden beside a prerendered copy.
 #[wasm_bindgen(js_name = mountWidget)]
 pub fn mount_widget(parent: web_sys::HtmlElement, options: JsValue) -> Widget {
-    let started = js_sys::Reflect::get(&options, &JsValue::from_str("articleResponse")).ok();
-    let mounted = embed::mount_widget(parent, Config::from_options(&options), started.and_then(|p| p.dyn_into().ok()));
+    let option = |name: &str| js_sys::Reflect::get(&options, &JsValue::from_str(name)).ok();
+    let started = option("articleResponse").and_then(|p| p.dyn_into().ok());
+    let prerendered = option("prerendered").is_some_and(|p| p.is_truthy());
+    let mounted = embed::mount_widget(parent, Config::from_options(&options), started, prerendered);
     Widget { mounted: Some(mounted) }
 }
 

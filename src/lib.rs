@@ -6,6 +6,11 @@
 //! own page, or inside an `<agora-thread>` element of another site (see
 //! `public/embed.js`).
 
+// The native build with the relay layer's views (`agora-render`) nests view
+// types deeper than the default limit allows (the WebAssembly erases them:
+// `erase_components`, .cargo/config.toml).
+#![recursion_limit = "256"]
+
 mod app;
 mod browser;
 pub mod components;

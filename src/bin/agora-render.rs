@@ -15,7 +15,15 @@ widget takes over from it when it has started.
   --out <file>     write there (whole or not at all) instead of to stdout
   --now <date>     comments' ages as of this RFC 3339 time (default: now)
   name=value       the element's attributes: src (required: where the page
-                   serves this article file), thread, theme, lang, loading
+                   serves this article file), thread, theme, lang, loading,
+                   and for a thread shared on Nostr relays relays, url
+                   (required with relays: the page's canonical address),
+                   moderators, pow, moderation
+
+A shared thread is written as its relays hold it when this runs (every
+event's signature checked, deletions and moderators' lists applied); a
+relay that cannot be read is named in a warning, and if none can, nothing
+is written.
 
 The text is written in `lang` (else English). On any problem it says what,
 writes nothing and exits non-zero.
@@ -78,8 +86,12 @@ fn run(args: Vec<String>) -> Result<(), Failure> {
             .unwrap_or_default(),
     };
     let json = std::fs::read_to_string(&article).map_err(|error| Failure::Refused(format!("{article}: {error}")))?;
-    let html = agora::prerender::element::render(&json, &attributes, &assets, now_ms)
+    let rendered = agora::prerender::element::render(&json, &attributes, &assets, now_ms)
         .map_err(|error| Failure::Refused(format!("{article}: {error}")))?;
+    for (relay, why) in &rendered.unread_relays {
+        eprintln!("agora-render: warning: {relay} could not be read ({why}); written with what the other relays hold");
+    }
+    let html = rendered.html;
     match out {
         None => std::io::stdout().write_all(html.as_bytes()).map_err(|error| Failure::Refused(error.to_string())),
         Some(path) => {

@@ -21,7 +21,7 @@ pub fn DiscussionView(
     let heading_id = format!("{}-count", discussion.id_prefix());
     let labelled_by = heading_id.clone();
     view! {
-        <section class="agora-discussion" aria-labelledby=labelled_by>
+        <section class="agora-discussion" aria-labelledby=labelled_by aria-busy=relay::views::busy(discussion.relays())>
             {notices}
             <ThreadView heading_id />
             {(!thread_only).then(|| view! {

@@ -8,7 +8,7 @@ mod composer;
 mod discussion_view;
 mod edit_box;
 mod formatted_text;
-mod thread_view;
+pub mod thread_view;
 mod transfer;
 mod undo_bar;
 

@@ -10,6 +10,13 @@ use leptos::prelude::*;
 /// the first paint, so a long thread does not hold back the first screen.
 const FIRST_FRAME: usize = 10;
 
+/// Given where nothing the widget renders is painted before the whole first
+/// page is there: a widget rendering hidden beside its prerendered copy
+/// (`crate::embed::mount_widget`). Splitting the first frame would only make
+/// the rest of the page appear, and move what follows, after it takes over.
+#[derive(Clone, Copy)]
+pub struct WholeFirstPage;
+
 /// The count heading, the sort choice, and the top-level comments a page of
 /// fifty at a time (each with its replies).
 #[component]
@@ -19,7 +26,8 @@ pub fn ThreadView(heading_id: String) -> impl IntoView {
     };
     let text = discussion.text();
     let tree = discussion.tree();
-    let first_frame = RwSignal::new(true);
+    // Natively (HTML written ahead of time) no frame is painted: all of it is written.
+    let first_frame = RwSignal::new(cfg!(target_arch = "wasm32") && use_context::<WholeFirstPage>().is_none());
     after_next_paint(move || {
         let _ = first_frame.try_set(false);
     });

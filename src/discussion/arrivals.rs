@@ -50,6 +50,16 @@ impl Discussion {
     }
 }
 
+#[cfg(all(feature = "relays", not(target_arch = "wasm32")))]
+impl super::Discussion {
+    /// A shared thread written ahead of time (`crate::prerender`): shown as
+    /// shared, with the comments and likes its relays held then.
+    pub fn show_written_ahead(&self, comments: Vec<Comment>, likes: Vec<(CommentId, u32)>) {
+        self.relays.set_written_ahead();
+        Arrivals { thread: self.thread, name: self.name }.show_shared(comments, likes);
+    }
+}
+
 /// What the relay layer may do with the discussion it shares: read the
 /// thread and the reader's name, and show what relays sent.
 #[derive(Clone, Copy)]

@@ -88,9 +88,11 @@ pub fn write_into(page: &str) -> Result<String, String> {
 /// with nothing stored, without the composer and what follows it (the
 /// composer comes with the app, below the thread).
 fn render(article: &Article, thread_id: &ThreadId) -> String {
-    // The built-in comments carry no times: no clock to read.
-    Widget { article, thread_id, text: Text::cldr(LANG), theme: Theme::Auto, now_ms: 0.0, part: Part::ThreadOnly }
-        .to_html()
+    let now_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|since| since.as_millis() as f64)
+        .unwrap_or_default();
+    Widget { article, thread_id, text: Text::cldr(LANG), theme: Theme::Auto, now_ms, part: Part::ThreadOnly }.to_html()
 }
 
 #[cfg(test)]

@@ -12,8 +12,13 @@
 //! In the browser the app renders the same markup and takes the written
 //! copy's place in one task (`public/boot.js`, `public/embed.js`).
 
+/// Written with the relay build's views (`agora-render` is built with
+/// `--features relays`), so that a shared thread shows as that build shows it.
+#[cfg(feature = "relays")]
 pub mod element;
 pub mod first_screen;
+#[cfg(feature = "relays")]
+mod snapshot;
 
 use crate::app::root;
 use crate::components::comment_item::Clock;
@@ -54,6 +59,12 @@ impl Widget<'_> {
     /// The widget's root element (`.agora`, marked `data-first-screen`) and
     /// everything in it.
     pub fn to_html(&self) -> String {
+        self.to_html_with(|_| ())
+    }
+
+    /// The same, with the discussion prepared first by `prepare` (what a
+    /// shared thread's relays held, `element`).
+    pub(crate) fn to_html_with(&self, prepare: impl FnOnce(&Discussion)) -> String {
         // Effects (focus, scrolling into view) have nothing to do here.
         let _ = Executor::init_custom_executor(NoEffects);
         // Rendered once, so nothing is tracked: no warnings about that.
@@ -72,6 +83,7 @@ impl Widget<'_> {
                 Sort::default(),
                 String::new(),
             );
+            prepare(&discussion);
             provide_context(discussion);
             let content = view! {
                 <ArticleView article=self.article.clone() />

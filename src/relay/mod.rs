@@ -91,30 +91,50 @@ fn now_s() -> u64 {
 /// that components may hold in views (`Copy`, and inert once the widget is
 /// gone).
 #[derive(Clone, Copy)]
-pub struct Slot(StoredValue<Option<Relays>, LocalStorage>);
+pub struct Slot {
+    relays: StoredValue<Option<Relays>, LocalStorage>,
+    /// A shared thread written ahead of time as HTML (`crate::prerender`):
+    /// shown as shared, what its relays held written in, no relay layer.
+    #[cfg(not(target_arch = "wasm32"))]
+    written_ahead: StoredValue<bool>,
+}
 
 impl Slot {
     pub fn new() -> Slot {
-        Slot(StoredValue::new_local(None))
+        Slot {
+            relays: StoredValue::new_local(None),
+            #[cfg(not(target_arch = "wasm32"))]
+            written_ahead: StoredValue::new(false),
+        }
     }
 
     /// The relay layer, while the thread is shared (and the widget there).
     pub fn get(&self) -> Option<Relays> {
-        self.0.try_with_value(Option::clone).flatten()
+        self.relays.try_with_value(Option::clone).flatten()
     }
 
     pub fn set(&self, relays: Relays) {
-        let _ = self.0.try_update_value(|slot| *slot = Some(relays));
+        let _ = self.relays.try_update_value(|slot| *slot = Some(relays));
+    }
+
+    /// The thread is shared, and written ahead of time (`crate::prerender`).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn set_written_ahead(&self) {
+        self.written_ahead.set_value(true);
     }
 
     /// Whether the thread is shared (the relay layer started).
     fn is_shared(&self) -> bool {
-        self.0.try_with_value(Option::is_some).unwrap_or(false)
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.written_ahead.get_value() {
+            return true;
+        }
+        self.relays.try_with_value(Option::is_some).unwrap_or(false)
     }
 
     /// What the views show of the relay layer, while there is one.
     fn status(&self) -> Option<Status> {
-        self.0.try_with_value(|relays| relays.as_ref().map(|relays| relays.status)).flatten()
+        self.relays.try_with_value(|relays| relays.as_ref().map(|relays| relays.status)).flatten()
     }
 }
 
@@ -153,6 +173,11 @@ struct Status {
     delivery: RwSignal<Vec<(CommentId, Delivery)>>,
     /// Whether relays are still sending older comments of the thread.
     loading_older: RwSignal<bool>,
+    /// Until the first time every relay has sent the thread and what it
+    /// asked for next (likes, deletions, names): the thread is not yet as a
+    /// reader will see it (`aria-busy`; `embed.js` waits for it before it
+    /// replaces a prerendered copy). Once false, it stays false.
+    busy: RwSignal<bool>,
     /// Whether the reader's key is one of the thread's moderators.
     moderator: RwSignal<bool>,
     /// The moderator's newest mute list, as the relays sent it.
@@ -237,6 +262,7 @@ impl Relays {
         let status = Status {
             delivery: RwSignal::new(Vec::new()),
             loading_older: RwSignal::new(true),
+            busy: RwSignal::new(true),
             moderator: RwSignal::new(false),
             my_list: RwSignal::new(None),
             hidden: RwSignal::new(Vec::new()),

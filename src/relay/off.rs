@@ -93,6 +93,10 @@ pub mod views {
 
     pub fn loading_older(_: Slot, _: Text) -> impl IntoView + use<> {}
 
+    pub fn busy(_: Slot) -> Option<&'static str> {
+        None
+    }
+
     pub fn new_replies(_: crate::discussion::Discussion, _: Text) -> impl IntoView + use<> {}
 
     pub fn moderation(_: Slot, _: &CommentId, _: &str, _: Text) -> impl IntoView + use<> {}

@@ -304,5 +304,10 @@ impl Hub {
             }
             let _ = self.status.loading_older.try_set(!complete);
         }
+        // What came asks for more until a pass brings nothing new: only then
+        // is the thread whole, names and likes included, for the first time.
+        if complete && !self.subscribe_pending && self.status.busy.try_get_untracked() == Some(true) {
+            let _ = self.status.busy.try_set(false);
+        }
     }
 }

@@ -32,6 +32,13 @@ pub fn delivery(relays: Slot, id: &CommentId, text: Text) -> impl IntoView + use
     }
 }
 
+/// `aria-busy` on the discussion until relays have first sent the whole
+/// thread (see `Status::busy`); nothing once they have, or without relays.
+pub fn busy(relays: Slot) -> impl Fn() -> Option<&'static str> + Copy + use<> {
+    let status = relays.status();
+    move || status.is_some_and(|status| status.busy.get()).then_some("true")
+}
+
 /// While relays are still sending older comments, says so: the count and
 /// the list are not the whole thread yet.
 pub fn loading_older(relays: Slot, text: Text) -> impl IntoView + use<> {

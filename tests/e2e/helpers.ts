@@ -156,3 +156,22 @@ export async function watchViolations(page: Page) {
   });
   return violations;
 }
+
+/** The widget's markup as a reader's browser holds it: comments (Leptos's markers) left out, attributes sorted, generated ids alike. */
+export function markupOf(page: Page, selector: string) {
+  return page.evaluate((selector) => {
+    const root = document.querySelector('agora-thread')!.shadowRoot!.querySelector(selector);
+    const write = (node: Node): string => {
+      // Whitespace alone shows nothing (the server renderer writes an empty text as a space).
+      if (node.nodeType === Node.TEXT_NODE) return node.textContent!.trim() === '' ? '' : node.textContent!;
+      if (node.nodeType !== Node.ELEMENT_NODE) return '';
+      const element = node as Element;
+      // The written copy's form submits nowhere (method="dialog") until the app has it.
+      const attributes = [...element.attributes]
+        .filter((a) => a.name !== 'data-first-screen' && a.name !== 'method')
+        .map((a) => `${a.name}="${a.value}"`).sort().join(' ');
+      return `<${element.localName} ${attributes}>${[...element.childNodes].map(write).join('')}</${element.localName}>`;
+    };
+    return root ? write(root).replace(/agora-\d+-/g, 'agora-N-') : null;
+  }, selector);
+}

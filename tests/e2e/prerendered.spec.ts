@@ -2,7 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { keepScreenshot, watchErrors, watchViolations } from './helpers';
+import { keepScreenshot, markupOf, watchErrors, watchViolations } from './helpers';
 import { ASSETS, HOST, STRICT_ASSETS, STRICT_HOST } from './origins';
 
 // Prerendered elements, as a site owner makes them: agora-render (the
@@ -16,6 +16,7 @@ const articles = {
   local: { file: 'tests/e2e/hosts/local-story.json', attributes: ['thread=prerendered-local'] },
   hebrew: { file: 'tests/e2e/hosts/hebrew-article.json', attributes: ['lang=he'] },
   hostile: { file: 'hostile.json', attributes: [] as string[] },
+  many: { file: 'many.json', attributes: [] as string[] },
 };
 type Name = keyof typeof articles;
 
@@ -32,24 +33,41 @@ test.beforeAll(() => {
     paragraphs: ['<img src=x onerror="window.pwned = 2">'],
     comments: [{ author: '<b>Mallory</b>', text: '</template></agora-thread><script>window.pwned = 3</script><iframe src="javascript:alert(1)">' }],
   }));
+  // More top-level comments than the app puts in its first frame.
+  writeFileSync(join(out, 'many.json'), JSON.stringify({
+    id: 'prerendered-many',
+    title: 'A long thread',
+    paragraphs: ['Fourteen comments.'],
+    comments: Array.from({ length: 14 }, (_, i) => ({ author: `Reader ${i + 1}`, text: `Comment number ${i + 1}.` })),
+  }));
   for (const [name, { file, attributes }] of Object.entries(articles)) {
     const path = existsSync(file) ? file : join(out, file);
-    elements[name as Name] = execFileSync(
-      'cargo',
-      ['run', '--quiet', '--bin', 'agora-render', '--', '--assets', `${ASSETS}/`, path, `src=${HOST}/${path}`, ...attributes],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    elements[name as Name] = renderElement(ASSETS, path, `src=${HOST}/${path}`, ...attributes);
     articles[name as Name].file = path;
   }
 });
 
+/** Runs agora-render (built with the relay build's views, as the project builds it) and returns the element. */
+function renderElement(assets: string, ...args: string[]) {
+  return execFileSync(
+    'cargo',
+    ['run', '--quiet', '--features', 'relays', '--bin', 'agora-render', '--', '--assets', `${assets}/`, ...args],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+}
+
 /** Opens a host page (another origin than agora's files) with the prerendered element between a heading and a footer. */
-async function openHost(page: Page, name: Name) {
+async function openHost(page: Page, name: Name, waitUntil: 'load' | 'commit' = 'load') {
+  await openPage(page, name, elements[name], waitUntil);
+}
+
+/** Opens a host page named `name` with `element` between a heading and a footer. */
+async function openPage(page: Page, name: string, element: string, waitUntil: 'load' | 'commit' = 'load') {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
 <script type="module" src="${ASSETS}/embed.js"></script></head>
-<body style="margin:0"><h1 id="above">A host page</h1>${elements[name]}<footer id="below">The host's footer</footer></body></html>`;
+<body><h1 id="above">A host page</h1>${element}<footer id="below">The host's footer</footer></body></html>`;
   writeFileSync(join(out, `${name}.html`), html);
-  await page.goto(`${HOST}/${out}/${name}.html`);
+  await page.goto(`${HOST}/${out}/${name}.html`, { waitUntil });
 }
 
 /** Holds agora's WebAssembly back until the returned function is called. */
@@ -62,24 +80,6 @@ async function holdWebAssembly(page: Page) {
 
 const prerendered = (page: Page) => page.locator('agora-thread .agora[data-first-screen]');
 const app = (page: Page) => page.locator('agora-thread .agora:not([data-first-screen])');
-
-/** The widget's markup as a reader's browser holds it: comments (Leptos's markers) left out, attributes sorted, generated ids alike. */
-function markupOf(page: Page, selector: string) {
-  return page.evaluate((selector) => {
-    const root = document.querySelector('agora-thread')!.shadowRoot!.querySelector(selector);
-    const write = (node: Node): string => {
-      // Whitespace alone shows nothing (the server renderer writes an empty text as a space).
-      if (node.nodeType === Node.TEXT_NODE) return node.textContent!.trim() === '' ? '' : node.textContent!;
-      if (node.nodeType !== Node.ELEMENT_NODE) return '';
-      const element = node as Element;
-      const attributes = [...element.attributes]
-        .filter((a) => a.name !== 'data-first-screen')
-        .map((a) => `${a.name}="${a.value}"`).sort().join(' ');
-      return `<${element.localName} ${attributes}>${[...element.childNodes].map(write).join('')}</${element.localName}>`;
-    };
-    return root ? write(root).replace(/agora-\d+-/g, 'agora-N-') : null;
-  }, selector);
-}
 
 test('with JavaScript off, the prerendered element is the article and its comments, in the HTML', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -96,7 +96,7 @@ test('with JavaScript off, the prerendered element is the article and its commen
   await context.close();
 });
 
-for (const name of ['seed', 'local', 'hebrew'] as Name[]) {
+for (const name of ['seed', 'local', 'hebrew', 'many'] as Name[]) {
   test(`the app builds the markup that was prerendered (${name})`, async ({ page }) => {
     const release = await holdWebAssembly(page);
     await openHost(page, name);
@@ -132,6 +132,8 @@ test('the app takes over in place: no duplicate, nothing moves, the typed text a
   await expect(prerendered(page)).toHaveCount(0);
   await expect(app(page)).toBeVisible();
   await expect(widget.locator('article.agora-comment')).toHaveCount(3);
+  // Layout shifts are reported after the frame: wait for two.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   expect(await page.locator('#below').boundingBox()).toEqual(footer);
   expect(await page.evaluate(() => (window as any).shifts)).toBe(before);
   expect(before).toBe(0);
@@ -191,11 +193,7 @@ test('hostile text in a prerendered thread stays text, with and without JavaScri
 test('under a strict Content-Security-Policy (no inline styles or scripts) the prerendered element paints styled and the app takes over', async ({ page }) => {
   const violations = await watchViolations(page);
   const errors = watchErrors(page);
-  const element = execFileSync(
-    'cargo',
-    ['run', '--quiet', '--bin', 'agora-render', '--', '--assets', `${STRICT_ASSETS}/`, 'src/content/seed.json', `src=${STRICT_ASSETS}/seed.json`, 'thread=prerendered-csp'],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const element = renderElement(STRICT_ASSETS, 'src/content/seed.json', `src=${STRICT_ASSETS}/seed.json`, 'thread=prerendered-csp');
   writeFileSync(join(out, 'csp.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Strict host</title>
 <script type="module" src="${STRICT_ASSETS}/embed.js"></script></head><body>${element}</body></html>`);
   const release = await holdWebAssembly(page);
@@ -210,4 +208,51 @@ test('under a strict Content-Security-Policy (no inline styles or scripts) the p
   await expect(app(page).locator('article.agora-comment')).toHaveCount(8);
   expect(violations).toEqual([]);
   expect(errors).toEqual([]);
+});
+
+test('before embed.js and without JavaScript, Post on the prerendered composer does not load the page again', async ({ browser }) => {
+  for (const javaScriptEnabled of [true, false]) {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    // With JavaScript, embed.js is held back: the written form is all there is.
+    if (javaScriptEnabled) await page.route(`${ASSETS}/embed.js`, () => new Promise(() => {}));
+    await openHost(page, 'local', 'commit');
+    const url = page.url();
+    const widget = page.locator('agora-thread');
+    await expect(widget.getByLabel('Name', { exact: true })).toBeVisible();
+    await widget.getByLabel('Name', { exact: true }).fill('Early');
+    await widget.getByLabel('Comment', { exact: true }).fill('Not in the address, please.');
+    await widget.getByRole('button', { name: 'Post comment' }).click();
+    await widget.getByLabel('Name', { exact: true }).press('Enter');
+    await page.waitForTimeout(300);
+    expect(page.url()).toBe(url);
+    await expect(widget.getByLabel('Comment', { exact: true })).toHaveValue('Not in the address, please.');
+    await context.close();
+  }
+});
+
+test('a thread of more than one first frame is written whole, and taken over without anything moving', async ({ page }) => {
+  const release = await holdWebAssembly(page);
+  await openHost(page, 'many');
+  const widget = page.locator('agora-thread');
+  await expect(widget.locator('article.agora-comment')).toHaveCount(14);
+  const footer = await page.locator('#below').boundingBox();
+  release();
+  await expect(prerendered(page)).toHaveCount(0);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await expect(widget.locator('article.agora-comment')).toHaveCount(14);
+  expect(await page.locator('#below').boundingBox()).toEqual(footer);
+});
+
+test('an article that cannot be had when the page opens leaves the prerendered thread and the typed text, with the reason above', async ({ page }) => {
+  const release = await holdWebAssembly(page);
+  await page.route(`${HOST}/tests/e2e/hosts/local-story.json`, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await openHost(page, 'local');
+  const widget = page.locator('agora-thread');
+  await widget.getByLabel('Comment', { exact: true }).fill('Still here.');
+  release();
+  await expect(widget.getByRole('alert').filter({ hasText: '404' })).toBeVisible();
+  await expect(prerendered(page)).toBeVisible();
+  await expect(widget.locator('article.agora-comment')).toHaveCount(3);
+  await expect(widget.getByLabel('Comment', { exact: true })).toHaveValue('Still here.');
 });
