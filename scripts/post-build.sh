@@ -4,6 +4,7 @@
 # from the finished index.html), so they run here one after the other.
 set -euo pipefail
 cd "$(dirname "$0")"
+bash short-imports.sh
 bash minify-js.sh
 bash preload-snippets.sh
 bash first-screen.sh
