@@ -83,7 +83,7 @@ test('the relay snapshot is in the HTML: verified comments with names and likes,
   const ann = widget.locator('article.agora-comment').filter({ hasText: 'Ann on the relay.' });
   await expect(ann.locator('.agora-comment__author')).toHaveText('Ann');
   await expect(ann.locator('.agora-action--like .agora-action__count')).toHaveText('1');
-  await expect(ann.locator('time')).toHaveText('5 minutes ago');
+  await expect(ann.locator('time')).toHaveText(/^\d+ minutes ago$/);
   await expect(widget.getByText('</template><script>window.pwned = 1</script>', { exact: false })).toHaveCount(1);
   expect(await page.locator('agora-thread script, agora-thread img').count()).toBe(0);
   await expect(page.locator('#below')).toHaveText("The host's footer");
