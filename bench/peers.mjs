@@ -1,12 +1,12 @@
 // The benchmark's peers: agora's <agora-thread> on a host page (without and
-// with relays, and prerendered once that command exists), the standalone
+// with relays, and as agora-render writes it ahead of time), the standalone
 // page, Isso 0.14.0 and nostr-comments 0.6.0, side by side in one run, loads
 // interleaved, on loopback and on the phone profile. Every system shows the
 // seed article (src/content/seed.json) and its 8 comments. Called by
 // bench/run.mjs with --peers (scripts/bench.sh's full run, which installs the
 // peers first with scripts/bench-peers.sh); the quick mode never loads this.
 // It reports; it never fails on a timing.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
@@ -28,16 +28,22 @@ const LOAD_TIMEOUT_MS = 90_000;
 
 const escape = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** The native render command (docs/src/site-owners/prerendering.md); scripts/bench.sh builds it for the full run. */
+const AGORA_RENDER = join(process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache/agora/target'), 'release/agora-render');
+
 /**
- * (f) agora's element with prerendered content: the HTML of a prerendered
- * <agora-thread> (a declarative shadow root) for `article` (the seed with its
- * comments), from the native render command of issue #23, or null while that
- * command does not exist. PLUG IN HERE: run the command (its usage will be in
- * docs/src/site-owners/embedding.md) and return its output; the host page
- * below puts it where the plain element goes, with the same embed.js.
+ * (f) agora's element with prerendered content: the HTML that agora-render
+ * writes for the article file `articlePath` (served as `src`), with agora's
+ * files at `assetsUrl`, or why it cannot be had. The host page puts it where
+ * the plain element goes, with the same embed.js.
  */
-function prerenderedElement(/* article, assetsUrl */) {
-  return null;
+function prerenderedElement(articlePath, src, assetsUrl) {
+  if (!existsSync(AGORA_RENDER)) return { missing: `${AGORA_RENDER} is not built (cargo build --release --features relays --bin agora-render; scripts/bench.sh does)` };
+  try {
+    return { html: execFileSync(AGORA_RENDER, ['--assets', assetsUrl, articlePath, `src=${src}`, 'lang=en'], { encoding: 'utf8' }) };
+  } catch (error) {
+    return { missing: `agora-render failed: ${String(error.stderr ?? error.message).trim()}` };
+  }
 }
 
 /** A WebSocket pass-through that delays every message by `delayMs` each way (Chromium's emulation delays only the handshake). */
@@ -134,19 +140,24 @@ function instrument(want) {
     if (init?.mode === 'open') watch(root);
     return root;
   };
-  // The page's text with that of its open shadow roots (declarative ones are found here).
+  // The page's text with that of its open shadow roots (declarative ones are
+  // found here), without what is typed into fields (a textarea's text is its value).
   const deepText = () => {
-    let text = '';
+    const parts = [];
     const visit = (root) => {
-      text += ` ${root.textContent ?? ''}`;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (node.shadowRoot) { watch(node.shadowRoot); visit(node.shadowRoot); }
-        if (node.tagName === 'TEXTAREA' || node.tagName === 'INPUT') text += ' ';
+        if (node.nodeType === Node.TEXT_NODE) {
+          const tag = node.parentElement?.tagName;
+          if (tag !== 'TEXTAREA' && tag !== 'SCRIPT' && tag !== 'STYLE') parts.push(node.data);
+        } else if (node.shadowRoot) {
+          watch(node.shadowRoot);
+          visit(node.shadowRoot);
+        }
       }
     };
     visit(document);
-    return text.replace(/\s+/g, ' ');
+    return parts.join(' ').replace(/\s+/g, ' ');
   };
   bench.deepText = deepText;
   const frame = (key) => requestAnimationFrame(() => { bench[key] ??= performance.now(); bench.waiting.splice(0).forEach((f) => f()); });
@@ -199,7 +210,7 @@ async function readerPosts([system, text, nsec]) {
     if (painted()) resolve();
     else new PerformanceObserver((_, observer) => { observer.disconnect(); resolve(); }).observe({ type: 'paint', buffered: true });
   });
-  const clicks = { tried: 0 };
+  const clicks = { tried: 0 }; // rounds that clicked something
   const attempt = () => {
     if (system === 'isso') {
       const box = first('.isso-postbox');
@@ -212,20 +223,24 @@ async function readerPosts([system, text, nsec]) {
       type(field, text);
       button.click();
     } else if (system === 'nostr-comments') {
+      // Its login dialog opens when the field gets focus: "Import Existing Key", the nsec, "Login"; then Publish.
       const keyField = bench.deepQuery('input').find((el) => /nsec/.test(el.placeholder));
       if (keyField) {
         type(keyField, nsec);
-        const confirm = keyField.closest('form')?.querySelector('button[type=submit]')
-          ?? [...keyField.parentElement.parentElement.querySelectorAll('button')].find((b) => !b.disabled && b.textContent.trim());
-        confirm?.click();
+        const login = keyField.form?.querySelector('button[type=submit]');
+        if (login && !login.disabled) login.click();
+        clicks.tried++;
         return;
       }
-      const importKey = byText('button', 'Import Existing Key');
-      if (importKey) { importKey.click(); return; }
+      const importKey = bench.deepQuery('button').find((el) => el.querySelector('h4')?.textContent.trim() === 'Import Existing Key');
+      if (importKey) { importKey.click(); clicks.tried++; return; }
       const field = bench.deepQuery('textarea').find((el) => el.placeholder === 'Write a comment...');
-      const publish = byText('button', 'Publish') ?? byText('button', 'Login');
-      if (!field || !publish) return;
+      if (!field) return;
+      field.focus();
+      field.click();
       if (field.value !== text) type(field, text);
+      const publish = field.form?.querySelector('button[type=submit]');
+      if (!publish || publish.disabled || publish.textContent.trim() !== 'Publish') return;
       publish.click();
     } else {
       const form = first('form.agora-composer');
@@ -338,7 +353,7 @@ export async function comparePeers({ browser, agoraUrl, standaloneUrl, seed, pho
     writeFileSync(join(hostDir, 'article.json'), JSON.stringify(seed));
     writeFileSync(join(hostDir, 'article-relays.json'), JSON.stringify({ ...withoutComments, comments: [] }));
     const embed = `<script type="module" src="${agoraUrl}embed.js"></script>`;
-    const prerendered = prerenderedElement(seed, agoraUrl);
+    const prerendered = prerenderedElement(join(hostDir, 'article.json'), 'article.json', agoraUrl);
     const npubShown = (pubkey) => nip19.npubEncode(pubkey);
 
     // Each system: how its host page is made for a thread (`key`) on a profile, and what shows its 8 comments.
@@ -356,8 +371,9 @@ export async function comparePeers({ browser, agoraUrl, standaloneUrl, seed, pho
           `<agora-thread src="article-relays.json" relays="${relayUrl}" url="${threadUrl(key)}"></agora-thread>`),
         want: [...texts, ...names], assets: agoraUrl,
       },
-      'agora element, prerendered': prerendered === null ? { missing: 'the render command of issue #23 has not landed: bench/peers.mjs prerenderedElement()' } : {
-        url: () => page('agora-prerendered.html', embed, prerendered), want: [...texts, ...names], assets: agoraUrl,
+      // The same element, written ahead of time by agora-render (a declarative shadow root).
+      'agora element, prerendered': prerendered.missing ? { missing: prerendered.missing } : {
+        url: () => page('agora-prerendered.html', embed, prerendered.html), want: [...texts, ...names], assets: agoraUrl,
       },
       'agora standalone page': { url: () => standaloneUrl, want: [...texts, ...names], assets: agoraUrl },
       'Isso 0.14.0': {
@@ -403,6 +419,11 @@ export async function comparePeers({ browser, agoraUrl, standaloneUrl, seed, pho
       // nostr-comments shows an author as the start and end of the npub ("npub1zyk…nqft").
       const want = system.authorsAs === 'npub' ? [...system.want, ...npubs.map((n) => `${n.slice(0, 8)}…${n.slice(-4)}`)] : system.want;
       await tab.addInitScript(instrument, want);
+      tab.on('crash', () => console.error(`bench: ${name}: the page crashed`));
+      if (process.env.AGORA_BENCH_DEBUG) {
+        tab.on('console', (message) => console.error(`bench: ${name}: console: ${message.text()}`));
+        tab.on('framenavigated', (frame) => console.error(`bench: ${name}: navigated to ${frame.url()}`));
+      }
       const files = [];
       tab.on('requestfinished', async (request) => {
         const sizes = await request.sizes().catch(() => null);
@@ -467,7 +488,7 @@ export async function comparePeers({ browser, agoraUrl, standaloneUrl, seed, pho
                 await measured.tab.screenshot({ path: join(process.env.AGORA_BENCH_SCREENSHOTS, `${name.replace(/[^a-z0-9]+/gi, '-')}.png`), fullPage: false });
               }
             }
-            await measured.context.close();
+            await measured.context.close().catch(() => {});
           }
         }
       }
