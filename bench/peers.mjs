@@ -354,7 +354,6 @@ export async function comparePeers({ browser, agoraUrl, standaloneUrl, seed, pho
     writeFileSync(join(hostDir, 'article-relays.json'), JSON.stringify({ ...withoutComments, comments: [] }));
     const embed = `<script type="module" src="${agoraUrl}embed.js"></script>`;
     const prerendered = prerenderedElement(join(hostDir, 'article.json'), 'article.json', agoraUrl);
-    const npubShown = (pubkey) => nip19.npubEncode(pubkey);
 
     // Each system: how its host page is made for a thread (`key`) on a profile, and what shows its 8 comments.
     const texts = seed.comments.map((c) => c.text.slice(0, 30));
@@ -363,23 +362,23 @@ export async function comparePeers({ browser, agoraUrl, standaloneUrl, seed, pho
       'agora element': {
         // The element shows the article itself (the article JSON has it): agora's host page is the element.
         url: () => page('agora-element.html', embed, `<agora-thread src="article.json"></agora-thread>`),
-        want: [...texts, ...names], assets: agoraUrl,
+        want: [...texts, ...names],
       },
       'agora element, relays': {
         seed: seedRelay,
         url: (key, relayUrl) => page(`agora-relays-${key}.html`, embed,
           `<agora-thread src="article-relays.json" relays="${relayUrl}" url="${threadUrl(key)}"></agora-thread>`),
-        want: [...texts, ...names], assets: agoraUrl,
+        want: [...texts, ...names],
       },
       // The same element, written ahead of time by agora-render (a declarative shadow root).
       'agora element, prerendered': prerendered.missing ? { missing: prerendered.missing } : {
-        url: () => page('agora-prerendered.html', embed, prerendered.html), want: [...texts, ...names], assets: agoraUrl,
+        url: () => page('agora-prerendered.html', embed, prerendered.html), want: [...texts, ...names],
       },
-      'agora standalone page': { url: () => standaloneUrl, want: [...texts, ...names], assets: agoraUrl },
+      'agora standalone page': { url: () => standaloneUrl, want: [...texts, ...names] },
       'Isso 0.14.0': {
         seed: (_, key) => seedIsso(`/isso-${key}.html`),
         url: (key) => page(`isso-${key}.html`, '', `${article}\n<script data-isso="${issoUrl}" src="isso-embed.min.js"></script>\n<section id="isso-thread"></section>`),
-        want: [...texts, ...names], assets: issoUrl,
+        want: [...texts, ...names],
       },
       'nostr-comments 0.6.0': {
         seed: seedRelay,
@@ -388,10 +387,10 @@ export async function comparePeers({ browser, agoraUrl, standaloneUrl, seed, pho
           cpSync(NOSTR_COMMENTS, join(hostDir, 'nostr-comments.js'));
           return page(`nostr-comments-${key}.html`, '', `${article}\n<div id="nostr-comments" data-url="${threadUrl(key)}" data-relays="${relayUrl}"></div>\n<script src="nostr-comments.js"></script>`);
         },
-        want: texts, authorsAs: 'npub', assets: null,
+        want: texts, authorsAs: 'npub',
       },
     };
-    const npubs = authors.map((a) => npubShown(a.pubkey));
+    const npubs = authors.map((a) => nip19.npubEncode(a.pubkey));
     // AGORA_BENCH_SYSTEMS (words of the names, comma-separated) narrows a run down while working on it.
     const only = process.env.AGORA_BENCH_SYSTEMS?.split(',').map((word) => word.trim().toLowerCase()).filter(Boolean);
     for (const [name, system] of Object.entries(systems)) {
@@ -493,17 +492,15 @@ export async function comparePeers({ browser, agoraUrl, standaloneUrl, seed, pho
         }
       }
     }
-    return table({ results, systems, kb, median, spread, loads, PHONE, hostOrigin, agoraUrl, issoUrl });
+    return table({ results, systems, kb, median, spread, loads, PHONE });
   } finally {
     for (const cleanup of cleanups.reverse()) await Promise.resolve().then(cleanup).catch(() => {});
   }
 }
 
-function table({ results, systems, kb, median, spread, loads, PHONE, hostOrigin, agoraUrl, issoUrl }) {
+function table({ results, systems, kb, median, spread, loads, PHONE }) {
   const lines = [];
   const row = (...cells) => lines.push(`| ${cells.join(' | ')} |`);
-  const origin = (url) => new URL(url).origin;
-  const where = { [hostOrigin]: 'host', [origin(agoraUrl)]: 'agora assets', [origin(issoUrl)]: 'Isso server' };
   const shown = (xs) => {
     const done = xs.filter((x) => x !== null);
     const missed = xs.length - done.length;
@@ -540,6 +537,7 @@ function table({ results, systems, kb, median, spread, loads, PHONE, hostOrigin,
     ['element without prerendered content: time to thread at most 1.2x Isso', 'agora element', 'thread', 1.2],
     ['element with relays, without prerendered content: time to thread at most 1.2x Isso', 'agora element, relays', 'thread', 1.2],
     ['element: can post at most 1.5x Isso', 'agora element', 'post', 1.5],
+    ['prerendered element: can post at most 1.5x Isso', 'agora element, prerendered', 'post', 1.5],
     ['element with relays: can post at most 1.5x Isso', 'agora element, relays', 'post', 1.5],
   ]) {
     const value = ratio(name, key);
