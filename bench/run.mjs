@@ -8,6 +8,11 @@
 //                                 and agora-import on a 60 MB Disqus export)
 //   node bench/run.mjs --quick    small counts (the long thread loaded once, a 2 MB export imported), for the test command
 //   add --book to write the table into the book's docs/src/benchmark.md (between its markers)
+//   add --peers to compare agora's element (with and without relays, prerendered),
+//                                 the standalone page, Isso 0.14.0 and nostr-comments 0.6.0
+//                                 (bench/peers.mjs; installed by scripts/bench-peers.sh,
+//                                 which scripts/bench.sh runs for a full run)
+//   --peers-only                  only that comparison (with --book, only its table is written)
 //
 // It reports; it never fails on a timing. Build dist/ first (scripts/bench.sh does).
 import { chromium } from '@playwright/test';
@@ -20,12 +25,17 @@ import relayModule from '../tests/e2e/relay.cjs';
 import proxyModule from '../tests/e2e/capping-proxy.cjs';
 import longThreadModule from '../tests/e2e/long-thread.cjs';
 import { measureImport } from './import.mjs';
+import { comparePeers } from './peers.mjs';
 
 const { TestRelay } = relayModule;
 const { CappingProxy } = proxyModule;
 const { longThread, publishAll } = longThreadModule;
 
 const quick = process.argv.includes('--quick');
+const peersOnly = process.argv.includes('--peers-only');
+const peers = peersOnly || process.argv.includes('--peers');
+/** Loads per system, profile and measure (thread, posting) in the peer comparison. */
+const PEER_LOADS = Number(process.argv.find((arg) => arg.startsWith('--peer-loads='))?.split('=')[1] ?? (quick ? 1 : 5));
 const LOADS = quick ? 3 : 10;
 const POSTS = quick ? 10 : 50;
 const SCALES = quick ? [0, 200] : [0, 1_000, 10_000];
@@ -380,6 +390,33 @@ try {
     return { seededMs, events: thread.comments.length, loads };
   }
 
+  /** Writes `table` into docs/src/benchmark.md between `<!-- ${marker}:start … -->` and `<!-- ${marker}:end -->`. */
+  const writeBook = (marker, table) => {
+    const page = 'docs/src/benchmark.md';
+    const text = readFileSync(page, 'utf8');
+    const pattern = new RegExp(`<!-- ${marker}:start[\\s\\S]*?<!-- ${marker}:end -->`);
+    if (!pattern.test(text)) throw new BenchError(`bench: ${page} has no ${marker} markers; nothing written`);
+    const block = `<!-- ${marker}:start (written by bench/run.mjs --book) -->\n${table}\n<!-- ${marker}:end -->`;
+    writeFileSync(page, text.replace(pattern, () => block));
+    console.log(`bench: ${marker} table written into ${page}`);
+  };
+  // The peers first, on a machine not yet loaded by the long thread's relays.
+  let peerTable;
+  if (peers) {
+    const lines = await comparePeers({
+      browser, agoraUrl: pages.agora.url, standaloneUrl: pages.agora.url, seed, phone: PHONE, loads: PEER_LOADS, kb, median, spread,
+    });
+    peerTable = [`Chromium headless, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}); ${PEER_LOADS} loads per system, profile and measure. Times are medians in ms from navigation (spread), as described above.`, '', ...lines].join('\n');
+    console.log(peerTable);
+    if (peersOnly) {
+      if (process.argv.includes('--book')) writeBook('peers', peerTable);
+      await browser.close();
+      browser = undefined;
+      cleanUp();
+      process.exit(0);
+    }
+  }
+
   // Loads are interleaved (agora, reference, each scale in turn) so that a
   // slower minute of this shared machine falls on both pages and every scale.
   const results = Object.fromEntries(Object.keys(pages).map((name) => [name, { timeToThread: [], canPost: [], shift: [] }]));
@@ -499,13 +536,8 @@ try {
   console.log(table);
 
   if (process.argv.includes('--book')) {
-    const page = 'docs/src/benchmark.md';
-    const text = readFileSync(page, 'utf8');
-    const pattern = /<!-- performance:start[\s\S]*?<!-- performance:end -->/;
-    if (!pattern.test(text)) throw new BenchError(`bench: ${page} has no performance markers; nothing written`);
-    const block = `<!-- performance:start (written by bench/run.mjs --book) -->\n${table}\n<!-- performance:end -->`;
-    writeFileSync(page, text.replace(pattern, () => block));
-    console.log(`bench: table written into ${page}`);
+    writeBook('performance', table);
+    if (peerTable) writeBook('peers', peerTable);
   }
 } catch (error) {
   // A failure of the run's own (a server that did not start) is one line; anything else keeps its stack.
