@@ -67,7 +67,8 @@ fn writes_the_element_to_a_file_whole() {
     ]);
     assert!(output.status.success(), "{}", text(&output.stderr));
     let html = std::fs::read_to_string(&out).unwrap();
-    assert!(html.starts_with(r#"<agora-thread src="/comments/story.json"><template shadowrootmode="open">"#));
+    // Its build asked for as the page is read, then the element.
+    assert!(html.starts_with(r#"<link rel="modulepreload" href="https://cdn.example/agora/agora.js"><link rel="preload" as="fetch" crossorigin href="https://cdn.example/agora/agora_bg.wasm" type="application/wasm"><agora-thread src="/comments/story.json"><template shadowrootmode="open">"#), "{html}");
     assert!(html.contains(">1 Comment</h2>") && html.contains(">Hello</p>"));
     assert_eq!(dir.files(), ["story.html", "story.json"], "no partial file left beside it");
 }

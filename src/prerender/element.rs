@@ -127,7 +127,14 @@ pub fn render(
     let snapshot = read_relays(attributes, &article, text)?;
     let widget =
         Widget { article: &article, thread_id: &thread_id, text, theme: config.theme, now_ms, part: Part::Whole };
-    let mut html = String::from("<agora-thread");
+    // The build the element will load, asked for as the page is read rather
+    // than once embed.js has run: the same requests as embed.js then makes
+    // (a module, and a CORS fetch), so the browser uses these answers.
+    let build = if snapshot.is_some() { "agora-relays" } else { "agora" };
+    let assets_attr = escape(&assets);
+    let mut html = format!(
+        "<link rel=\"modulepreload\" href=\"{assets_attr}{build}.js\"><link rel=\"preload\" as=\"fetch\" crossorigin href=\"{assets_attr}{build}_bg.wasm\" type=\"application/wasm\"><agora-thread"
+    );
     for name in ATTRIBUTES {
         if let Some(value) = value(name) {
             html.push_str(&format!(" {name}=\"{}\"", escape(&value)));
@@ -146,8 +153,7 @@ pub fn render(
     // escaped.)
     let content = content.replace("<form ", "<form method=\"dialog\" ");
     html.push_str(&format!(
-        "><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{}agora.css\">{content}</template></agora-thread>",
-        escape(&assets),
+        "><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{assets_attr}agora.css\">{content}</template></agora-thread>",
     ));
     Ok(Rendered { html, unread_relays })
 }
@@ -215,7 +221,7 @@ mod tests {
         .unwrap()
         .html;
         assert!(
-            html.starts_with(r#"<agora-thread thread="t-1" src="/a.json?x=1&amp;y=&quot;2&quot;" theme="dark"><template shadowrootmode="open"><link rel="stylesheet" href="https://cdn.example/agora/agora.css"><div data-theme="dark" lang="en" dir="ltr" data-first-screen="" class="agora">"#),
+            html.starts_with(r#"<link rel="modulepreload" href="https://cdn.example/agora/agora.js"><link rel="preload" as="fetch" crossorigin href="https://cdn.example/agora/agora_bg.wasm" type="application/wasm"><agora-thread thread="t-1" src="/a.json?x=1&amp;y=&quot;2&quot;" theme="dark"><template shadowrootmode="open"><link rel="stylesheet" href="https://cdn.example/agora/agora.css"><div data-theme="dark" lang="en" dir="ltr" data-first-screen="" class="agora">"#),
             "{html}"
         );
         assert!(html.ends_with("</div></template></agora-thread>"));

@@ -111,6 +111,8 @@ for (const name of ['seed', 'local', 'hebrew', 'many'] as Name[]) {
 
 test('the app takes over in place: no duplicate, nothing moves, the typed text and the cursor stay', async ({ page }) => {
   const errors = watchErrors(page);
+  const asked: string[] = [];
+  page.on('request', (request) => asked.push(request.url()));
   await page.addInitScript(() => {
     (window as any).shifts = 0;
     new PerformanceObserver((list) => {
@@ -146,6 +148,9 @@ test('the app takes over in place: no duplicate, nothing moves, the typed text a
   await widget.getByRole('button', { name: 'Post comment' }).click();
   await expect(widget.locator('.agora-thread__count')).toHaveText('4 Comments');
   await expect(widget.locator('.agora-comment__author').last()).toHaveText('Early');
+  // The build was asked for as the page was read, and embed.js used that answer: once each.
+  expect(asked.filter((url) => url === `${ASSETS}/agora_bg.wasm`)).toHaveLength(1);
+  expect(asked.filter((url) => url === `${ASSETS}/agora.js`)).toHaveLength(1);
   expect(errors).toEqual([]);
 });
 
