@@ -16,6 +16,7 @@ import * as nip19 from 'nostr-tools/nip19';
 import { WebSocket, WebSocketServer } from 'ws';
 import relayModule from '../tests/e2e/relay.cjs';
 import longThreadModule from '../tests/e2e/long-thread.cjs';
+import { PHONE, emulatePhone } from './phone.mjs';
 
 const { TestRelay } = relayModule;
 const { publishAll } = longThreadModule;
@@ -269,7 +270,7 @@ async function readerPosts([system, text, nsec]) {
  * profile. Then loads every system `loads` times on each profile,
  * interleaved, and returns the lines of the table for the book.
  */
-export async function comparePeers({ browser, agoraUrl, standaloneUrl, seed, phone: PHONE, loads, kb, median, spread }) {
+export async function comparePeers({ browser, agoraUrl, standaloneUrl, seed, loads, kb, median, spread }) {
   const cleanups = [];
   try {
     for (const [what, path] of [['Isso 0.14.0', join(ISSO, 'bin/isso')], ['nostr-comments 0.6.0', NOSTR_COMMENTS]]) {
@@ -428,15 +429,7 @@ export async function comparePeers({ browser, agoraUrl, standaloneUrl, seed, pho
         const sizes = await request.sizes().catch(() => null);
         if (sizes) files.push({ url: request.url(), bytes: sizes.responseBodySize });
       });
-      if (phone) {
-        const cdp = await context.newCDPSession(tab);
-        await cdp.send('Network.enable');
-        await cdp.send('Network.emulateNetworkConditions', {
-          offline: false, latency: PHONE.rttMs,
-          downloadThroughput: (PHONE.downKbps * 1000) / 8, uploadThroughput: (PHONE.upKbps * 1000) / 8,
-        });
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuSlowdown });
-      }
+      if (phone) await emulatePhone(context, tab);
       await tab.goto(url, { waitUntil: 'commit' });
       let result;
       if (posting) {
@@ -492,13 +485,13 @@ export async function comparePeers({ browser, agoraUrl, standaloneUrl, seed, pho
         }
       }
     }
-    return table({ results, systems, kb, median, spread, loads, PHONE });
+    return table({ results, systems, kb, median, spread, loads });
   } finally {
     for (const cleanup of cleanups.reverse()) await Promise.resolve().then(cleanup).catch(() => {});
   }
 }
 
-function table({ results, systems, kb, median, spread, loads, PHONE }) {
+function table({ results, systems, kb, median, spread, loads }) {
   const lines = [];
   const row = (...cells) => lines.push(`| ${cells.join(' | ')} |`);
   const shown = (xs) => {

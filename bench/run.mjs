@@ -26,6 +26,7 @@ import proxyModule from '../tests/e2e/capping-proxy.cjs';
 import longThreadModule from '../tests/e2e/long-thread.cjs';
 import { measureImport } from './import.mjs';
 import { comparePeers } from './peers.mjs';
+import { PHONE, emulatePhone } from './phone.mjs';
 
 const { TestRelay } = relayModule;
 const { CappingProxy } = proxyModule;
@@ -48,8 +49,6 @@ const THROTTLED_LOADS = quick ? 1 : 5;
 const LONG_THREAD = 5_000;
 const LONG_LOADS = quick ? 1 : 3;
 const LONG_TIMEOUT_MS = quick ? 60_000 : 180_000;
-/** A phone on a slow network: Chromium's network emulation and CPU slowdown. */
-const PHONE = { downKbps: 1_600, upKbps: 750, rttMs: 150, cpuSlowdown: 4 };
 const AGORA_PORT = 4190;
 const REFERENCE_PORT = 4191;
 const seed = JSON.parse(readFileSync('src/content/seed.json', 'utf8'));
@@ -246,15 +245,7 @@ try {
       };
       new MutationObserver(check).observe(document, { childList: true, subtree: true });
     });
-    if (phone) {
-      const cdp = await context.newCDPSession(tab);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', {
-        offline: false, latency: PHONE.rttMs,
-        downloadThroughput: (PHONE.downKbps * 1000) / 8, uploadThroughput: (PHONE.upKbps * 1000) / 8,
-      });
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuSlowdown });
-    }
+    if (phone) await emulatePhone(context, tab);
     await tab.goto(page.url, { waitUntil: 'commit' });
     // Navigation start to the article and the first eight comments painted.
     const ms = await tab.evaluate(async (seedCount) => {
@@ -404,7 +395,7 @@ try {
   let peerTable;
   if (peers) {
     const lines = await comparePeers({
-      browser, agoraUrl: pages.agora.url, standaloneUrl: pages.agora.url, seed, phone: PHONE, loads: PEER_LOADS, kb, median, spread,
+      browser, agoraUrl: pages.agora.url, standaloneUrl: pages.agora.url, seed, loads: PEER_LOADS, kb, median, spread,
     });
     peerTable = [`Chromium headless, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}); ${PEER_LOADS} loads per system, profile and measure. Times are medians in ms from navigation (spread), as described above.`, '', ...lines].join('\n');
     console.log(peerTable);

@@ -10,12 +10,10 @@
 //! nothing new.
 
 use crate::model::nostr::Event;
-use crate::model::nostr::event::{COMMENT, DELETION, FOLLOW_SET, MUTE_LIST, PROFILE, REACTION};
-use crate::model::nostr::moderation::APPROVED;
 use crate::model::nostr::paging::{PageEnd, Pager};
-use crate::model::nostr::scope::spellings;
+use crate::model::nostr::requests::{self, BATCH};
 use crate::model::nostr::shared::{Own, Shared, View};
-use serde_json::{Value, json};
+use serde_json::Value;
 use std::collections::HashSet;
 use std::net::{TcpStream, ToSocketAddrs};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -23,8 +21,6 @@ use tungstenite::protocol::WebSocketConfig;
 use tungstenite::stream::MaybeTlsStream;
 use tungstenite::{Message, WebSocket};
 
-/// Ids (or authors) one request names, as the widget asks them.
-const BATCH: usize = 250;
 /// How long a page may bring nothing before it is given up, as the widget does.
 const PAGE_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long connecting to a relay may take.
@@ -63,16 +59,9 @@ pub fn read(relays: &[String], mut shared: Shared) -> Result<Snapshot, Vec<(Stri
             Err(why) => failed.push((url.clone(), why)),
         }
     }
-    let comments = json!({ "kinds": [COMMENT], "#I": spellings(shared.url()) });
-    let mut first = vec![comments];
-    if !shared.moderators().is_empty() {
-        first.push(json!({ "kinds": [MUTE_LIST], "authors": shared.moderators() }));
-        if shared.approves() {
-            first.push(json!({ "kinds": [FOLLOW_SET], "authors": shared.moderators(), "#d": [APPROVED] }));
-        }
-    }
+    let thread = requests::thread(&shared);
     for relay in &mut connections {
-        first.iter().for_each(|filter| relay.pager.add(filter.clone()));
+        thread.iter().for_each(|filter| relay.pager.add(filter.clone()));
     }
     let own = Own::default();
     let (mut asked_ids, mut asked_authors) = (HashSet::new(), HashSet::new());
@@ -90,16 +79,12 @@ pub fn read(relays: &[String], mut shared: Shared) -> Result<Snapshot, Vec<(Stri
         if ids.is_empty() && authors.is_empty() && parents.is_empty() {
             break;
         }
+        let next: Vec<Value> = (ids.chunks(BATCH).map(requests::likes_and_deletions))
+            .chain(authors.chunks(BATCH).map(requests::names))
+            .chain(parents.chunks(BATCH).map(requests::events))
+            .collect();
         for relay in &mut connections {
-            for chunk in ids.chunks(BATCH) {
-                relay.pager.add(json!({ "kinds": [REACTION, DELETION], "#e": chunk }));
-            }
-            for chunk in authors.chunks(BATCH) {
-                relay.pager.add(json!({ "kinds": [PROFILE], "authors": chunk }));
-            }
-            for chunk in parents.chunks(BATCH) {
-                relay.pager.add(json!({ "ids": chunk }));
-            }
+            next.iter().for_each(|filter| relay.pager.add(filter.clone()));
         }
     }
     let mut answered = false;
@@ -127,17 +112,10 @@ struct Relay {
 
 impl Relay {
     fn open(url: &str) -> Result<Relay, String> {
-        let rest = url.split_once("://").map(|(_, rest)| rest).unwrap_or(url);
-        let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-        let tls = url.starts_with("wss://");
-        let with_port = if authority.rsplit_once(':').is_some_and(|(_, port)| port.parse::<u16>().is_ok())
-            && !authority.ends_with(']')
-        {
-            authority.to_string()
-        } else {
-            format!("{authority}:{}", if tls { 443 } else { 80 })
-        };
-        let address = with_port
+        let uri: tungstenite::http::Uri = url.parse().map_err(|error| format!("its address: {error}"))?;
+        let host = uri.host().ok_or("its address names no host")?;
+        let port = uri.port_u16().unwrap_or(if uri.scheme_str() == Some("wss") { 443 } else { 80 });
+        let address = (host.trim_start_matches('[').trim_end_matches(']'), port)
             .to_socket_addrs()
             .map_err(|error| format!("its address: {error}"))?
             .next()

@@ -52,8 +52,6 @@ use wasm_bindgen::JsCast;
 /// Whether this build has a relay layer (the usual build's `off.rs` says no).
 pub const IN_THIS_BUILD: bool = true;
 
-/// How many ids or authors one page asks for.
-const BATCH: usize = 250;
 /// Pause before what relays sent is shown: a flood becomes a few updates.
 const VIEW_DELAY_MS: i32 = 120;
 /// The same while relays are still sending older pages: each update of a

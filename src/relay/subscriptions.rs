@@ -15,15 +15,13 @@
 //! So a relay sees at most `1 + MAX_LIVE_CHUNKS + IN_FLIGHT` subscriptions
 //! of a thread at once (17), fewer than the 20 of strfry's default.
 
-use super::{BATCH, Hub, wait};
+use super::{Hub, wait};
 use crate::browser::now_ms;
-use crate::model::nostr::event::{COMMENT, DELETION, FOLLOW_SET, MUTE_LIST, PROFILE, REACTION};
-use crate::model::nostr::moderation::APPROVED;
 use crate::model::nostr::paging::{PageEnd, backoff_ms};
-use crate::model::nostr::scope::spellings;
+use crate::model::nostr::requests::{self, BATCH};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde_json::{Value, json};
+use serde_json::Value;
 use std::cell::RefCell;
 // std's hasher, not FxHash: these keys are chosen by relays.
 use std::collections::HashSet;
@@ -69,53 +67,30 @@ fn filters(filters: &[Value]) -> String {
 
 impl Hub {
     /// The thread's first jobs on every relay: its comments, in every
-    /// spelling of its page, and its moderators' mute lists.
+    /// spelling of its page, and its moderators' lists.
     pub(super) fn plan(&mut self) {
-        let comments = json!({ "kinds": [COMMENT], "#I": spellings(self.shared.url()) });
-        let lists = self.moderators_lists(None);
+        let thread = requests::thread(&self.shared);
         for connection in &mut self.connections {
-            connection.pager.add(comments.clone());
-            for list in &lists {
-                connection.pager.add(list.clone());
-            }
+            thread.iter().for_each(|filter| connection.pager.add(filter.clone()));
         }
         self.live = self.live_subscriptions();
-    }
-
-    /// The moderators' lists the thread follows: their mute lists, and
-    /// where it is approval first their sets of approved authors.
-    fn moderators_lists(&self, since: Option<u64>) -> Vec<Value> {
-        let moderators = self.shared.moderators();
-        if moderators.is_empty() {
-            return Vec::new();
-        }
-        let mut lists = vec![json!({ "kinds": [MUTE_LIST], "authors": moderators })];
-        if self.shared.approves() {
-            lists.push(json!({ "kinds": [FOLLOW_SET], "authors": moderators, "#d": [APPROVED] }));
-        }
-        if let Some(since) = since {
-            lists.iter_mut().filter_map(Value::as_object_mut).for_each(|filter| {
-                filter.insert("since".into(), since.into());
-            });
-        }
-        lists
     }
 
     /// Every live subscription, as it should be now.
     fn live_subscriptions(&self) -> Vec<(String, String)> {
         let since = self.started_s.saturating_sub(LIVE_SLACK_S);
-        let mut thread = vec![json!({ "kinds": [COMMENT], "#I": spellings(self.shared.url()), "since": since })];
-        thread.extend(self.moderators_lists(Some(since)));
+        let thread: Vec<Value> =
+            requests::thread(&self.shared).into_iter().map(|filter| requests::since(filter, since)).collect();
         let mut live = vec![("live".to_string(), filters(&thread))];
         let mut ids = self.followed_ids.order.chunks(LIVE_BATCH);
         let mut authors = self.followed_authors.order.chunks(LIVE_BATCH);
         for chunk in 0..MAX_LIVE_CHUNKS {
             let mut these = Vec::new();
             if let Some(ids) = ids.next() {
-                these.push(json!({ "kinds": [REACTION, DELETION], "#e": ids, "since": since }));
+                these.push(requests::since(requests::likes_and_deletions(ids), since));
             }
             if let Some(authors) = authors.next() {
-                these.push(json!({ "kinds": [PROFILE], "authors": authors, "since": since }));
+                these.push(requests::since(requests::names(authors), since));
             }
             if these.is_empty() {
                 break;
@@ -134,14 +109,12 @@ impl Hub {
         }
         let (ids, authors) = self.shared.known();
         let own_ids = self.own().comments.into_iter().map(|(id, _)| id);
-        // Deletion requests by the events they name, not by author: an
-        // author's own history of deletions elsewhere is none of the thread's.
         for chunk in self.followed_ids.add(ids.into_iter().chain(own_ids)).chunks(BATCH) {
-            let likes_and_deletions = json!({ "kinds": [REACTION, DELETION], "#e": chunk });
+            let likes_and_deletions = requests::likes_and_deletions(chunk);
             self.connections.iter_mut().for_each(|c| c.pager.add(likes_and_deletions.clone()));
         }
         for chunk in self.followed_authors.add(authors).chunks(BATCH) {
-            let names = json!({ "kinds": [PROFILE], "authors": chunk });
+            let names = requests::names(chunk);
             self.connections.iter_mut().for_each(|c| c.pager.add(names.clone()));
         }
         if self.complete {
@@ -284,7 +257,7 @@ impl Hub {
         let Some(connection) = self.connections.get_mut(index) else { return };
         let new: Vec<String> = missing.into_iter().filter(|id| connection.asked_parents.insert(id.clone())).collect();
         for chunk in new.chunks(BATCH) {
-            connection.pager.add(json!({ "ids": chunk }));
+            connection.pager.add(requests::events(chunk));
         }
     }
 

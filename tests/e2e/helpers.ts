@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import type { ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 /** The built-in article, as compiled into the app. */
@@ -174,4 +174,21 @@ export function markupOf(page: Page, selector: string) {
     };
     return root ? write(root).replace(/agora-\d+-/g, 'agora-N-') : null;
   }, selector);
+}
+
+/** Holds agora's WebAssembly back until the returned function is called. */
+export async function holdWebAssembly(page: Page) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => { release = resolve; });
+  await page.route(/_bg\.wasm$/, async (route) => { await released; await route.continue(); });
+  return release;
+}
+
+/** Runs agora-render (built with the relay build's views, as the project builds it) and returns the element. */
+export function renderElement(assets: string, ...args: string[]) {
+  return execFileSync(
+    'cargo',
+    ['run', '--quiet', '--features', 'relays', '--bin', 'agora-render', '--', '--assets', `${assets}/`, ...args],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
 }

@@ -1,8 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { keepScreenshot, markupOf, watchErrors } from './helpers';
+import { holdWebAssembly, keepScreenshot, markupOf, renderElement, watchErrors } from './helpers';
 import { OtherClient, publish, type Event } from './nostr';
 import { TestRelay } from './relay.cjs';
 import { ASSETS, HOST } from './origins';
@@ -47,15 +46,9 @@ async function fillRelay() {
   return { top: top as Event };
 }
 
-/** Writes the host page with the element agora-render wrote from the relay, and opens it. */
-async function openShared(page: Page) {
-  const element = execFileSync(
-    'cargo',
-    ['run', '--quiet', '--features', 'relays', '--bin', 'agora-render', '--', '--assets', `${ASSETS}/`, article,
-      `src=${HOST}/${article}`, 'thread=prerendered-shared', `relays=${relay.url}`, `url=${url}`],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  return element;
+/** The element agora-render writes from the relay. */
+function renderShared() {
+  return renderElement(ASSETS, article, `src=${HOST}/${article}`, 'thread=prerendered-shared', `relays=${relay.url}`, `url=${url}`);
 }
 
 async function show(page: Page, element: string) {
@@ -70,7 +63,7 @@ const prerendered = (page: Page) => page.locator('agora-thread .agora[data-first
 
 test('the relay snapshot is in the HTML: verified comments with names and likes, deletions applied, hostile text as text', async ({ browser }) => {
   await fillRelay();
-  const element = await openShared(await browser.newPage());
+  const element = renderShared();
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await show(page, element);
@@ -96,12 +89,10 @@ test('the relay snapshot is in the HTML: verified comments with names and likes,
 test('the relay build takes over once the relay has answered: the same markup, and what is newer than the snapshot once', async ({ page }) => {
   const errors = watchErrors(page);
   await fillRelay();
-  const element = await openShared(page);
+  const element = renderShared();
   // Written before a newer comment arrives on the relay.
   await publish(relay.url, [new OtherClient().comment(url, 'Newer than the snapshot.')]);
-  let release = () => {};
-  const released = new Promise<void>((resolve) => { release = resolve; });
-  await page.route(/_bg\.wasm$/, async (route) => { await released; await route.continue(); });
+  const release = await holdWebAssembly(page);
   await show(page, element);
   const widget = page.locator('agora-thread');
   await expect(prerendered(page)).toBeVisible();
@@ -120,10 +111,8 @@ test('the relay build takes over once the relay has answered: the same markup, a
 
 test('the relay build builds the markup that was written from the relay', async ({ page }) => {
   await fillRelay();
-  const element = await openShared(page);
-  let release = () => {};
-  const released = new Promise<void>((resolve) => { release = resolve; });
-  await page.route(/_bg\.wasm$/, async (route) => { await released; await route.continue(); });
+  const element = renderShared();
+  const release = await holdWebAssembly(page);
   await show(page, element);
   await expect(prerendered(page)).toBeVisible();
   const written = await markupOf(page, '.agora[data-first-screen]');
@@ -136,12 +125,7 @@ test('a relay that cannot be read: the command says so and writes nothing', asyn
   await relay.stop();
   let failure = '';
   try {
-    execFileSync(
-      'cargo',
-      ['run', '--quiet', '--features', 'relays', '--bin', 'agora-render', '--', '--assets', `${ASSETS}/`, article,
-        `src=${HOST}/${article}`, `relays=${relay.url}`, `url=${url}`],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    renderShared();
   } catch (error: any) {
     failure = `${error.status} ${error.stdout} ${error.stderr}`;
   }

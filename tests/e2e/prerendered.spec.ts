@@ -1,8 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { keepScreenshot, markupOf, watchErrors, watchViolations } from './helpers';
+import { holdWebAssembly, keepScreenshot, markupOf, renderElement, watchErrors, watchViolations } from './helpers';
 import { ASSETS, HOST, STRICT_ASSETS, STRICT_HOST } from './origins';
 
 // Prerendered elements, as a site owner makes them: agora-render (the
@@ -47,14 +46,6 @@ test.beforeAll(() => {
   }
 });
 
-/** Runs agora-render (built with the relay build's views, as the project builds it) and returns the element. */
-function renderElement(assets: string, ...args: string[]) {
-  return execFileSync(
-    'cargo',
-    ['run', '--quiet', '--features', 'relays', '--bin', 'agora-render', '--', '--assets', `${assets}/`, ...args],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-}
 
 /** Opens a host page (another origin than agora's files) with the prerendered element between a heading and a footer. */
 async function openHost(page: Page, name: Name, waitUntil: 'load' | 'commit' = 'load') {
@@ -68,14 +59,6 @@ async function openPage(page: Page, name: string, element: string, waitUntil: 'l
 <body><h1 id="above">A host page</h1>${element}<footer id="below">The host's footer</footer></body></html>`;
   writeFileSync(join(out, `${name}.html`), html);
   await page.goto(`${HOST}/${out}/${name}.html`, { waitUntil });
-}
-
-/** Holds agora's WebAssembly back until the returned function is called. */
-async function holdWebAssembly(page: Page) {
-  let release = () => {};
-  const released = new Promise<void>((resolve) => { release = resolve; });
-  await page.route(/_bg\.wasm$/, async (route) => { await released; await route.continue(); });
-  return release;
 }
 
 const prerendered = (page: Page) => page.locator('agora-thread .agora[data-first-screen]');

@@ -2,8 +2,8 @@
 //! writes ([`build`]), their ids and signatures ([`event`], [`keys`]),
 //! proof of work ([`pow`]), the page a thread is about ([`scope`]), paging
 //! through what a relay holds ([`paging`]), what the events relays return
-//! mean for a thread ([`shared`]), and a moderator's list
-//! ([`moderation`]). The network is `relay`'s business.
+//! mean for a thread ([`shared`]), a moderator's list ([`moderation`]), and
+//! what to ask relays for ([`requests`]). The network is `relay`'s business.
 
 pub mod build;
 pub mod event;
@@ -12,6 +12,7 @@ pub mod moderation;
 pub mod outbox;
 pub mod paging;
 pub mod pow;
+pub mod requests;
 pub mod scope;
 pub mod settings;
 pub mod shared;
