@@ -354,6 +354,7 @@ export async function comparePeers({ browser, agoraUrl, standaloneUrl, seed, loa
     writeFileSync(join(hostDir, 'article.json'), JSON.stringify(seed));
     writeFileSync(join(hostDir, 'article-relays.json'), JSON.stringify({ ...withoutComments, comments: [] }));
     const embed = `<script type="module" src="${agoraUrl}embed.js"></script>`;
+    const hints = `<link rel="modulepreload" href="${agoraUrl}agora.js"><link rel="preload" as="fetch" crossorigin href="${agoraUrl}agora_bg.wasm" type="application/wasm">`;
     const prerendered = prerenderedElement(join(hostDir, 'article.json'), 'article.json', agoraUrl);
 
     // Each system: how its host page is made for a thread (`key`) on a profile, and what shows its 8 comments.
@@ -363,6 +364,11 @@ export async function comparePeers({ browser, agoraUrl, standaloneUrl, seed, loa
       'agora element': {
         // The element shows the article itself (the article JSON has it): agora's host page is the element.
         url: () => page('agora-element.html', embed, `<agora-thread src="article.json"></agora-thread>`),
+        want: [...texts, ...names],
+      },
+      // The same, with the two hints of Embedding's "Start sooner" in the host page's head.
+      'agora element, hints': {
+        url: () => page('agora-element-hints.html', `${hints}${embed}`, `<agora-thread src="article.json"></agora-thread>`),
         want: [...texts, ...names],
       },
       'agora element, relays': {
@@ -452,6 +458,12 @@ export async function comparePeers({ browser, agoraUrl, standaloneUrl, seed, loa
           return { ms: bench.thread ?? null, longTasks: bench.longTasks };
         }, LOAD_TIMEOUT_MS);
       }
+      // AGORA_BENCH_TRACE: what a phone thread load waited for, file by file (Resource Timing).
+      if (process.env.AGORA_BENCH_TRACE && phone && !posting) {
+        const entries = await tab.evaluate(() => performance.getEntriesByType('resource')
+          .map((e) => [e.name.split('/').pop(), Math.round(e.startTime), Math.round(e.responseEnd)])).catch(() => []);
+        console.error(`bench: ${name}: thread at ${Math.round(result.ms)} ms; files (asked, arrived): ${entries.map(([n, a, b]) => `${n} ${a}–${b}`).join(', ')}`);
+      }
       const until = result.ms ?? Infinity;
       const tasks = result.longTasks.filter(([startTime]) => startTime <= until);
       return {
@@ -528,8 +540,10 @@ function table({ results, systems, kb, median, spread, loads }) {
   for (const [label, name, key, budget] of [
     ['prerendered element: time to thread at most 0.8x Isso', 'agora element, prerendered', 'thread', 0.8],
     ['element without prerendered content: time to thread at most 1.2x Isso', 'agora element', 'thread', 1.2],
+    ['element without prerendered content, with the hints: time to thread at most 1.2x Isso', 'agora element, hints', 'thread', 1.2],
     ['element with relays, without prerendered content: time to thread at most 1.2x Isso', 'agora element, relays', 'thread', 1.2],
     ['element: can post at most 1.5x Isso', 'agora element', 'post', 1.5],
+    ['element with the hints: can post at most 1.5x Isso', 'agora element, hints', 'post', 1.5],
     ['prerendered element: can post at most 1.5x Isso', 'agora element, prerendered', 'post', 1.5],
     ['element with relays: can post at most 1.5x Isso', 'agora element, relays', 'post', 1.5],
   ]) {

@@ -186,7 +186,10 @@ impl Hub {
             wait::sleep(VIEW_DELAY_MS * 2).await;
             let Some(hub) = weak.upgrade() else { return };
             let Ok(mut state) = hub.try_borrow_mut() else { return };
-            state.subscribe_new(&hub);
+            // A relay's end of stored events may have asked already.
+            if state.subscribe_pending {
+                state.subscribe_new(&hub);
+            }
         });
     }
 

@@ -217,6 +217,13 @@ impl Hub {
         if connection.pager.settled() {
             self.ask_for_parents(index);
         }
+        // The burst that the pause before asking for likes and names waits
+        // out has ended here: ask now. A thread's names came a pause and a
+        // round trip after its comments, and the thread is not whole
+        // (`Status::busy`) before them.
+        if self.subscribe_pending {
+            self.subscribe_new(hub);
+        }
         self.pump(index, hub);
         self.update_loading(hub);
     }
