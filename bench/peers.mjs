@@ -1,5 +1,6 @@
 // The benchmark's peers: agora's <agora-thread> on a host page (without and
-// with relays, and as agora-render writes it ahead of time), the standalone
+// with relays, with the two hints of Embedding in the page's head, and as
+// agora-render writes it ahead of time), the standalone
 // page, Isso 0.14.0 and nostr-comments 0.6.0, side by side in one run, loads
 // interleaved, on loopback and on the phone profile. Every system shows the
 // seed article (src/content/seed.json) and its 8 comments. Called by

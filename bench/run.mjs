@@ -8,7 +8,7 @@
 //                                 and agora-import on a 60 MB Disqus export)
 //   node bench/run.mjs --quick    small counts (the long thread loaded once, a 2 MB export imported), for the test command
 //   add --book to write the table into the book's docs/src/benchmark.md (between its markers)
-//   add --peers to compare agora's element (with and without relays, prerendered),
+//   add --peers to compare agora's element (with and without relays, with hints, prerendered),
 //                                 the standalone page, Isso 0.14.0 and nostr-comments 0.6.0
 //                                 (bench/peers.mjs; installed by scripts/bench-peers.sh,
 //                                 which scripts/bench.sh runs for a full run)
