@@ -164,16 +164,16 @@ test('hostile text in a prerendered thread stays text, with and without JavaScri
     const page = await context.newPage();
     await openHost(page, 'hostile');
     const widget = page.locator('agora-thread');
+    // With JavaScript, the app's own copy once it has taken over (while it
+    // starts, it is mounted hidden beside the written one).
+    if (javaScriptEnabled) await expect(prerendered(page)).toHaveCount(0);
     await expect(widget.locator('.agora-comment__author')).toHaveText('<b>Mallory</b>');
     await expect(widget.locator('.agora-formatted').first()).toContainText('</template></agora-thread><script>window.pwned = 3</script>');
     await expect(widget.locator('.agora-article h1')).toHaveText('Hostile </template><script>window.pwned = 1</script>');
     await expect(page.locator('#below')).toHaveText("The host's footer");
     expect(await page.locator('agora-thread script, agora-thread img, agora-thread iframe, agora-thread b').count()).toBe(0);
     expect(await page.locator('body > script, body > iframe').count()).toBe(0);
-    if (javaScriptEnabled) {
-      await expect(prerendered(page)).toHaveCount(0);
-      expect(await page.evaluate(() => (window as any).pwned)).toBeUndefined();
-    }
+    if (javaScriptEnabled) expect(await page.evaluate(() => (window as any).pwned)).toBeUndefined();
     await context.close();
   }
 });
