@@ -10,6 +10,7 @@ const serve = (folder: string, origin: string, ...options: string[]) => ({
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
   outputDir: 'test-results',
   timeout: 30_000,
   workers: 2,

@@ -48,10 +48,6 @@ cargo test
 step "agora-render: native cargo test with the relay layer's views (its unit tests and tests/render.rs)"
 cargo test --features relays --lib prerender
 cargo test --features relays --test render
-# The build the end-to-end tests run (renderElement in tests/e2e/helpers.ts):
-# a test binary's features differ (dev-dependencies), so without this the
-# first e2e test that renders would wait for a build within its timeout.
-cargo build --quiet --features relays --bin agora-render
 
 step "<agora-count>'s JavaScript: node --test tests/js/ (the shared count fixtures, BIP-340's test vectors)"
 node --test tests/js/

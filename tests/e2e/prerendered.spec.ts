@@ -148,11 +148,15 @@ test('Post pressed before the app posts once the app is there; a reload shows th
   await expect(widget.getByLabel('Comment', { exact: true })).toHaveValue('Pressed Post at once.');
   await expect(widget.locator('.agora-thread__count')).toHaveText('3 Comments');
   release();
+  // (While the app starts it is mounted hidden beside the written copy: one
+  // heading to read only once it has taken over.)
+  await expect(prerendered(page)).toHaveCount(0);
   await expect(widget.locator('.agora-thread__count')).toHaveText('4 Comments');
   await expect(widget.getByText('Pressed Post at once.')).toHaveCount(1);
 
   await page.reload();
   // Before the app: what was prerendered; after: the reader's comment too, once.
+  await expect(prerendered(page)).toHaveCount(0);
   await expect(widget.locator('.agora-thread__count')).toHaveText('4 Comments');
   await expect(widget.getByText('Pressed Post at once.')).toHaveCount(1);
   await expect(widget.locator('article.agora-comment')).toHaveCount(4);
