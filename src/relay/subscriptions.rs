@@ -216,13 +216,15 @@ impl Hub {
         connection.close_subscription(sub);
         if connection.pager.settled() {
             self.ask_for_parents(index);
-        }
-        // The burst that the pause before asking for likes and names waits
-        // out has ended here: ask now. A thread's names came a pause and a
-        // round trip after its comments, and the thread is not whole
-        // (`Status::busy`) before them.
-        if self.subscribe_pending {
-            self.subscribe_new(hub);
+            // This relay has sent all it was asked: the burst that the pause
+            // before asking for likes and names waits out has ended, so ask
+            // now. (A short thread's names came a pause and a round trip
+            // after its comments, and it is not whole before them. While a
+            // long thread is paged back, the pause still gathers pages into
+            // fewer requests.)
+            if self.subscribe_pending {
+                self.subscribe_new(hub);
+            }
         }
         self.pump(index, hub);
         self.update_loading(hub);
