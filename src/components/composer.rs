@@ -163,7 +163,12 @@ pub fn Composer(
     });
 
     view! {
+        // `dialog` outside a dialog submits nowhere: Post on a copy written
+        // ahead of time (`crate::prerender::element`), before the widget has
+        // started or without JavaScript, must not load the host page again
+        // with the comment in its address. The widget's handler posts.
         <form
+            method="dialog"
             class="agora-composer"
             part="composer"
             novalidate

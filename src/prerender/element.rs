@@ -146,12 +146,6 @@ pub fn render(
             discussion.show_written_ahead(view.comments, view.likes);
         }
     });
-    // A form of the written copy submits nowhere (`dialog` outside a dialog):
-    // without it, Post before the widget has started, or without JavaScript,
-    // would load the host page again with the comment in its address. (Only
-    // markup written by the components starts with `<form`: reader text is
-    // escaped.)
-    let content = content.replace("<form ", "<form method=\"dialog\" ");
     html.push_str(&format!(
         "><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{assets_attr}agora.css\">{content}</template></agora-thread>",
     ));

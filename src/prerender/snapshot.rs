@@ -9,7 +9,7 @@
 //! and the parents of replies that came without them, until a round brings
 //! nothing new.
 
-use crate::model::nostr::Event;
+use crate::model::nostr::message::{self, RelayMessage};
 use crate::model::nostr::paging::{PageEnd, Pager};
 use crate::model::nostr::requests::{self, BATCH};
 use crate::model::nostr::shared::{Own, Shared, View};
@@ -181,12 +181,9 @@ impl Relay {
                     return;
                 }
             };
-            let Ok(message) = serde_json::from_str::<Vec<Value>>(&text) else { continue };
-            let sub = message.get(1).and_then(Value::as_str).unwrap_or_default().to_string();
-            match message.first().and_then(Value::as_str) {
-                Some("EVENT") => {
-                    let Some(event) = message.get(2).and_then(|e| serde_json::from_value::<Event>(e.clone()).ok())
-                    else {
+            match message::parse(&text) {
+                Some(RelayMessage::Event { sub, event }) => {
+                    let Some(event) = event else {
                         self.pager.unreadable(&sub);
                         continue;
                     };
@@ -200,14 +197,13 @@ impl Relay {
                         shared.insert(event, now_s());
                     }
                 }
-                Some("EOSE") => {
-                    let finish = message.get(2).and_then(Value::as_str) == Some("finish");
-                    if self.pager.end_of_page(&sub, finish) != PageEnd::Unknown {
-                        let _ = self.socket.send(Message::text(format!(r#"["CLOSE","{sub}"]"#)));
-                        quiet_since.retain(|(s, _)| *s != sub);
-                    }
+                Some(RelayMessage::EndOfStored { sub, finish })
+                    if self.pager.end_of_page(&sub, finish) != PageEnd::Unknown =>
+                {
+                    let _ = self.socket.send(Message::text(format!(r#"["CLOSE","{sub}"]"#)));
+                    quiet_since.retain(|(s, _)| *s != sub);
                 }
-                Some("CLOSED") if self.pager.closed(&sub, now_ms()) => {
+                Some(RelayMessage::Closed { sub, .. }) if self.pager.closed(&sub, now_ms()) => {
                     quiet_since.retain(|(s, _)| *s != sub);
                 }
                 _ => {}

@@ -6,6 +6,7 @@ use super::connection::Received;
 use super::{Hub, LOADING_VIEW_DELAY_MS, VIEW_DELAY_MS, now_s, wait};
 use crate::browser::now_ms;
 use crate::model::nostr::Event;
+use crate::model::nostr::message::{self, RelayMessage};
 use leptos::task::spawn_local;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -70,20 +71,19 @@ impl Hub {
     /// A relay's message (NIP-01): events, acknowledgements, the end of
     /// stored events. Anything else, or anything malformed, is ignored.
     pub(super) fn heard(&mut self, index: usize, text: &str, hub: &Rc<RefCell<Hub>>) {
-        let Ok(message) = serde_json::from_str::<Vec<serde_json::Value>>(text) else { return };
-        match message.first().and_then(|m| m.as_str()) {
-            Some("EVENT") => {
-                let sub = message.get(1).and_then(|s| s.as_str()).unwrap_or_default();
-                let Some(event) = message.get(2).and_then(|e| serde_json::from_value::<Event>(e.clone()).ok()) else {
+        let Some(message) = message::parse(text) else { return };
+        match message {
+            RelayMessage::Event { sub, event } => {
+                let Some(event) = event else {
                     if let Some(connection) = self.connections.get_mut(index) {
-                        connection.pager.unreadable(sub);
+                        connection.pager.unreadable(&sub);
                     }
                     return;
                 };
                 // A page counts what the relay sent, also what another relay
                 // sent first: that tells how far back this relay has come.
                 if let Some(connection) = self.connections.get_mut(index) {
-                    connection.pager.event(sub, &event.id, event.created_at);
+                    connection.pager.event(&sub, &event.id, event.created_at);
                 }
                 // Repeats and a full thread cost no signature check.
                 if !self.shared.wants(&event.id) || event.verify().is_err() {
@@ -94,20 +94,8 @@ impl Hub {
                     self.schedule_subscribe(hub);
                 }
             }
-            Some("OK") => {
-                // `["OK", id, accepted, reason]`; some relays leave the id
-                // out of refusals, as `""` or not at all. Anything else in
-                // its place (a number, an object) is garbage, not an answer:
-                // taken for one, it would count against the oldest event
-                // still waiting for its answer.
-                let (id, rest) = match message.get(1) {
-                    Some(serde_json::Value::String(id)) => (id.clone(), 2),
-                    Some(serde_json::Value::Bool(_)) => (String::new(), 1),
-                    _ => return,
-                };
-                let accepted = message.get(rest).and_then(|v| v.as_bool()).unwrap_or(false);
-                let reason: String =
-                    message.get(rest + 1).and_then(|v| v.as_str()).unwrap_or_default().chars().take(200).collect();
+            RelayMessage::Ok { id, accepted, reason } => {
+                let reason: String = reason.chars().take(200).collect();
                 let Some(connection) = self.connections.get_mut(index) else { return };
                 let Some(id) = connection.answered(&id) else { return };
                 let relay = connection.url.clone();
@@ -119,23 +107,20 @@ impl Hub {
                     self.update_deliveries();
                 }
             }
-            Some("EOSE") => {
-                let sub = message.get(1).and_then(|s| s.as_str()).unwrap_or_default();
-                // NIP-67: "finish" says that nothing older is left.
-                let finish = message.get(2).and_then(|s| s.as_str()) == Some("finish");
-                self.end_of_stored(index, sub, finish, hub);
+            RelayMessage::EndOfStored { sub, finish } => self.end_of_stored(index, &sub, finish, hub),
+            RelayMessage::Notice { words } => self.log_words(index, &words),
+            RelayMessage::Closed { sub, words } => {
+                self.log_words(index, &words);
+                self.refused(index, &sub, hub);
             }
-            Some(kind @ ("NOTICE" | "CLOSED")) => {
-                let words = message.last().and_then(|v| v.as_str()).unwrap_or_default();
-                let relay = self.connections.get(index).map(|c| c.url.as_str()).unwrap_or_default();
-                leptos::logging::warn!("agora: relay {} says: {}", relay, words.chars().take(200).collect::<String>());
-                if kind == "CLOSED" {
-                    let sub = message.get(1).and_then(|s| s.as_str()).unwrap_or_default();
-                    self.refused(index, sub, hub);
-                }
-            }
-            _ => {}
         }
+    }
+
+    /// What relay `index` said in words (a notice, a refusal), for whoever
+    /// looks at the console.
+    fn log_words(&self, index: usize, words: &str) {
+        let relay = self.connections.get(index).map(|c| c.url.as_str()).unwrap_or_default();
+        leptos::logging::warn!("agora: relay {} says: {}", relay, words.chars().take(200).collect::<String>());
     }
 
     pub(super) fn acked(&mut self, id: &str, relay: &str) {

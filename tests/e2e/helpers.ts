@@ -166,9 +166,8 @@ export function markupOf(page: Page, selector: string) {
       if (node.nodeType === Node.TEXT_NODE) return node.textContent!.trim() === '' ? '' : node.textContent!;
       if (node.nodeType !== Node.ELEMENT_NODE) return '';
       const element = node as Element;
-      // The written copy's form submits nowhere (method="dialog") until the app has it.
       const attributes = [...element.attributes]
-        .filter((a) => a.name !== 'data-first-screen' && a.name !== 'method')
+        .filter((a) => a.name !== 'data-first-screen')
         .map((a) => `${a.name}="${a.value}"`).sort().join(' ');
       return `<${element.localName} ${attributes}>${[...element.childNodes].map(write).join('')}</${element.localName}>`;
     };
